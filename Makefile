@@ -1,0 +1,49 @@
+# LLO Radar — every target sets itself up: a virtual environment with pinned packages,
+# and Debian packages through apt-get when they are missing and we run as root.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export LLORADAR_SHARED_DATA ?= $(abspath ../shared/data)
+
+.PHONY: demo test lint bench lock postgres clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || PYTHON=python3; \
+	test -x $(BIN)/python || $$(command -v $(PYTHON) || echo python3) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# The server-store tests need PostgreSQL's server binaries (initdb, pg_ctl).
+postgres:
+	@if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "PostgreSQL server binaries missing: install Debian 'postgresql' (the PostgreSQL tests will skip)"; fi; \
+	fi
+
+demo: $(STAMP)
+	$(BIN)/lloradar demo build --seed 42
+	$(BIN)/lloradar demo summary
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: $(STAMP) postgres lint
+	$(BIN)/pytest --cov --cov-report=term -q
+
+bench: $(STAMP)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Re-pin after editing pyproject.toml (uv only resolves; pip installs).
+lock:
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) lloradar.duckdb
