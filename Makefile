@@ -13,7 +13,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || PYTHON=python3; \
 	test -x $(BIN)/python || $$(command -v $(PYTHON) || echo python3) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 # The server-store tests need PostgreSQL's server binaries (initdb, pg_ctl).

@@ -1,0 +1,1 @@
+"""Pure analytics: tables in, tables out. No I/O."""

@@ -1,0 +1,31 @@
+"""What every command shares: settings, the store, the console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
+from rich.console import Console
+
+from lloradar.config import Settings, get_settings
+from lloradar.domain import IngestError
+from lloradar.services.session import open_configured_store
+from lloradar.store import Store
+
+console = Console()
+errors = Console(stderr=True)
+
+
+@contextmanager
+def store_from_settings(settings: Settings | None = None) -> Iterator[Store]:
+    """Open the configured store; an IngestError becomes a one-line message and exit code 1."""
+    settings = settings or get_settings()
+    store = open_configured_store(settings)
+    try:
+        yield store
+    except IngestError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from None
+    finally:
+        store.close()

@@ -1,0 +1,19 @@
+"""`lloradar`: the command line of LLO Radar."""
+
+from __future__ import annotations
+
+import typer
+
+from lloradar.cli import demo, regions, store
+
+app = typer.Typer(
+    help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(demo.app, name="demo")
+app.add_typer(regions.app, name="regions")
+app.add_typer(store.app, name="store")
+
+if __name__ == "__main__":
+    app()

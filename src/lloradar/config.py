@@ -1,0 +1,42 @@
+"""Settings from environment variables (LLORADAR_*) and an optional lloradar.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class Settings(BaseSettings):
+    """`store` is a DuckDB file path or a postgresql:// URL."""
+
+    model_config = SettingsConfigDict(env_prefix="LLORADAR_", toml_file="lloradar.toml")
+
+    store: str = "lloradar.duckdb"
+    shared_data: Path = Path("../shared/data")
+    lang: Literal["nl", "en"] = "nl"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @property
+    def has_shared_data(self) -> bool:
+        return self.shared_data.is_dir()
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,26 @@
+"""Domain values: frozen dataclasses and enums, standard library only."""
+
+from lloradar.domain.errors import IngestError, ValidationError
+from lloradar.domain.parsed import Parsed
+from lloradar.domain.period import Period, PeriodKind
+from lloradar.domain.provenance import Provenance, QuarantineEntry
+from lloradar.domain.region import Region, RegionLevel
+from lloradar.domain.taxonomy import IscoGroup, Occupation, Sector, Skill
+from lloradar.domain.tension import TensionClass
+
+__all__ = [
+    "IngestError",
+    "IscoGroup",
+    "Occupation",
+    "Parsed",
+    "Period",
+    "PeriodKind",
+    "Provenance",
+    "QuarantineEntry",
+    "Region",
+    "RegionLevel",
+    "Sector",
+    "Skill",
+    "TensionClass",
+    "ValidationError",
+]

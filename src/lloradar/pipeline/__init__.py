@@ -1,0 +1,1 @@
+"""Pipeline steps: Load -> Validate -> Save, transactional and idempotent, with provenance."""

@@ -1,0 +1,1 @@
+"""Use-cases the edges (CLI, API, web) call."""

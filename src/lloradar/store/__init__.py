@@ -1,0 +1,20 @@
+"""The store: numbered SQL migrations and one `Store` interface over DuckDB and PostgreSQL."""
+
+from lloradar.store.base import Store
+from lloradar.store.duckdb_store import DuckDBStore
+from lloradar.store.postgres_store import PostgresStore
+
+
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Open the store at `url`: a postgresql:// URL or a DuckDB file path (':memory:' too)."""
+    store: Store
+    if url.startswith(("postgresql://", "postgres://")):
+        store = PostgresStore(url)
+    else:
+        store = DuckDBStore(url)
+    if migrate:
+        store.migrate()
+    return store
+
+
+__all__ = ["DuckDBStore", "PostgresStore", "Store", "open_store"]

@@ -1,0 +1,68 @@
+"""The embedded default store: one DuckDB file (or ':memory:')."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from lloradar.store.base import Row, Store
+
+_counter = itertools.count()
+
+
+class DuckDBStore(Store):
+    dialect = "duckdb"
+
+    def __init__(self, path: str = "lloradar.duckdb", *, read_only: bool = False) -> None:
+        super().__init__()
+        self._path = path
+        self.connection = duckdb.connect(path, read_only=read_only)
+
+    @property
+    def url(self) -> str:
+        return self._path
+
+    def _run(self, sql: str, params: Sequence[Any]) -> list[Row]:
+        return self._run_with_names(sql, params)[0]
+
+    def _run_with_names(self, sql: str, params: Sequence[Any]) -> tuple[list[Row], list[str]]:
+        cursor = self.connection.execute(sql, list(params))
+        if cursor.description is None:
+            return [], []
+        names = [d[0] for d in cursor.description]
+        return [tuple(row) for row in cursor.fetchall()], names
+
+    def _begin(self) -> None:
+        self.connection.begin()
+
+    def _commit(self) -> None:
+        self.connection.commit()
+
+    def _rollback(self) -> None:
+        self.connection.rollback()
+
+    def _bulk_upsert(
+        self, table: str, columns: Sequence[str], rows: Sequence[Row], key: Sequence[str]
+    ) -> None:
+        staged = pa.table({c: [row[i] for row in rows] for i, c in enumerate(columns)})
+        view = f"_stage_{next(_counter)}"
+        self.connection.register(view, staged)
+        try:
+            self.connection.execute(self.upsert_sql(table, columns, view, key))
+        finally:
+            self.connection.unregister(view)
+
+    def tables(self) -> list[str]:
+        rows = self._run(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main' ORDER BY table_name",
+            (),
+        )
+        return [str(r[0]) for r in rows]
+
+    def close(self) -> None:
+        self.connection.close()
