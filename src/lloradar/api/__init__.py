@@ -1,0 +1,1 @@
+"""REST API (FastAPI): thin routers over services; no SQL here."""
