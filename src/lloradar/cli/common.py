@@ -10,8 +10,7 @@ from rich.console import Console
 
 from lloradar.config import Settings, get_settings
 from lloradar.domain import IngestError
-from lloradar.services.session import open_configured_store
-from lloradar.store import Store
+from lloradar.services.session import Store, open_configured_store
 
 console = Console()
 errors = Console(stderr=True)

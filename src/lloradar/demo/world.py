@@ -86,7 +86,8 @@ def labour_market_rows(
     month_of_year = np.array([m.month for m in months])
     season = 1 + 0.08 * np.sin((month_of_year - 2) / 12 * 2 * np.pi)
     sizes = region_weights(regions, rng)
-    vacancies, supply = [], []
+    vacancies: list[tuple[object, ...]] = []
+    supply: list[tuple[object, ...]] = []
     for region in regions:
         regional_tightness = float(rng.lognormal(0, 0.15))
         for profile, occupation_id in zip(PROFILES, occupation_ids, strict=True):
@@ -137,7 +138,7 @@ def labour_market_rows(
 
 def employment_rows(regions: list[str], rng: np.random.Generator) -> list[tuple[object, ...]]:
     sizes = region_weights(regions, rng)
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for region in regions:
         for sector, share in SECTOR_MIX.items():
             base = EMPLOYED_PER_SIZE_UNIT * sizes[region] * share * sector_weight(region, sector)

@@ -91,10 +91,13 @@ def load_boundaries(store: Store, path: Path, level: RegionLevel, year: int) -> 
 
 def load_gemeenten(store: Store, path: Path) -> LoadReport:
     data = read_bytes(path)
-    known = dict(
-        store.query("SELECT code, province_code FROM region WHERE level = 'arbeidsmarktregio'")
-    )
-    parsed = parse_gemeente_table(data, str(path), {str(k): str(v) for k, v in known.items()})
+    known = {
+        str(code): str(province)
+        for code, province in store.query(
+            "SELECT code, province_code FROM region WHERE level = 'arbeidsmarktregio'"
+        )
+    }
+    parsed = parse_gemeente_table(data, str(path), known)
     provenance = Provenance(
         source="gemeente -> arbeidsmarktregio/provincie 2023 (derived)",
         table="gemeente_arbeidsmarktregio_2023",

@@ -7,6 +7,8 @@ from pathlib import Path
 from lloradar.config import Settings
 from lloradar.store import Store, open_store
 
+__all__ = ["Store", "open_configured_store", "shared_data_dir"]
+
 
 def open_configured_store(settings: Settings) -> Store:
     return open_store(settings.store)
