@@ -1,0 +1,124 @@
+"""Shared fixtures: the shared data folder, a real PostgreSQL server, stores of both kinds."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lloradar.store import Store, open_store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_data_path() -> Path:
+    return Path(os.environ.get("LLORADAR_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    path = shared_data_path()
+    if not path.is_dir():
+        pytest.skip(f"needs the shared data folder {path} (set LLORADAR_SHARED_DATA)")
+    return path
+
+
+def _pg_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return candidates[-1] if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    # initdb and postgres refuse to run as root: run them as the 'postgres' OS user.
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server in a temporary directory on a free port, stopped afterwards."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip(
+            "PostgreSQL server binaries (initdb, pg_ctl) not found: `make test` installs them"
+        )
+    root = Path(tempfile.mkdtemp(prefix="lloradar-pg-"))
+    data = root / "data"
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(
+        _as_server_user([initdb, "-D", str(data), "-U", "lloradar", "-A", "trust", "-E", "UTF8"]),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        _as_server_user(
+            [pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    url = f"postgresql://lloradar@127.0.0.1:{port}/postgres"
+    try:
+        yield url
+    finally:
+        subprocess.run(
+            _as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+_database_counter = iter(range(1_000_000))
+
+
+def fresh_postgres(url: str) -> str:
+    """A new empty database on the session's server, so each test starts clean."""
+    import psycopg
+
+    name = f"t{os.getpid()}_{next(_database_counter)}_{int(time.time() * 1000) % 100000}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same test against DuckDB (in-process) and a real PostgreSQL server."""
+    if request.param == "duckdb":
+        store = open_store(str(tmp_path / "test.duckdb"))
+    else:
+        store = open_store(fresh_postgres(request.getfixturevalue("postgres_url")))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def duck(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(str(tmp_path / "test.duckdb"))
+    try:
+        yield store
+    finally:
+        store.close()
