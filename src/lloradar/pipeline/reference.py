@@ -21,7 +21,7 @@ def load_isco_groups(store: Store, english: Path, dutch: Path | None) -> LoadRep
     provenance = Provenance(
         source="ESCO v1.1.1 ISCO-08 groups (Dutch labels from ESCO nl)",
         table="ISCOGroups",
-        url=english.name,
+        url=str(english),
         retrieved_at=now(),
         licence=esco.LICENCE,
         checksum=Provenance.checksum_of(data),
@@ -38,7 +38,7 @@ def load_sbi(store: Store, excel: Path | None) -> LoadReport:
     if excel is not None and excel.is_file():
         data = read_bytes(excel)
         sectors = sbi.parse_sbi_excel(data, str(excel))
-        url = excel.name
+        url = str(excel)
     else:
         sectors = sbi.builtin_sections()
         data = json.dumps(sbi.SECTIONS).encode()

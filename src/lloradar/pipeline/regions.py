@@ -79,7 +79,7 @@ def load_boundaries(store: Store, path: Path, level: RegionLevel, year: int) -> 
     provenance = Provenance(
         source="CBS/PDOK gebiedsindelingen (generalised), via cartomap/nl TopoJSON",
         table=f"{level.value}_{year}",
-        url=path.name,
+        url=str(path),
         retrieved_at=now(),
         licence=LICENCE,
         checksum=Provenance.checksum_of(data),
@@ -101,7 +101,7 @@ def load_gemeenten(store: Store, path: Path) -> LoadReport:
     provenance = Provenance(
         source="gemeente -> arbeidsmarktregio/provincie 2023 (derived)",
         table="gemeente_arbeidsmarktregio_2023",
-        url=path.name,
+        url=str(path),
         retrieved_at=now(),
         licence=LICENCE,
         checksum=Provenance.checksum_of(data),

@@ -34,13 +34,16 @@ class TableRows:
 
 @dataclass(slots=True)
 class LoadReport:
+    """What a load stored per table and which rows it quarantined; `location` is the file."""
+
     source: str
+    location: str
     source_id: str
     stored: dict[str, int] = field(default_factory=dict)
     quarantined: list[QuarantineEntry] = field(default_factory=list)
 
     def messages(self) -> list[str]:
-        return [entry.message(self.source) for entry in self.quarantined]
+        return [entry.message(self.location) for entry in self.quarantined]
 
 
 def save_provenance(store: Store, provenance: Provenance) -> str:
@@ -71,7 +74,9 @@ def save_load(
     quarantine: Sequence[QuarantineEntry] = (),
 ) -> LoadReport:
     """Store provenance, the quarantined rows and every table's rows, all or nothing."""
-    report = LoadReport(provenance.source, provenance.source_id, quarantined=list(quarantine))
+    report = LoadReport(
+        provenance.source, provenance.url, provenance.source_id, quarantined=list(quarantine)
+    )
     with store.transaction():
         source_id = save_provenance(store, provenance)
         store.upsert(
