@@ -1,6 +1,7 @@
 # LLO Radar — every target sets itself up: a virtual environment with pinned packages,
 # and Debian packages through apt-get when they are missing and we run as root.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -29,8 +30,8 @@ demo: $(STAMP)
 	$(BIN)/lloradar demo summary
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
