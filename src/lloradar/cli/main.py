@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lloradar.cli import demo, regions, store
+from lloradar.cli import demo, indicators, regions, store
 
 app = typer.Typer(
     help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",
@@ -14,6 +14,7 @@ app = typer.Typer(
 app.add_typer(demo.app, name="demo")
 app.add_typer(regions.app, name="regions")
 app.add_typer(store.app, name="store")
+app.add_typer(indicators.app, name="indicators")
 
 if __name__ == "__main__":
     app()
