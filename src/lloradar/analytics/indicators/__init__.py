@@ -1,0 +1,79 @@
+"""Labour-market indicators, written once in Ibis and run on DuckDB, PostgreSQL and Spark:
+spanningsindicator (tension) and its UWV class, interested / experienced per vacancy, days open,
+fill rate, year-on-year change, 12-month moving average, rank among regions, quality flags."""
+
+from __future__ import annotations
+
+import ibis.expr.types as ir
+
+from lloradar.analytics.indicators.cells import (
+    labour_market_cells,
+    vacancy_duration,
+    with_larger_areas,
+)
+from lloradar.analytics.indicators.flags import FLAGS, with_flags
+from lloradar.analytics.indicators.measures import cell_measures, with_rank, with_trends
+from lloradar.analytics.indicators.portable import ratio, tension_class
+
+OUTPUT_COLUMNS = [
+    "region_code",
+    "region_level",
+    "occupation_id",
+    "period",
+    "open_vacancies",
+    "new_vacancies",
+    "filled_vacancies",
+    "job_seekers_short",
+    "job_seekers_long",
+    "interested",
+    "experienced",
+    "tension_ratio",
+    "tension_class",
+    "interested_per_vacancy",
+    "experienced_per_vacancy",
+    "days_open",
+    "fill_rate",
+    "tension_ratio_ma12",
+    "tension_ratio_yoy",
+    "open_vacancies_yoy",
+    "tension_rank",
+    "regions_ranked",
+    "is_demo",
+    "flags",
+]
+# Indicators stored one value per row (name, keys, value, class, flags) in `indicator_value`.
+VALUE_INDICATORS = [
+    "open_vacancies",
+    "job_seekers_short",
+    "interested",
+    "experienced",
+    "tension_ratio",
+    "interested_per_vacancy",
+    "experienced_per_vacancy",
+    "days_open",
+    "fill_rate",
+    "tension_ratio_ma12",
+    "tension_ratio_yoy",
+    "open_vacancies_yoy",
+    "tension_rank",
+]
+
+
+def labour_market_indicators(
+    vacancies: ir.Table, supply: ir.Table, provenance: ir.Table, regions: ir.Table
+) -> ir.Table:
+    """Every indicator per region (arbeidsmarktregio, provincie, land) x occupation x month."""
+    cells = with_larger_areas(labour_market_cells(vacancies, supply, provenance), regions)
+    indicators = with_flags(with_rank(with_trends(cell_measures(cells))))
+    return indicators.select(*OUTPUT_COLUMNS)
+
+
+__all__ = [
+    "FLAGS",
+    "OUTPUT_COLUMNS",
+    "VALUE_INDICATORS",
+    "labour_market_indicators",
+    "ratio",
+    "tension_class",
+    "vacancy_duration",
+]

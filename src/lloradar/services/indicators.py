@@ -1,0 +1,156 @@
+"""Use-cases for the labour-market indicators: compute them on an engine and store them, and
+show one region x occupation as rows per month."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import ibis.expr.types as ir
+import pyarrow as pa
+import pyarrow.compute as pc
+from ibis.backends import BaseBackend
+
+from lloradar.analytics.indicators import (
+    VALUE_INDICATORS,
+    labour_market_indicators,
+)
+from lloradar.domain import IngestError
+from lloradar.services.engines import ENGINES, read_tables, spark_backend, store_backend
+from lloradar.store import DuckDBStore, PostgresStore, Store
+
+INPUT_TABLES = ["vacancy_stats", "labour_supply", "provenance", "region"]
+VALUE_COLUMNS = [
+    "name",
+    "region_code",
+    "region_level",
+    "occupation_id",
+    "period",
+    "value",
+    "class",
+    "flags",
+    "run_id",
+]
+VALUE_KEY = ["name", "region_code", "occupation_id", "period"]
+
+
+@dataclass(frozen=True, slots=True)
+class ComputeReport:
+    run_id: str
+    engine: str
+    cells: int
+    values: int
+    seconds: float
+    is_demo: bool
+
+
+def indicator_expression(backend: BaseBackend) -> ir.Table:
+    """The one indicator expression, bound to the tables of `backend`."""
+    tables = [backend.table(name) for name in INPUT_TABLES]
+    return labour_market_indicators(*tables)
+
+
+def compute_on(store: Store, engine: str) -> pa.Table:
+    """Every indicator (wide: one row per cell, OUTPUT_COLUMNS) computed on `engine`."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    if engine == "spark":
+        with spark_backend(read_tables(store, INPUT_TABLES)) as backend:
+            return indicator_expression(backend).to_pyarrow()
+    expected = DuckDBStore if engine == "duckdb" else PostgresStore
+    if not isinstance(store, expected):
+        raise IngestError(
+            store.url,
+            f"engine {engine!r} runs inside its own store; the configured store is "
+            f"{store.dialect} (set LLORADAR_STORE, or use --engine {store.dialect} or spark)",
+        )
+    return indicator_expression(store_backend(store)).to_pyarrow()
+
+
+def long_rows(cells: pa.Table, run_id: str) -> list[tuple[Any, ...]]:
+    """One (name, keys, value, class, flags, run_id) row per indicator per cell."""
+    keys = [cells.column(c).to_pylist() for c in ["region_code", "region_level", "occupation_id"]]
+    periods = [_as_date(p) for p in cells.column("period").to_pylist()]
+    flags = cells.column("flags").to_pylist()
+    classes = cells.column("tension_class").to_pylist()
+    rows: list[tuple[Any, ...]] = []
+    for name in VALUE_INDICATORS:
+        values = pc.cast(cells.column(name), pa.float64()).to_pylist()
+        cls = classes if name == "tension_ratio" else [None] * len(values)
+        rows.extend(
+            zip(
+                [name] * len(values),
+                *keys,
+                periods,
+                values,
+                cls,
+                flags,
+                [run_id] * len(values),
+                strict=True,
+            )
+        )
+    return rows
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:
+    """Recompute every indicator on `engine` and replace the stored values in one transaction."""
+    started = datetime.now(UTC).replace(tzinfo=None)
+    clock = time.perf_counter()
+    cells = compute_on(store, engine)
+    seconds = time.perf_counter() - clock
+    run_id = f"{started:%Y%m%dT%H%M%S}-{engine}-{uuid.uuid4().hex[:6]}"
+    rows = long_rows(cells, run_id)
+    is_demo = bool(pc.any(cells.column("is_demo")).as_py()) if cells.num_rows else False
+    with store.transaction():
+        store.execute("DELETE FROM indicator_value")
+        store.upsert("indicator_value", VALUE_COLUMNS, rows, VALUE_KEY)
+        store.upsert(
+            "indicator_run",
+            ["run_id", "engine", "started_at", "seconds", "cells", "is_demo"],
+            [(run_id, engine, started, seconds, cells.num_rows, is_demo)],
+            ["run_id"],
+        )
+    return ComputeReport(run_id, engine, cells.num_rows, len(rows), seconds, is_demo)
+
+
+def resolve_occupation(store: Store, occupation: str) -> str:
+    """An occupation id from an id, an ISCO code or an exact (case-insensitive) label."""
+    found = store.query(
+        "SELECT id FROM occupation WHERE id = ? OR isco_code = ? "
+        "OR lower(label_en) = lower(?) OR lower(label_nl) = lower(?) ORDER BY id",
+        [occupation, occupation, occupation, occupation],
+    )
+    if not found:
+        raise IngestError("occupation", f"{occupation!r} is not a known occupation id or label")
+    return str(found[0][0])
+
+
+def indicator_table(
+    store: Store, region: str, occupation: str, *, last: int | None = None
+) -> list[dict[str, Any]]:
+    """Rows per month for one region x occupation: every indicator, the class and the flags."""
+    occupation_id = resolve_occupation(store, occupation)
+    values = store.query(
+        "SELECT period, name, value, class, flags FROM indicator_value "
+        "WHERE region_code = ? AND occupation_id = ? ORDER BY period, name",
+        [region, occupation_id],
+    )
+    by_period: dict[date, dict[str, Any]] = {}
+    for period, name, value, cls, flags in values:
+        row = by_period.setdefault(
+            period,
+            {"region": region, "occupation_id": occupation_id, "period": period.isoformat()},
+        )
+        row[name] = value
+        if name == "tension_ratio":
+            row["tension_class"] = cls
+        row["flags"] = flags
+    rows = list(by_period.values())
+    return rows[-last:] if last else rows
