@@ -19,7 +19,7 @@ from lloradar.analytics.disclosure import disclose
 from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import Region, RegionLevel, TensionClass
 from lloradar.services.regions import list_regions
-from lloradar.store import Store
+from lloradar.store import Store, open_store
 
 Key = tuple[str | None, str | None]  # (region code or None for the country, occupation slug or None)
 
@@ -205,3 +205,48 @@ def load_radar_data(store: Store) -> RadarData:
         skills=dict(skills),
         _cells=cells,
     )
+
+
+def indicator_rows(
+    data: RadarData,
+    region: str | None,
+    occupation: str | None,
+    period_from: date | None,
+    period_to: date | None,
+) -> list[dict[str, Any]]:
+    """Monthly tension rows for one region (or every region) and one occupation (or all)."""
+    codes = [region] if region else [r.code for r in data.regions]
+    names = {r.code: r.name for r in data.regions}
+    rows = []
+    for code in codes:
+        for f in data.series(code, occupation):
+            if (period_from and f.period < period_from) or (period_to and f.period > period_to):
+                continue
+            rows.append(
+                {
+                    "region": code,
+                    "region_name": names.get(code, code),
+                    "occupation": occupation or "all",
+                    "period": f.period.strftime("%Y-%m"),
+                    "open_vacancies": f.vacancies,
+                    "job_seekers_short": f.job_seekers,
+                    "ratio": None if f.ratio is None else round(f.ratio, 3),
+                    "tension_class": None if f.tension is None else f.tension.value,
+                    "is_demo": f.is_demo,
+                }
+            )
+    return rows
+
+
+_LOADED: dict[str, RadarData] = {}
+
+
+def radar_for_store(url: str) -> RadarData:
+    """Load once per store URL for the life of the process; the store is closed afterwards."""
+    if url not in _LOADED:
+        store = open_store(url)
+        try:
+            _LOADED[url] = load_radar_data(store)
+        finally:
+            store.close()
+    return _LOADED[url]

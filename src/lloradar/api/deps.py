@@ -1,0 +1,34 @@
+"""Dependencies shared by the API routes: the radar's figures and parsed periods."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from lloradar.config import get_settings
+from lloradar.services.web_data import RadarData, radar_for_store
+
+
+def get_data(request: Request) -> RadarData:
+    data = getattr(request.app.state, "radar", None)
+    if data is None:
+        data = request.app.state.radar = radar_for_store(get_settings().store)
+    return data
+
+
+DataDep = Annotated[RadarData, Depends(get_data)]
+MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+def month_start(text: str | None) -> date | None:
+    return None if text is None else date(int(text[:4]), int(text[5:7]), 1)
+
+
+PeriodFrom = Annotated[
+    str | None, Query(pattern=MONTH, description="First month, YYYY-MM", examples=["2024-01"])
+]
+PeriodTo = Annotated[
+    str | None, Query(pattern=MONTH, description="Last month, YYYY-MM", examples=["2025-12"])
+]

@@ -1,0 +1,53 @@
+"""The whole web server: the REST API and the web pages in one FastAPI app.
+
+It composes the two edges (`api` and `web`, which may not import each other), so it sits beside
+them: `uvicorn --factory lloradar.server:create_app`, or `lloradar serve`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from lloradar.api.app import OPENAPI
+from lloradar.api.problems import http_problem, validation_problem
+from lloradar.api.routes import router as api_router
+from lloradar.config import get_settings
+from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.web.routes import html_invalid, html_not_found
+from lloradar.web.routes import router as web_router
+
+STATIC = Path(__file__).parent / "web" / "static"
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    if _is_api(request) or getattr(exc, "status_code", 404) != 404:
+        return await http_problem(request, exc)
+    return await html_not_found(request, exc)
+
+
+async def _invalid(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return await validation_problem(request, exc)
+    return await html_invalid(request, exc)
+
+
+def create_app(data: RadarData | None = None) -> FastAPI:
+    """`data` defaults to the configured store (LLORADAR_STORE), read once at start."""
+    app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
+    app.state.radar = data if data is not None else radar_for_store(get_settings().store)
+    app.include_router(api_router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    return app

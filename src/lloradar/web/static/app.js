@@ -1,0 +1,32 @@
+// LLO Radar: draw the charts (vega-embed) and the region map (Leaflet), offline.
+(function () {
+  "use strict";
+  document.querySelectorAll(".chart[data-spec]").forEach(function (el) {
+    var source = document.getElementById(el.dataset.spec);
+    if (!source || !window.vegaEmbed) return;
+    window.vegaEmbed(el, JSON.parse(source.textContent), { actions: false, renderer: "svg" })
+      .then(function () { el.classList.add("drawn"); })
+      .catch(function (err) { el.textContent = String(err); });
+  });
+
+  var mapEl = document.getElementById("map");
+  var data = document.getElementById("map-data");
+  if (mapEl && data && window.L) {
+    var features = JSON.parse(data.textContent);
+    var map = L.map(mapEl, { zoomSnap: 0.25, attributionControl: false, scrollWheelZoom: false });
+    var layer = L.geoJSON(features, {
+      style: function (f) {
+        return {
+          className: "region region-" + f.properties.code,
+          fillColor: f.properties.colour, fillOpacity: 0.9, color: "#444", weight: 0.8
+        };
+      },
+      onEachFeature: function (f, l) {
+        l.bindTooltip(f.properties.name + ": " + f.properties["class"] + " (" + f.properties.ratio + ")");
+        l.on("click", function () { window.location.href = "/regio/" + f.properties.code; });
+      }
+    }).addTo(map);
+    map.fitBounds(layer.getBounds());
+    mapEl.classList.add("drawn");
+  }
+})();
