@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lloradar.cli import demo, indicators, occupations, regions, skills, store, taxonomy
+from lloradar.cli import demo, indicators, occupations, regions, serve, skills, store, taxonomy
 
 app = typer.Typer(
     help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",
@@ -18,6 +18,7 @@ app.add_typer(indicators.app, name="indicators")
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")
 app.add_typer(skills.app, name="skills")
+app.command("serve")(serve.serve)
 
 if __name__ == "__main__":
     app()
