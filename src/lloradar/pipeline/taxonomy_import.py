@@ -81,8 +81,9 @@ def import_esco(store: Store, esco_dir: Path, nl_dir: Path | None = None) -> lis
     the Dutch labels that exist; all files in one transaction, each with its own provenance."""
     if not esco_dir.is_dir():
         raise IngestError(str(esco_dir), "is not a folder (expected the ESCO CSV package)")
-    if nl_dir is None and (esco_dir.parent / "esco-nl").is_dir():
-        nl_dir = esco_dir.parent / "esco-nl"
+    for candidate in (esco_dir / "nl", esco_dir.parent / "esco-nl"):
+        if nl_dir is None and candidate.is_dir():
+            nl_dir = candidate
     dutch = _dutch(nl_dir, "occupations_nl.csv.gz")
     dutch_skills: dict[str, tuple[str, tuple[str, ...]]] = {}
     for name in ("transversal", "language", "ict"):

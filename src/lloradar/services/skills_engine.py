@@ -116,7 +116,7 @@ def similar_occupations(
         yield [s.as_dict() for s in model.similar(uri, top)]
 
 
-def load_extractor(store: Store, cache_dir: Path | None = DEFAULT_CACHE) -> Extractor:
+def load_extractor(store: Store, *, cache: bool = True) -> Extractor:
     """The skill extractor over the imported ESCO skills (labels, alternative labels, Dutch
     labels where they exist)."""
     _require_taxonomy(store)
@@ -136,7 +136,9 @@ def load_extractor(store: Store, cache_dir: Path | None = DEFAULT_CACHE) -> Extr
         )
         for uri, label_en, label_nl, alt_en, alt_nl, description in rows
     ]
-    return Extractor(entries, skill_vectors=_cached_vectors(entries, cache_dir))
+    return Extractor(
+        entries, skill_vectors=_cached_vectors(entries, DEFAULT_CACHE if cache else None)
+    )
 
 
 def _cached_vectors(entries: Sequence[SkillEntry], cache_dir: Path | None) -> Any:
