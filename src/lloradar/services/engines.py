@@ -3,9 +3,11 @@ and a local Spark session fed from the store (guard-rails from DESIGN.md)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,8 +68,32 @@ def spark_backend(tables: Mapping[str, pa.Table], partitions: int = 2) -> Iterat
             yield ibis.pyspark.connect(session)
         finally:
             session.stop()
+            _shut_down_gateway()
 
 
-def to_arrow(expression: Any) -> pa.Table:
-    table: pa.Table = expression.to_pyarrow()
-    return table
+def _shut_down_gateway() -> None:
+    """Close py4j's sockets and the JVM, so nothing of the run outlives it."""
+    from pyspark import SparkContext
+
+    gateway = SparkContext._gateway
+    if gateway is not None:
+        gateway.shutdown()
+        gateway.proc.stdin.close()
+        gateway.proc.wait(timeout=30)
+        SparkContext._gateway = None
+        SparkContext._jvm = None
+
+
+def to_arrow(backend: BaseBackend, expression: Any) -> pa.Table:
+    """The result as Arrow. On Spark, straight from Spark's Arrow batches: ibis would go through
+    pandas (toPandas), which is slower and warns under pandas 3."""
+    if backend.name == "pyspark":
+        session = backend._session  # type: ignore[attr-defined]
+        # pyspark leaves its local result socket to the garbage collector.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            table: pa.Table = session.sql(backend.compile(expression)).toArrow()
+            gc.collect()
+        return table
+    result: pa.Table = expression.to_pyarrow()
+    return result

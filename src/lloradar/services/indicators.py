@@ -19,7 +19,13 @@ from lloradar.analytics.indicators import (
     labour_market_indicators,
 )
 from lloradar.domain import IngestError
-from lloradar.services.engines import ENGINES, read_tables, spark_backend, store_backend
+from lloradar.services.engines import (
+    ENGINES,
+    read_tables,
+    spark_backend,
+    store_backend,
+    to_arrow,
+)
 from lloradar.store import DuckDBStore, PostgresStore, Store
 
 INPUT_TABLES = ["vacancy_stats", "labour_supply", "provenance", "region"]
@@ -59,7 +65,7 @@ def compute_on(store: Store, engine: str) -> pa.Table:
         raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
     if engine == "spark":
         with spark_backend(read_tables(store, INPUT_TABLES)) as backend:
-            return indicator_expression(backend).to_pyarrow()
+            return to_arrow(backend, indicator_expression(backend))
     expected = DuckDBStore if engine == "duckdb" else PostgresStore
     if not isinstance(store, expected):
         raise IngestError(
@@ -127,6 +133,11 @@ def resolve_occupation(store: Store, occupation: str) -> str:
         "OR lower(label_en) = lower(?) OR lower(label_nl) = lower(?) ORDER BY id",
         [occupation, occupation, occupation, occupation],
     )
+    if not found:
+        found = store.query(
+            "SELECT occupation_id FROM indicator_value WHERE occupation_id = ? LIMIT 1",
+            [occupation],
+        )
     if not found:
         raise IngestError("occupation", f"{occupation!r} is not a known occupation id or label")
     return str(found[0][0])

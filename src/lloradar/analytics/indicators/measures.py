@@ -63,13 +63,13 @@ def with_rank(trended: ir.Table) -> ir.Table:
     has_ratio = trended.tension_ratio.notnull()
     window = ibis.window(
         group_by=["region_level", "occupation_id", "period"],
-        order_by=[(~has_ratio).cast("int8"), ibis.desc(trended.tension_ratio)],
+        order_by=[ibis.ifelse(has_ratio, 0, 1), ibis.desc(trended.tension_ratio)],
     )
     counted = ibis.window(group_by=["region_level", "occupation_id", "period"])
     rank = ibis.rank().over(window) + 1
     return trended.mutate(
         tension_rank=ibis.ifelse(amr & has_ratio, rank, ibis.null("int64")),
         regions_ranked=ibis.ifelse(
-            amr, has_ratio.cast("int64").sum().over(counted), ibis.null("int64")
+            amr, ibis.ifelse(has_ratio, 1, 0).sum().over(counted), ibis.null("int64")
         ),
     )
