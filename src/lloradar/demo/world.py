@@ -17,6 +17,7 @@ from lloradar.demo.profiles import (
     REGION_SIZE,
     SECTOR_MIX,
 )
+from lloradar.demo.workforce import build_workforce
 from lloradar.domain import Provenance
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.services.reference import load_reference_data
@@ -213,6 +214,7 @@ def build_demo_world(store: Store, seed: int = 42, shared_data: Path | None = No
             ],
         )
     )
+    reports.extend(build_workforce(store, seed, occupations.ids, demo_provenance))
     return DemoWorld(
         seed, len(occupations.ids), len(regions), MONTHS, occupations.uses_esco, reports
     )
