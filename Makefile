@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export LLORADAR_SHARED_DATA ?= $(abspath ../shared/data)
 
-.PHONY: demo test lint bench lock postgres clean
+.PHONY: demo test lint bench lock postgres chromium clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || PYTHON=python3; \
@@ -25,6 +25,14 @@ postgres:
 	  else echo "PostgreSQL server binaries missing: install Debian 'postgresql' (the PostgreSQL tests will skip)"; fi; \
 	fi
 
+# The browser tests drive Debian's chromium (never a browser downloaded by Playwright).
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: install Debian 'chromium' (the browser tests will skip)"; fi; \
+	fi
+
 demo: $(STAMP)
 	$(BIN)/lloradar demo build --seed 42
 	$(BIN)/lloradar demo summary
@@ -35,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(STAMP) postgres lint
+test: $(STAMP) postgres chromium lint
 	$(BIN)/pytest --cov --cov-report=term -q
 
 bench: $(STAMP)
