@@ -36,6 +36,7 @@ chromium:
 demo: $(STAMP)
 	$(BIN)/lloradar demo build --seed 42
 	$(BIN)/lloradar demo summary
+	$(BIN)/lloradar serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests $(wildcard bench)
