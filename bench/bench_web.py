@@ -75,8 +75,19 @@ def main() -> None:
     build_store(store)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "lloradar.server:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "lloradar.server:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
         env={**os.environ, "LLORADAR_STORE": str(store)},
     )
     base = f"http://127.0.0.1:{port}"
@@ -97,8 +108,10 @@ def main() -> None:
     print(f"{args.clients} clients, {args.seconds:.0f} s, loopback, 1 uvicorn worker")
     for name, times in results.items():
         q = statistics.quantiles(times, n=100)
-        print(f"{name:16} n={len(times):6}  p50={q[49]:7.1f} ms  p95={q[94]:7.1f} ms  "
-              f"({len(times) / args.seconds:.0f} req/s)")
+        print(
+            f"{name:16} n={len(times):6}  p50={q[49]:7.1f} ms  p95={q[94]:7.1f} ms  "
+            f"({len(times) / args.seconds:.0f} req/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,10 @@ def test_region_profile_shows_a_chart_its_duiding_download_and_sources(
     page.wait_for_selector("#series-block .chart.drawn svg")
     text = page.locator("#series-text").inner_text()
     assert "Twente" in text and "vacatures" in text
-    assert page.locator("#series-block a[download]").get_attribute("href").startswith(
-        "/api/indicators"
+    assert (
+        page.locator("#series-block a[download]")
+        .get_attribute("href")
+        .startswith("/api/indicators")
     )
     assert "LLO Radar demo world" in page.locator("#series-block .sources").inner_text()
     page.screenshot(path=str(artifacts / "region-twente-nl.png"), full_page=True)

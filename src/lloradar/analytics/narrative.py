@@ -116,11 +116,16 @@ def _trend_sentence(earlier: Point, now: float, lang: str) -> str:
 
 
 def ranking_text(
-    place: str, tightest: Sequence[tuple[str, float]], slackest: Sequence[tuple[str, float]], lang: str
+    place: str,
+    tightest: Sequence[tuple[str, float]],
+    slackest: Sequence[tuple[str, float]],
+    lang: str,
 ) -> list[str]:
     """Name the tightest and slackest occupations with their ratios."""
     if not tightest:
-        return ["Er zijn geen beroepen met cijfers." if lang == "nl" else "No occupation has figures."]
+        return [
+            "Er zijn geen beroepen met cijfers." if lang == "nl" else "No occupation has figures."
+        ]
     top, low = tightest[0], slackest[0]
     if lang == "nl":
         return [

@@ -17,10 +17,19 @@ def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
+class Problem(HTTPException):
+    """An HTTP error with a title and extra members for its problem-details body."""
+
+    def __init__(self, status: int, title: str, detail: str, **extra: Any) -> None:
+        super().__init__(status, detail=detail)
+        self.title = title
+        self.extra = extra
+
+
 async def http_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    if isinstance(exc.detail, dict):
-        return problem(exc.status_code, **exc.detail)
+    if isinstance(exc, Problem):
+        return problem(exc.status_code, exc.title, exc.detail, **exc.extra)
     return problem(exc.status_code, "Error", str(exc.detail), instance=request.url.path)
 
 
@@ -32,18 +41,16 @@ async def validation_problem(request: Request, exc: Exception) -> JSONResponse:
     ]
     fields = ", ".join(e["field"] for e in errors)
     return problem(
-        422, "Invalid request", f"Check these fields: {fields}", errors=errors,
+        422,
+        "Invalid request",
+        f"Check these fields: {fields}",
+        errors=errors,
         instance=request.url.path,
     )
 
 
-def not_found(kind: str, value: str, suggestions: list[str]) -> HTTPException:
+def not_found(kind: str, value: str, suggestions: list[str]) -> Problem:
     hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-    return HTTPException(
-        404,
-        detail={
-            "title": f"Unknown {kind}",
-            "detail": f"There is no {kind} '{value}'.{hint}",
-            "suggestions": suggestions,
-        },
+    return Problem(
+        404, f"Unknown {kind}", f"There is no {kind} '{value}'.{hint}", suggestions=suggestions
     )

@@ -85,8 +85,10 @@ def _csv(rows: list[dict[str, Any]], filename: str) -> Response:
 
 @router.get("/regions", response_model=list[RegionOut], summary="The 35 arbeidsmarktregio's")
 def regions(data: DataDep) -> list[RegionOut]:
-    return [RegionOut(code=r.code, name=r.name, level=r.level.value,
-                      province_code=r.province_code) for r in data.regions]
+    return [
+        RegionOut(code=r.code, name=r.name, level=r.level.value, province_code=r.province_code)
+        for r in data.regions
+    ]
 
 
 @router.get("/regions/{code}", response_model=RegionOut, summary="One labour-market region")
@@ -94,20 +96,26 @@ def region(code: str, data: DataDep) -> RegionOut:
     found = data.region(code)
     if found is None:
         raise not_found("region", code, [r.code for r in data.suggest_regions(code)])
-    return RegionOut(code=found.code, name=found.name, level=found.level.value,
-                     province_code=found.province_code)
+    return RegionOut(
+        code=found.code, name=found.name, level=found.level.value, province_code=found.province_code
+    )
 
 
 @router.get("/occupations", summary="Occupations with figures (ESCO)")
 def occupations(
     data: DataDep, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
 ) -> Any:
-    items = [OccupationOut(id=o.id, slug=o.slug, label_nl=o.label_nl, label_en=o.label_en,
-                           isco_code=o.isco_code) for o in data.occupations]
+    items = [
+        OccupationOut(
+            id=o.id, slug=o.slug, label_nl=o.label_nl, label_en=o.label_en, isco_code=o.isco_code
+        )
+        for o in data.occupations
+    ]
     if format == "csv":
         return _csv([i.model_dump() for i in items], "occupations.csv")
-    return Page[OccupationOut](total=len(items), limit=limit, offset=offset,
-                               items=items[offset: offset + limit])
+    return Page[OccupationOut](
+        total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit]
+    )
 
 
 @router.get("/occupations/{slug}", response_model=OccupationOut, summary="One occupation")
@@ -115,8 +123,13 @@ def occupation(slug: str, data: DataDep) -> OccupationOut:
     found = data.occupation(slug)
     if found is None:
         raise not_found("occupation", slug, [o.slug for o in data.suggest_occupations(slug)])
-    return OccupationOut(id=found.id, slug=found.slug, label_nl=found.label_nl,
-                         label_en=found.label_en, isco_code=found.isco_code)
+    return OccupationOut(
+        id=found.id,
+        slug=found.slug,
+        label_nl=found.label_nl,
+        label_en=found.label_en,
+        isco_code=found.isco_code,
+    )
 
 
 @router.get(
@@ -142,14 +155,18 @@ def indicators(
             "occupation", occupation, [o.slug for o in data.suggest_occupations(occupation)]
         )
     rows = indicator_rows(
-        data, region.upper() if region else None, occupation,
-        month_start(period_from), month_start(period_to),
+        data,
+        region.upper() if region else None,
+        occupation,
+        month_start(period_from),
+        month_start(period_to),
     )
     if format == "csv":
         return _csv(rows, f"indicators-{region or 'regions'}-{occupation or 'all'}.csv")
-    page = rows[offset: offset + limit]
-    return Page[IndicatorOut](total=len(rows), limit=limit, offset=offset,
-                              items=[IndicatorOut(**r) for r in page])
+    page = rows[offset : offset + limit]
+    return Page[IndicatorOut](
+        total=len(rows), limit=limit, offset=offset, items=[IndicatorOut(**r) for r in page]
+    )
 
 
 @router.get("/question", response_model=AnswerOut, summary="Answer a plain-language question")
@@ -160,8 +177,13 @@ def question(
 ) -> AnswerOut:
     a = answer_question(data, q, lang)
     return AnswerOut(
-        question=a.question, answered=a.answered, text=a.text, figure=a.figure,
-        tension=a.tension, trend=a.trend,
+        question=a.question,
+        answered=a.answered,
+        text=a.text,
+        figure=a.figure,
+        tension=a.tension,
+        trend=a.trend,
         period=a.period.strftime("%Y-%m") if a.period else None,
-        is_demo=a.is_demo, sources=[f"{s.source} ({s.table})" for s in a.sources],
+        is_demo=a.is_demo,
+        sources=[f"{s.source} ({s.table})" for s in a.sources],
     )

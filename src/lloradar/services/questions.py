@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from lloradar.analytics.narrative import class_label, format_int, format_ratio, month_name, trend_word
+from lloradar.analytics.narrative import (
+    class_label,
+    format_int,
+    format_ratio,
+    month_name,
+    trend_word,
+)
 from lloradar.analytics.question import Measure, Named, ParsedQuestion, parse_question
 from lloradar.services.web_data import RadarData, Source
 
@@ -87,14 +93,20 @@ def _answer(data: RadarData, parsed: ParsedQuestion, period: date, lang: str) ->
         )
     month = month_name(period, lang)
     base = dict(
-        question=parsed.text, period=period, region=place, occupation=what,
-        is_demo=figures.is_demo, sources=[s for s in data.sources if s.table in
-                                          ("vacancy_stats", "labour_supply")],
+        question=parsed.text,
+        period=period,
+        region=place,
+        occupation=what,
+        is_demo=figures.is_demo,
+        sources=[s for s in data.sources if s.table in ("vacancy_stats", "labour_supply")],
     )
     if parsed.measure is Measure.VACANCIES:
         figure = format_int(figures.vacancies, lang)
-        text = (f"In {month} stonden er voor {what} in {place} {figure} vacatures open."
-                if nl else f"In {month} there were {figure} open vacancies for {what} in {place}.")
+        text = (
+            f"In {month} stonden er voor {what} in {place} {figure} vacatures open."
+            if nl
+            else f"In {month} there were {figure} open vacancies for {what} in {place}."
+        )
         return Answer(answered=True, text=text, figure=figure, **base)  # type: ignore[arg-type]
     if figures.job_seekers is None:
         return Answer(
@@ -108,28 +120,36 @@ def _answer(data: RadarData, parsed: ParsedQuestion, period: date, lang: str) ->
         )
     if parsed.measure is Measure.JOB_SEEKERS:
         figure = format_int(figures.job_seekers, lang)
-        text = (f"In {month} waren er voor {what} in {place} {figure} kortdurend werkzoekenden."
-                if nl else f"In {month} there were {figure} short-term job seekers for {what} in "
-                f"{place}.")
+        text = (
+            f"In {month} waren er voor {what} in {place} {figure} kortdurend werkzoekenden."
+            if nl
+            else f"In {month} there were {figure} short-term job seekers for {what} in {place}."
+        )
         return Answer(answered=True, text=text, figure=figure, **base)  # type: ignore[arg-type]
     ratio = figures.ratio
     assert ratio is not None
     cls = class_label(figures.tension, lang)
-    year_before = data.figures(parsed.region, parsed.occupation, period.replace(year=period.year - 1))
+    year_before = data.figures(
+        parsed.region, parsed.occupation, period.replace(year=period.year - 1)
+    )
     trend = None
     if year_before is not None and year_before.ratio is not None:
         trend = trend_word(year_before.ratio, ratio, lang)
     figure = format_ratio(ratio, lang)
     if nl:
-        text = (f"De markt voor {what} in {place} is {cls}: in {month} {figure} vacatures per "
-                f"kortdurend werkzoekende ({format_int(figures.vacancies, lang)} vacatures, "
-                f"{format_int(figures.job_seekers, lang)} werkzoekenden).")
+        text = (
+            f"De markt voor {what} in {place} is {cls}: in {month} {figure} vacatures per "
+            f"kortdurend werkzoekende ({format_int(figures.vacancies, lang)} vacatures, "
+            f"{format_int(figures.job_seekers, lang)} werkzoekenden)."
+        )
         if trend:
             text += f" Ten opzichte van een jaar eerder: {trend}."
     else:
-        text = (f"The market for {what} in {place} is {cls}: in {month} {figure} vacancies per "
-                f"short-term job seeker ({format_int(figures.vacancies, lang)} vacancies, "
-                f"{format_int(figures.job_seekers, lang)} job seekers).")
+        text = (
+            f"The market for {what} in {place} is {cls}: in {month} {figure} vacancies per "
+            f"short-term job seeker ({format_int(figures.vacancies, lang)} vacancies, "
+            f"{format_int(figures.job_seekers, lang)} job seekers)."
+        )
         if trend:
             text += f" Compared with a year earlier: {trend}."
     return Answer(answered=True, text=text, figure=figure, tension=cls, trend=trend, **base)  # type: ignore[arg-type]

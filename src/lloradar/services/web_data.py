@@ -21,7 +21,9 @@ from lloradar.domain import Region, RegionLevel, TensionClass
 from lloradar.services.regions import list_regions
 from lloradar.store import Store, open_store
 
-Key = tuple[str | None, str | None]  # (region code or None for the country, occupation slug or None)
+Key = tuple[
+    str | None, str | None
+]  # (region code or None for the country, occupation slug or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,9 @@ class RadarData:
         found = ((r, self.figures(r.code, occupation, period)) for r in self.regions)
         return [(r, f) for r, f in found if f is not None]
 
-    def by_occupation(self, region: str | None, period: date) -> list[tuple[OccupationRef, Figures]]:
+    def by_occupation(
+        self, region: str | None, period: date
+    ) -> list[tuple[OccupationRef, Figures]]:
         found = ((o, self.figures(region, o.slug, period)) for o in self.occupations)
         return [(o, f) for o, f in found if f is not None]
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,6 +27,15 @@ templates = Jinja2Templates(directory=HERE / "templates")
 router = APIRouter(include_in_schema=False)
 
 
+class UnknownCode(HTTPException):
+    """A region, occupation or data code that does not exist: a 404 page with suggestions."""
+
+    def __init__(self, kind: str, value: str) -> None:
+        super().__init__(404, detail=f"unknown {kind} {value!r}")
+        self.kind = kind
+        self.value = value
+
+
 def get_data(request: Request) -> RadarData:
     data = getattr(request.app.state, "radar", None)
     if data is None:
@@ -40,7 +50,7 @@ OccupationParam = Annotated[str | None, Query(alias="beroep", max_length=100)]
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     lang = request_lang(request)
     data = context.get("data") or getattr(request.app.state, "radar", None)
-    response = templates.TemplateResponse(
+    response: HTMLResponse = templates.TemplateResponse(
         request,
         name,
         {"lang": lang, "t": TEXT[lang], "demo": bool(data and data.is_demo), **context},
@@ -51,9 +61,36 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     return response
 
 
-def page_not_found(request: Request, kind: str, value: str, suggestions: list[tuple[str, str]]):
-    return render(request, "error.html", 404, title=TEXT[request_lang(request)]["not_found"],
-                  value=value, kind=kind, suggestions=suggestions)
+def cached_page(request: Request, build: Callable[[], HTMLResponse]) -> HTMLResponse:
+    """Pages depend only on their path, query and language while the server runs: render once."""
+    cache: dict[tuple[str, str, str], bytes] = request.app.state.__dict__.setdefault(
+        "page_cache", {}
+    )
+    query = "&".join(f"{k}={v}" for k, v in sorted(request.query_params.items()) if k != "lang")
+    key = (request.url.path, query, request_lang(request))
+    if key not in cache:
+        response = build()
+        if response.status_code == 200:
+            cache[key] = bytes(response.body)
+        return response
+    response = HTMLResponse(cache[key])
+    if request.query_params.get("lang") in LANGS:
+        response.set_cookie(COOKIE, request_lang(request), max_age=31_536_000, samesite="lax")
+    return response
+
+
+def page_not_found(
+    request: Request, kind: str, value: str, suggestions: list[tuple[str, str]]
+) -> HTMLResponse:
+    return render(
+        request,
+        "error.html",
+        404,
+        title=TEXT[request_lang(request)]["not_found"],
+        value=value,
+        kind=kind,
+        suggestions=suggestions,
+    )
 
 
 def csv_response(columns: list[str], rows: list[list[str]], filename: str) -> Response:
@@ -61,18 +98,25 @@ def csv_response(columns: list[str], rows: list[list[str]], filename: str) -> Re
     writer = csv.writer(out)
     writer.writerow(columns)
     writer.writerows(rows)
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 def _occupation_or_404(data: RadarData, slug: str | None) -> str | None:
     if slug and data.occupation(slug) is None:
-        raise HTTPException(404, detail=("occupation", slug))
+        raise UnknownCode("occupation", slug)
     return slug or None
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, data: DataDep, beroep: OccupationParam = None) -> HTMLResponse:
+    return cached_page(request, lambda: _home(request, data, beroep))
+
+
+def _home(request: Request, data: RadarData, beroep: str | None) -> HTMLResponse:
     lang = request_lang(request)
     occupation = _occupation_or_404(data, beroep)
     period = data.latest
@@ -80,7 +124,12 @@ def home(request: Request, data: DataDep, beroep: OccupationParam = None) -> HTM
         return render(request, "empty.html")
     chart = views.region_chart(data, occupation, None, period, lang)
     return render(
-        request, "home.html", data=data, period=period, occupation=occupation, chart=chart,
+        request,
+        "home.html",
+        data=data,
+        period=period,
+        occupation=occupation,
+        chart=chart,
         occupations=sorted(data.occupations, key=lambda o: o.label(lang).lower()),
         features=json.dumps(views.map_features(data, occupation, period, lang)),
         has_geometry=len(data.geometry) >= len(data.regions),
@@ -90,10 +139,12 @@ def home(request: Request, data: DataDep, beroep: OccupationParam = None) -> HTM
 
 
 @router.get("/kaart.csv")
-def map_csv(request: Request, data: DataDep, occupation: Annotated[str | None, Query()] = None):
+def map_csv(
+    request: Request, data: DataDep, occupation: Annotated[str | None, Query()] = None
+) -> Response:
     lang = request_lang(request)
     if data.latest is None:
-        raise HTTPException(404, detail=("data", "kaart"))
+        raise UnknownCode("data", "kaart")
     chart = views.region_chart(data, _occupation_or_404(data, occupation), None, data.latest, lang)
     return csv_response(chart.columns, chart.rows, "regios.csv")
 
@@ -101,12 +152,16 @@ def map_csv(request: Request, data: DataDep, occupation: Annotated[str | None, Q
 def _region_or_404(data: RadarData, code: str) -> Any:
     region = data.region(code)
     if region is None:
-        raise HTTPException(404, detail=("region", code))
+        raise UnknownCode("region", code)
     return region
 
 
 @router.get("/regio/{code}", response_class=HTMLResponse)
 def region_page(request: Request, code: str, data: DataDep) -> HTMLResponse:
+    return cached_page(request, lambda: _region_page(request, code, data))
+
+
+def _region_page(request: Request, code: str, data: RadarData) -> HTMLResponse:
     lang = request_lang(request)
     region = _region_or_404(data, code)
     period = data.latest
@@ -117,16 +172,25 @@ def region_page(request: Request, code: str, data: DataDep) -> HTMLResponse:
         views.region_chart(data, None, region.name, period, lang),
     ]
     latest = data.figures(region.code, None, period)
-    return render(request, "region.html", data=data, region=region, period=period,
-                  charts=charts, latest=latest, views=views)
+    return render(
+        request,
+        "region.html",
+        data=data,
+        region=region,
+        period=period,
+        charts=charts,
+        latest=latest,
+        views=views,
+    )
 
 
 @router.get("/regio/{code}/beroepen.csv")
 def region_occupations_csv(request: Request, code: str, data: DataDep) -> Response:
     region = _region_or_404(data, code)
     assert data.latest is not None
-    chart = views.occupation_chart(data, region.code, region.name, data.latest,
-                                   request_lang(request))
+    chart = views.occupation_chart(
+        data, region.code, region.name, data.latest, request_lang(request)
+    )
     return csv_response(chart.columns, chart.rows, f"beroepen-{region.code}.csv")
 
 
@@ -141,9 +205,15 @@ def _factsheet_html(request: Request, data: RadarData, code: str) -> tuple[str, 
     ]
     svgs = [chart_svg(c.spec) for c in charts]
     html = templates.get_template("factsheet.html").render(
-        lang=lang, t=TEXT[lang], demo=data.is_demo, region=region, period=period,
-        charts=list(zip(charts, svgs, strict=True)), latest=data.figures(region.code, None, period),
-        views=views, sources=data.sources,
+        lang=lang,
+        t=TEXT[lang],
+        demo=data.is_demo,
+        region=region,
+        period=period,
+        charts=list(zip(charts, svgs, strict=True)),
+        latest=data.figures(region.code, None, period),
+        views=views,
+        sources=data.sources,
     )
     return html, region.name
 
@@ -170,19 +240,28 @@ def occupation_page(request: Request, slug: str, data: DataDep) -> HTMLResponse:
     lang = request_lang(request)
     occupation = data.occupation(slug)
     if occupation is None:
-        raise HTTPException(404, detail=("occupation", slug))
+        raise UnknownCode("occupation", slug)
     period = data.latest
     assert period is not None
     label = occupation.label(lang)
     charts = [
-        views.series_chart(data, "Nederland" if lang == "nl" else "the Netherlands", None,
-                           occupation.slug, lang),
+        views.series_chart(
+            data, "Nederland" if lang == "nl" else "the Netherlands", None, occupation.slug, lang
+        ),
         views.region_chart(data, occupation.slug, None, period, lang),
     ]
     charts[0].title = f"{TEXT[lang]['series_title']}: {label}"
     skills = [s for s in data.skills.get(occupation.slug, []) if s[2] == "essential"][:20]
-    return render(request, "occupation.html", data=data, occupation=occupation, label=label,
-                  period=period, charts=charts, skills=skills)
+    return render(
+        request,
+        "occupation.html",
+        data=data,
+        occupation=occupation,
+        label=label,
+        period=period,
+        charts=charts,
+        skills=skills,
+    )
 
 
 @router.get("/vraag", response_class=HTMLResponse)
@@ -214,10 +293,14 @@ def suggestions_for(request: Request, kind: str, value: str) -> list[tuple[str, 
 
 async def html_not_found(request: Request, exc: Exception) -> HTMLResponse:
     """404 in the user's language, with the nearest regions or occupations as suggestions."""
-    detail = getattr(exc, "detail", None)
-    kind, value = detail if isinstance(detail, tuple) else ("page", request.url.path.rsplit("/")[-1])
+    if isinstance(exc, UnknownCode):
+        kind, value = exc.kind, exc.value
+    else:
+        kind, value = "page", request.url.path.rsplit("/")[-1]
     if kind == "page":
-        hits = suggestions_for(request, "region", value) + suggestions_for(request, "occupation", value)
+        hits = suggestions_for(request, "region", value) + suggestions_for(
+            request, "occupation", value
+        )
     else:
         hits = suggestions_for(request, kind, value)
     return page_not_found(request, kind, value, hits[:5])
@@ -225,8 +308,16 @@ async def html_not_found(request: Request, exc: Exception) -> HTMLResponse:
 
 async def html_invalid(request: Request, exc: Exception) -> HTMLResponse:
     """422 naming the field, in the user's language."""
-    errors = getattr(exc, "errors", list)()
+    errors: list[dict[str, Any]] = list(getattr(exc, "errors", list)())
     fields = [str(e["loc"][-1]) for e in errors] or ["?"]
     lang = request_lang(request)
-    return render(request, "error.html", 422, title=TEXT[lang]["invalid"], fields=fields,
-                  kind="field", value=", ".join(fields), suggestions=[])
+    return render(
+        request,
+        "error.html",
+        422,
+        title=TEXT[lang]["invalid"],
+        fields=fields,
+        kind="field",
+        value=", ".join(fields),
+        suggestions=[],
+    )

@@ -56,8 +56,12 @@ def series_chart(
     series = data.series(region, occupation)
     values = [{"period": f.period.isoformat(), "ratio": f.ratio} for f in series]
     query = "&".join(
-        p for p in (f"region={region}" if region else "", f"occupation={occupation}"
-                    if occupation else "") if p
+        p
+        for p in (
+            f"region={region}" if region else "",
+            f"occupation={occupation}" if occupation else "",
+        )
+        if p
     )
     return Chart(
         id="series",
@@ -66,8 +70,12 @@ def series_chart(
         text=series_text(place, as_points(series), lang),
         columns=[t["month"], t["vacancies"], t["job_seekers"], t["ratio"]],
         rows=[
-            [f.period.strftime("%Y-%m"), fmt_int(f.vacancies, lang),
-             fmt_int(f.job_seekers, lang), fmt_ratio(f.ratio, lang)]
+            [
+                f.period.strftime("%Y-%m"),
+                fmt_int(f.vacancies, lang),
+                fmt_int(f.job_seekers, lang),
+                fmt_ratio(f.ratio, lang),
+            ]
             for f in series[-24:]
         ],
         download=f"/api/indicators?{query}&format=csv" if query else "/api/indicators?format=csv",
@@ -83,8 +91,10 @@ def ranked(items: list[tuple[str, Figures]]) -> list[tuple[str, Figures]]:
 def occupation_chart(data: RadarData, region: str, place: str, period: date, lang: str) -> Chart:
     t = TEXT[lang]
     items = ranked([(o.label(lang), f) for o, f in data.by_occupation(region, period)])
-    values = [{"label": label, "ratio": f.ratio, "class": f.tension.value if f.tension else None}
-              for label, f in items]
+    values = [
+        {"label": label, "ratio": f.ratio, "class": f.tension.value if f.tension else None}
+        for label, f in items
+    ]
     pairs = [(label, f.ratio or 0.0) for label, f in items]
     return Chart(
         id="occupations",
@@ -92,8 +102,16 @@ def occupation_chart(data: RadarData, region: str, place: str, period: date, lan
         spec=bar_spec(values, t["ratio"], None),
         text=ranking_text(place, pairs[:5], list(reversed(pairs))[:5], lang),
         columns=[t["occupation"], t["vacancies"], t["job_seekers"], t["ratio"], t["class"]],
-        rows=[[label, fmt_int(f.vacancies, lang), fmt_int(f.job_seekers, lang),
-               fmt_ratio(f.ratio, lang), class_name(f.tension, lang)] for label, f in items],
+        rows=[
+            [
+                label,
+                fmt_int(f.vacancies, lang),
+                fmt_int(f.job_seekers, lang),
+                fmt_ratio(f.ratio, lang),
+                class_name(f.tension, lang),
+            ]
+            for label, f in items
+        ],
         download=f"/regio/{region}/beroepen.csv",
         sources=fact_sources(data),
     )
@@ -104,8 +122,10 @@ def region_chart(
 ) -> Chart:
     t = TEXT[lang]
     items = ranked([(r.name, f) for r, f in data.by_region(occupation, period)])
-    values = [{"label": label, "ratio": f.ratio, "class": f.tension.value if f.tension else None}
-              for label, f in items]
+    values = [
+        {"label": label, "ratio": f.ratio, "class": f.tension.value if f.tension else None}
+        for label, f in items
+    ]
     pairs = [(label, f.ratio or 0.0) for label, f in items]
     place = highlight or (pairs[0][0] if pairs else "")
     query = f"?occupation={occupation}" if occupation else ""
@@ -115,14 +135,24 @@ def region_chart(
         spec=bar_spec(values, t["ratio"], highlight),
         text=comparison_text(place, pairs, lang),
         columns=[t["region"], t["vacancies"], t["job_seekers"], t["ratio"], t["class"]],
-        rows=[[label, fmt_int(f.vacancies, lang), fmt_int(f.job_seekers, lang),
-               fmt_ratio(f.ratio, lang), class_name(f.tension, lang)] for label, f in items],
+        rows=[
+            [
+                label,
+                fmt_int(f.vacancies, lang),
+                fmt_int(f.job_seekers, lang),
+                fmt_ratio(f.ratio, lang),
+                class_name(f.tension, lang),
+            ]
+            for label, f in items
+        ],
         download=f"/kaart.csv{query}",
         sources=fact_sources(data),
     )
 
 
-def map_features(data: RadarData, occupation: str | None, period: date, lang: str) -> dict[str, Any]:
+def map_features(
+    data: RadarData, occupation: str | None, period: date, lang: str
+) -> dict[str, Any]:
     """GeoJSON of the regions with their class, colour and label for the map."""
     features = []
     for region in data.regions:
