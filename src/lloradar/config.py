@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from pydantic import SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -21,6 +22,8 @@ class Settings(BaseSettings):
     store: str = "lloradar.duckdb"
     shared_data: Path = Path("../shared/data")
     lang: Literal["nl", "en"] = "nl"
+    # Key of the keyed hash (HMAC-SHA256) that turns participant ids into pseudonyms.
+    pseudonym_key: SecretStr = SecretStr("")
 
     @classmethod
     def settings_customise_sources(

@@ -1,6 +1,13 @@
 """Domain values: frozen dataclasses and enums, standard library only."""
 
 from lloradar.domain.errors import IngestError, ValidationError
+from lloradar.domain.intervention import (
+    Intervention,
+    InterventionStatus,
+    Kpi,
+    Measure,
+    Participant,
+)
 from lloradar.domain.parsed import Parsed
 from lloradar.domain.period import Period, PeriodKind
 from lloradar.domain.provenance import Provenance, QuarantineEntry
@@ -10,9 +17,14 @@ from lloradar.domain.tension import TensionClass
 
 __all__ = [
     "IngestError",
+    "Intervention",
+    "InterventionStatus",
     "IscoGroup",
+    "Kpi",
+    "Measure",
     "Occupation",
     "Parsed",
+    "Participant",
     "Period",
     "PeriodKind",
     "Provenance",

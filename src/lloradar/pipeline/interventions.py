@@ -1,0 +1,159 @@
+"""Load the intervention register and participant files: parse, validate, save in one go."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lloradar.domain import IngestError, Intervention, Participant, Provenance
+from lloradar.pipeline.save import LoadReport, TableRows, save_load
+from lloradar.sources.interventions import (
+    parse_interventions_csv,
+    parse_interventions_yaml,
+    parse_participants,
+)
+from lloradar.store import Store
+
+LICENCE = "project data of the reporting region (not open data)"
+INTERVENTION_COLUMNS = [
+    "intervention_id",
+    "name",
+    "region_code",
+    "theme",
+    "status",
+    "start_date",
+    "end_date",
+    "goals",
+    "target_group",
+    "sector_code",
+    "education_level",
+    "occupations",
+    "skills",
+    "budget_eur",
+    "funders",
+    "theory_of_change",
+]
+KPI_COLUMNS = ["intervention_id", "measure", "target", "target_date"]
+PARTICIPANT_COLUMNS = [
+    "intervention_id",
+    "pseudonym",
+    "start_date",
+    "completion_date",
+    "completion_pct",
+    "certificate",
+    "employed_3m",
+    "employed_6m",
+    "employed_12m",
+    "job_sector",
+    "job_occupation",
+]
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise IngestError(str(path), f"cannot be read ({error.strerror or error})") from None
+
+
+def provenance_of(path: Path, data: bytes, table: str, is_demo: bool) -> Provenance:
+    return Provenance(
+        source="intervention register (HCA projects)",
+        table=table,
+        url=str(path),
+        retrieved_at=datetime.now(UTC).replace(tzinfo=None),
+        licence=LICENCE,
+        checksum=Provenance.checksum_of(data),
+        note="demo data" if is_demo else "",
+        is_demo=is_demo,
+    )
+
+
+def intervention_row(i: Intervention) -> tuple[object, ...]:
+    funders = json.dumps([{"name": f.name, "amount_eur": f.amount_eur} for f in i.funders])
+    return (
+        i.id,
+        i.name,
+        i.region_code,
+        i.theme,
+        i.status.value,
+        i.start_date,
+        i.end_date,
+        i.goals,
+        i.target_group,
+        i.sector_code,
+        i.education_level,
+        ";".join(i.occupations),
+        ";".join(i.skills),
+        i.budget_eur,
+        funders,
+        i.theory_of_change,
+    )
+
+
+def participant_row(p: Participant) -> tuple[object, ...]:
+    return (
+        p.intervention_id,
+        p.pseudonym,
+        p.start_date,
+        p.completion_date,
+        p.completion_pct,
+        p.certificate,
+        p.employed_after(3),
+        p.employed_after(6),
+        p.employed_after(12),
+        p.job_sector,
+        p.job_occupation,
+    )
+
+
+def load_interventions(store: Store, path: Path, *, is_demo: bool = False) -> LoadReport:
+    """Store the interventions of a `.csv` or `.yaml`/`.yml` register file (idempotent).
+
+    The KPIs of every intervention in the file are replaced by the file's KPIs, in the same
+    transaction, so a KPI removed from the file disappears and a failed load changes nothing."""
+    data = read_bytes(path)
+    regions = {str(r[0]) for r in store.query("SELECT code FROM region")}
+    known = regions or None
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        parsed = parse_interventions_yaml(data, str(path), known)
+    elif path.suffix.lower() == ".csv":
+        parsed = parse_interventions_csv(data, str(path), known)
+    else:
+        raise IngestError(str(path), "unknown file type (expected .csv, .yaml or .yml)")
+    interventions = parsed.records
+    kpis = [(i.id, k.measure.value, k.target, k.target_date) for i in interventions for k in i.kpis]
+    tables = [
+        TableRows(
+            "intervention",
+            INTERVENTION_COLUMNS,
+            ["intervention_id"],
+            [intervention_row(i) for i in interventions],
+        ),
+        TableRows("intervention_kpi", KPI_COLUMNS, KPI_COLUMNS[:2] + ["target_date"], kpis),
+    ]
+    with store.transaction():
+        for i in interventions:
+            store.execute("DELETE FROM intervention_kpi WHERE intervention_id = ?", [i.id])
+        return save_load(
+            store, provenance_of(path, data, "intervention", is_demo), tables, parsed.quarantine
+        )
+
+
+def load_participants(store: Store, path: Path, key: bytes, *, is_demo: bool = False) -> LoadReport:
+    """Store the participants of a CSV file under their pseudonyms (idempotent)."""
+    data = read_bytes(path)
+    starts = {
+        str(r[0]): r[1] for r in store.query("SELECT intervention_id, start_date FROM intervention")
+    }
+    parsed = parse_participants(data, str(path), key, starts)
+    table = TableRows(
+        "participant",
+        PARTICIPANT_COLUMNS,
+        ["intervention_id", "pseudonym"],
+        [participant_row(p) for p in parsed.records],
+    )
+    return save_load(
+        store, provenance_of(path, data, "participant", is_demo), [table], parsed.quarantine
+    )
