@@ -1,0 +1,365 @@
+"""Use-cases of the five-year forecast: read the model's inputs from the store, run a scenario
+and store the run, compare a scenario with the baseline, and backtest on the stored history.
+
+Functions a web page or API can call: `run_scenario`, `forecast_for_region`, `scenario_diff`,
+`latest_run`, `backtest`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lloradar.analytics.disclosure import MIN_PEOPLE
+from lloradar.analytics.forecast import (
+    ForecastInputs,
+    Policy,
+    horizon_summary,
+    prospect_class,
+    run_forecast,
+)
+from lloradar.analytics.forecast.backtest import BacktestRow, backtest_errors
+from lloradar.domain import IngestError
+from lloradar.services.scenarios import (
+    LoadedScenario,
+    assumption_rows,
+    load_scenario,
+    parse_scenario,
+    scenario_policy,
+)
+from lloradar.store import Store
+
+HORIZON = 5
+SCENARIO_DIR = Path(__file__).resolve().parents[3] / "scenarios"
+VALUE_COLUMNS = [
+    "region_code",
+    "occupation_id",
+    "year",
+    "stock",
+    "expansion_demand",
+    "retirement",
+    "other_exits",
+    "extra_demand",
+    "demand",
+    "supply_school",
+    "supply_other",
+    "supply_extra",
+    "supply",
+    "inflow",
+    "outflow",
+    "ratio",
+    "ratio_low",
+    "ratio_high",
+    "prospect",
+]
+
+
+def _frame(store: Store, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
+    return pd.DataFrame(store.query_dicts(sql, params))
+
+
+def last_history_year(store: Store) -> int:
+    row = store.query("SELECT max(year) FROM occupation_employment")[0][0]
+    if row is None:
+        raise IngestError("occupation_employment", "no workforce data: run `lloradar demo build`")
+    return int(row)
+
+
+def sector_growth(employment: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Log-linear trend growth per region x sector over the years up to the base year, with
+    its standard error (at least half a percentage point: five points say little)."""
+    history = employment[employment["year"] <= base_year]
+    totals = history.groupby(["region_code", "sector_code", "year"], as_index=False)["persons"]
+    rows = []
+    for (region, sector), group in totals.sum().groupby(["region_code", "sector_code"]):
+        years = group["year"].to_numpy(dtype=float)
+        values = np.log(np.maximum(group["persons"].to_numpy(dtype=float), 1.0))
+        if len(years) < 2:
+            rows.append((region, sector, 0.0, 0.02))
+            continue
+        slope, intercept = np.polyfit(years, values, 1)
+        residual = values - (slope * years + intercept)
+        spread = float(np.sqrt((residual**2).sum() / max(len(years) - 2, 1)))
+        se = spread / float(np.sqrt(((years - years.mean()) ** 2).sum()))
+        rows.append((region, sector, float(np.expm1(slope)), max(se, 0.005)))
+    return pd.DataFrame(rows, columns=["region_code", "sector_code", "growth", "growth_se"])
+
+
+def forecast_inputs(store: Store, base_year: int | None = None) -> ForecastInputs:
+    """The model's tables for a base year (default: the last year with workforce data)."""
+    base = base_year or last_history_year(store)
+    workforce = _frame(
+        store,
+        "SELECT region_code, occupation_id, sector_code, age_band, persons "
+        "FROM occupation_employment WHERE year = ?",
+        (base,),
+    )
+    if workforce.empty:
+        raise IngestError("occupation_employment", f"no workforce data for {base}")
+    stock = workforce.groupby(["region_code", "occupation_id", "age_band"], as_index=False)[
+        "persons"
+    ].sum()
+    structure = workforce.groupby(["region_code", "occupation_id", "sector_code"], as_index=False)[
+        "persons"
+    ].sum()
+    employment = _frame(
+        store,
+        "SELECT region_code, sector_code, year, persons FROM employment WHERE year <= ?",
+        (base,),
+    )
+    leavers = _frame(
+        store,
+        "SELECT region_code, programme_code, level, avg(persons) AS persons, "
+        "avg(international) AS international FROM school_leavers "
+        "WHERE year BETWEEN ? AND ? GROUP BY region_code, programme_code, level",
+        (base - 2, base),
+    )
+    programmes = _frame(
+        store, "SELECT programme_code, occupation_id, share FROM programme_occupation"
+    )
+    seekers = _frame(
+        store,
+        "SELECT region_code, occupation_id, avg(job_seekers_short) AS persons FROM labour_supply "
+        "WHERE period >= ? AND period < ? GROUP BY region_code, occupation_id",
+        (datetime(base, 1, 1).date(), datetime(base + 1, 1, 1).date()),
+    )
+    if seekers.empty:
+        seekers = pd.DataFrame(columns=["region_code", "occupation_id", "persons"])
+    if leavers.empty:
+        leavers = pd.DataFrame(
+            columns=["region_code", "programme_code", "level", "persons", "international"]
+        )
+        programmes = pd.DataFrame(columns=["programme_code", "occupation_id", "share"])
+    return ForecastInputs(
+        base,
+        stock,
+        structure,
+        sector_growth(employment, base),
+        leavers.astype({"persons": float, "international": float}),
+        programmes,
+        seekers.astype({"persons": float}),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastRun:
+    run_id: str
+    scenario: str
+    version: str
+    base_year: int
+    cells: int
+    is_demo: bool
+    values: pd.DataFrame = field(repr=False)
+
+
+def _is_demo(store: Store) -> bool:
+    rows = store.query(
+        "SELECT count(*) FROM provenance WHERE is_demo AND source_table = 'occupation_employment'"
+    )
+    return bool(rows[0][0])
+
+
+def run_scenario(store: Store, loaded: LoadedScenario, horizon: int = HORIZON) -> ForecastRun:
+    """Validate the scenario against the store, run the model and store the run (all or
+    nothing). The run id follows from name, version, file hash and base year."""
+    inputs = forecast_inputs(store)
+    policy = scenario_policy(store, loaded, inputs.base_year + 1)
+    values = run_forecast(inputs, policy, horizon)
+    scenario = loaded.scenario
+    run_id = f"{scenario.name}-v{scenario.version}-{loaded.hash[:8]}-{inputs.base_year}"
+    demo = _is_demo(store)
+    rows = [
+        tuple(None if isinstance(v, float) and np.isnan(v) else v for v in row)
+        for row in values[VALUE_COLUMNS].itertuples(index=False, name=None)
+    ]
+    with store.transaction():
+        store.execute("DELETE FROM forecast_value WHERE run_id = ?", (run_id,))
+        store.upsert(
+            "forecast_run",
+            ["run_id", "scenario", "version", "scenario_hash", "yaml_text", "base_year",
+             "horizon", "is_demo", "created_at"],
+            [(run_id, scenario.name, scenario.version, loaded.hash, loaded.text,
+              inputs.base_year, horizon, demo, datetime.now(UTC).replace(tzinfo=None))],
+            ["run_id"],
+        )  # fmt: skip
+        store.upsert(
+            "forecast_value",
+            ["run_id", *VALUE_COLUMNS],
+            [(run_id, *row) for row in rows],
+            ["run_id", "region_code", "occupation_id", "year"],
+        )
+    cells = len(values[["region_code", "occupation_id"]].drop_duplicates())
+    return ForecastRun(
+        run_id, scenario.name, scenario.version, inputs.base_year, cells, demo, values
+    )
+
+
+def baseline_scenario() -> LoadedScenario:
+    return load_scenario(SCENARIO_DIR / "baseline.yaml")
+
+
+def latest_run(store: Store, scenario: str) -> dict[str, Any] | None:
+    """The newest stored run of a scenario (by name) or the run with this id."""
+    rows = store.query_dicts(
+        "SELECT run_id, scenario, version, scenario_hash, yaml_text, base_year, horizon, is_demo, "
+        "created_at FROM forecast_run WHERE scenario = ? OR run_id = ? "
+        "ORDER BY created_at DESC LIMIT 1",
+        (scenario, scenario),
+    )
+    return rows[0] if rows else None
+
+
+def run_values(store: Store, run_id: str, region: str | None = None) -> pd.DataFrame:
+    sql = f"SELECT {', '.join(VALUE_COLUMNS)} FROM forecast_value WHERE run_id = ?"
+    params: tuple[Any, ...] = (run_id,)
+    if region:
+        sql += " AND region_code = ?"
+        params = (run_id, region)
+    return _frame(store, sql + " ORDER BY region_code, occupation_id, year", params)
+
+
+def _require_run(store: Store, scenario: str) -> dict[str, Any]:
+    run = latest_run(store, scenario)
+    if run is None:
+        raise IngestError(
+            "forecast_run", f"no stored run for {scenario!r}: run `lloradar forecast run` first"
+        )
+    return run
+
+
+def _labels(store: Store) -> dict[str, str]:
+    return {str(r[0]): str(r[1]) for r in store.query("SELECT id, label_en FROM occupation")}
+
+
+def forecast_for_region(
+    store: Store, region: str, scenario: str = "baseline"
+) -> list[dict[str, Any]]:
+    """Per occupation in a region over the forecast horizon: stock at the end, summed demand
+    parts and supply, the ratio and its prospect class. Cells under 10 people are suppressed."""
+    run = _require_run(store, scenario)
+    values = run_values(store, run["run_id"], region)
+    if values.empty:
+        return []
+    summary = horizon_summary(values)
+    labels = _labels(store)
+    rows = []
+    for row in summary.to_dict("records"):
+        small = row["stock"] < MIN_PEOPLE
+        rows.append(
+            {
+                "occupation_id": row["occupation_id"],
+                "occupation": labels.get(row["occupation_id"], row["occupation_id"]),
+                "region_code": region,
+                "scenario": run["scenario"],
+                "run_id": run["run_id"],
+                "is_demo": bool(run["is_demo"]),
+                "suppressed": small,
+                **{
+                    k: (None if small else round(float(row[k]), 3))
+                    for k in [
+                        "stock",
+                        "expansion_demand",
+                        "retirement",
+                        "other_exits",
+                        "extra_demand",
+                        "demand",
+                        "supply",
+                        "ratio",
+                    ]
+                },  # fmt: skip
+                "prospect": None if small else row["prospect"],
+            }
+        )
+    return sorted(rows, key=lambda r: (r["ratio"] is None, r["ratio"] or 0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioDiff:
+    """A scenario minus the baseline: per cell x year, per year in total, and the assumptions."""
+
+    base_run: str
+    scenario_run: str
+    scenario: str
+    assumptions: list[dict[str, Any]]
+    cells: pd.DataFrame
+    totals: pd.DataFrame
+    changed_prospects: pd.DataFrame
+
+
+DIFF_COLUMNS = ["stock", "expansion_demand", "retirement", "other_exits", "extra_demand",
+                "demand", "supply"]  # fmt: skip
+
+
+def scenario_diff(
+    store: Store, base: str, scenario: str, region: str | None = None
+) -> ScenarioDiff:
+    """Compare the newest stored runs of two scenarios (names or run ids)."""
+    base_run = _require_run(store, base)
+    other_run = _require_run(store, scenario)
+    key = ["region_code", "occupation_id", "year"]
+    left = run_values(store, base_run["run_id"], region)
+    right = run_values(store, other_run["run_id"], region)
+    merged = left.merge(right, on=key, suffixes=("_base", "_scenario"))
+    cells = merged[key].copy()
+    for column in [*DIFF_COLUMNS, "ratio"]:
+        cells[column + "_base"] = merged[column + "_base"]
+        cells[column + "_diff"] = merged[column + "_scenario"] - merged[column + "_base"]
+    cells["prospect_base"] = merged["prospect_base"]
+    cells["prospect_scenario"] = merged["prospect_scenario"]
+    totals = merged.groupby("year", as_index=False)[
+        [c + s for c in DIFF_COLUMNS for s in ("_base", "_scenario")]
+    ].sum()
+    for column in DIFF_COLUMNS:
+        totals[column + "_diff"] = totals[column + "_scenario"] - totals[column + "_base"]
+    base_summary = horizon_summary(left)
+    other_summary = horizon_summary(right)
+    both = base_summary.merge(
+        other_summary, on=["region_code", "occupation_id"], suffixes=("_base", "_scenario")
+    )
+    changed = both[both["prospect_base"] != both["prospect_scenario"]][
+        ["region_code", "occupation_id", "ratio_base", "ratio_scenario", "prospect_base",
+         "prospect_scenario"]
+    ].reset_index(drop=True)  # fmt: skip
+    loaded = parse_scenario(str(other_run["yaml_text"]), str(other_run["run_id"]))
+    return ScenarioDiff(
+        base_run["run_id"],
+        other_run["run_id"],
+        str(other_run["scenario"]),
+        assumption_rows(loaded.scenario),
+        cells,
+        totals,
+        changed,
+    )
+
+
+def actual_stock(store: Store) -> pd.DataFrame:
+    return _frame(
+        store,
+        "SELECT region_code, occupation_id, year, sum(persons) AS persons "
+        "FROM occupation_employment GROUP BY region_code, occupation_id, year",
+    ).astype({"persons": float})
+
+
+def backtest(store: Store, max_horizon: int = 3) -> list[BacktestRow]:
+    """Rolling origin over the stored history: each origin with at least two years of history
+    forecasts up to `max_horizon` years ahead with the baseline model, against 'no change' and
+    a linear trend per cell. MAPE and MASE per horizon."""
+    actual = actual_stock(store)
+    years = sorted(int(y) for y in actual["year"].unique())
+    forecasts = []
+    for origin in years[1:-1]:
+        steps = min(max_horizon, years[-1] - origin)
+        values = run_forecast(forecast_inputs(store, origin), Policy(), steps)
+        frame = values[["region_code", "occupation_id", "year", "stock"]].rename(
+            columns={"stock": "forecast"}
+        )
+        forecasts.append(frame.assign(origin=origin))
+    return backtest_errors(actual, pd.concat(forecasts), max_horizon)
+
+
+def classes_of(ratios: pd.Series) -> list[str]:
+    return [prospect_class(r) for r in ratios]
