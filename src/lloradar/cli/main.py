@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from lloradar.cli import demo, indicators, occupations, regions, serve, skills, store, taxonomy
+from lloradar.cli import (
+    demo,
+    indicators,
+    ingest,
+    occupations,
+    regions,
+    serve,
+    skills,
+    store,
+    taxonomy,
+)
 
 app = typer.Typer(
     help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",
@@ -15,6 +25,7 @@ app.add_typer(demo.app, name="demo")
 app.add_typer(regions.app, name="regions")
 app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
+app.add_typer(ingest.app, name="ingest")
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")
 app.add_typer(skills.app, name="skills")
