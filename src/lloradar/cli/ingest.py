@@ -1,0 +1,81 @@
+"""`lloradar ingest`: load CBS StatLine, UWV, DUO and vacancy texts from a file or a URL."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lloradar.cli.common import console, errors, store_from_settings
+from lloradar.services.ingest import (
+    IngestReport,
+    ingest_cbs,
+    ingest_duo,
+    ingest_uwv,
+    ingest_vacancies,
+    store_extractor,
+)
+
+app = typer.Typer(help="Load labour-market sources (all or nothing, bad rows quarantined).")
+Target = Annotated[str, typer.Argument(help="A file path or an http(s) URL.")]
+
+
+def _print(report: IngestReport) -> None:
+    load = report.load
+    if report.refused:
+        errors.print(
+            f"[red]refused:[/red] {len(load.quarantined)} bad row(s) quarantined, nothing of "
+            f"{load.source} was stored:"
+        )
+        for message in load.messages()[:20]:
+            errors.print(f"  {message}")
+        raise typer.Exit(1)
+    stored = ", ".join(f"{n:,} {table}" for table, n in load.stored.items()) or "nothing"
+    console.print(f"Stored {stored} (source id {load.source_id}).")
+    for note in report.notes:
+        console.print(f"  {note}")
+    if report.unplaced:
+        console.print(
+            f"  {report.unplaced:,} vacancies have a location outside the known gemeenten"
+        )
+    if report.skills:
+        console.print(f"  skills: {report.skills}")
+
+
+@app.command("cbs")
+def cbs(
+    targets: Annotated[list[str], typer.Argument(help="Files, a URL, or a table id (83599NED).")],
+    table: str = typer.Option(None, help="CBS table id, when the files do not say."),
+) -> None:
+    """A CBS StatLine table (OData v3 or v4), following odata.nextLink across pages."""
+    with store_from_settings() as store:
+        _print(ingest_cbs(store, targets, table_id=table))
+
+
+@app.command("uwv")
+def uwv(target: Target) -> None:
+    """A UWV open-data CSV of vacancies and job seekers per region x occupation x month."""
+    with store_from_settings() as store:
+        _print(ingest_uwv(store, target))
+
+
+@app.command("duo")
+def duo(target: Target) -> None:
+    """A DUO open onderwijsdata CSV (graduates hbo/wo, participants mbo)."""
+    with store_from_settings() as store:
+        _print(ingest_duo(store, target))
+
+
+@app.command("vacancies")
+def vacancies(
+    target: Target,
+    fmt: str = typer.Option(None, "--format", help="csv, jsonl or jsonld (default: guessed)."),
+    skills: bool = typer.Option(True, help="Extract skills with the skills engine."),
+) -> None:
+    """Vacancy texts (CSV, JSON Lines, schema.org JobPosting JSON-LD) with their skills."""
+    with store_from_settings() as store:
+        extract, method = store_extractor(store) if skills else (None, "")
+        report = ingest_vacancies(store, target, fmt=fmt, extract=extract, method=method)
+        if extract is None and skills:
+            report.skills = method
+        _print(report)
