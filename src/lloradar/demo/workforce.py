@@ -27,7 +27,7 @@ class DemoProgramme:
 
 # Labour-market entrants per employed person in the programme's occupations, before the
 # occupation's shortage lowers it: tight occupations get fewer leavers than they need.
-_LEAVERS_PER_EMPLOYED = 0.075
+_LEAVERS_PER_EMPLOYED = 0.11
 _PROGRAMME_TREND = {"demo:programme/pabo": -0.03, "demo:programme/hbo-ict": 0.04}
 
 PROGRAMMES: list[DemoProgramme] = [

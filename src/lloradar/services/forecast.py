@@ -270,7 +270,7 @@ def forecast_for_region(
                         "supply",
                         "ratio",
                     ]
-                },  # fmt: skip
+                },
                 "prospect": None if small else row["prospect"],
             }
         )
