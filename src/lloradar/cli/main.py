@@ -6,6 +6,7 @@ import typer
 
 from lloradar.cli import (
     demo,
+    forecast,
     indicators,
     ingest,
     occupations,
@@ -25,6 +26,7 @@ app.add_typer(demo.app, name="demo")
 app.add_typer(regions.app, name="regions")
 app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
+app.add_typer(forecast.app, name="forecast")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")

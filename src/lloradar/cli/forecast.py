@@ -1,0 +1,82 @@
+"""`lloradar forecast`: run a scenario's five-year forecast, compare it with the baseline,
+backtest the model on the stored history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from lloradar.cli.common import console, store_from_settings
+from lloradar.services.forecast import backtest, run_scenario, scenario_diff
+from lloradar.services.scenarios import load_scenario
+
+app = typer.Typer(help="Five-year forecasts of bottlenecks and scenarios for law and policy.")
+
+
+@app.command("run")
+def run(
+    scenario: Path = typer.Option(..., "--scenario", exists=True, dir_okay=False,
+                                  help="Scenario YAML file, e.g. scenarios/baseline.yaml."),
+) -> None:  # fmt: skip
+    """Validate a scenario, run the forecast and store the run."""
+    with store_from_settings() as store:
+        loaded = load_scenario(scenario)
+        result = run_scenario(store, loaded)
+    demo = "  [DEMO DATA]" if result.is_demo else ""
+    console.print(
+        f"Run {result.run_id}: {result.cells:,} region x occupation cells, "
+        f"{result.base_year + 1}-{result.base_year + 5}{demo}"
+    )
+
+
+@app.command("diff")
+def diff(
+    base: str = typer.Argument(..., help="Baseline scenario name or run id."),
+    scenario: str = typer.Argument(..., help="Scenario name or run id."),
+    region: str = typer.Option("", help="Only this region (AM..)."),
+    top: int = typer.Option(10, help="Show the N cells whose prospect class changes."),
+) -> None:
+    """The scenario minus the baseline per year, its assumptions and changed prospects."""
+    with store_from_settings() as store:
+        result = scenario_diff(store, base, scenario, region or None)
+    console.print(f"[bold]{result.scenario_run}[/bold] minus [bold]{result.base_run}[/bold]")
+    for a in result.assumptions:
+        console.print(f"  - {a['name']} ({a['kind']}): {a['description']} [dim]{a['source']}[/dim]")
+    table = Table(title="Difference to the baseline, all cells")
+    for header in ["year", "stock", "expansion", "retirement", "other exits", "extra demand",
+                   "demand", "supply"]:  # fmt: skip
+        table.add_column(header, justify="right")
+    for row in result.totals.to_dict("records"):
+        table.add_row(
+            str(row["year"]),
+            *(f"{row[c + '_diff']:+,.0f}" for c in ["stock", "expansion_demand", "retirement",
+              "other_exits", "extra_demand", "demand", "supply"]),
+        )  # fmt: skip
+    console.print(table)
+    changed = result.changed_prospects
+    console.print(f"{len(changed)} region x occupation cells change prospect class.")
+    for row in changed.head(top).to_dict("records"):
+        console.print(
+            f"  {row['region_code']} {row['occupation_id']}: {row['prospect_base']} "
+            f"({row['ratio_base']:.2f}) -> {row['prospect_scenario']} ({row['ratio_scenario']:.2f})"
+        )
+
+
+@app.command("backtest")
+def run_backtest(horizon: int = typer.Option(3, help="Longest horizon in years.")) -> None:
+    """Rolling-origin backtest: MAPE and MASE per horizon vs 'no change' and a linear trend."""
+    with store_from_settings() as store:
+        rows = backtest(store, horizon)
+    table = Table(title="Backtest of the employment stock per region x occupation")
+    for header in ["h", "n", "MAPE model", "MAPE no change", "MAPE trend", "MASE model",
+                   "MASE no change", "MASE trend"]:  # fmt: skip
+        table.add_column(header, justify="right")
+    for r in rows:
+        table.add_row(
+            str(r.horizon), str(r.forecasts), f"{r.mape_model:.2f}%", f"{r.mape_no_change:.2f}%",
+            f"{r.mape_trend:.2f}%", f"{r.mase_model:.2f}", f"{r.mase_no_change:.2f}",
+            f"{r.mase_trend:.2f}",
+        )  # fmt: skip
+    console.print(table)
