@@ -11,7 +11,7 @@ from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
 
 
-def get_data(request: Request) -> RadarData:
+async def get_data(request: Request) -> RadarData:
     data = getattr(request.app.state, "radar", None)
     if data is None:
         data = request.app.state.radar = radar_for_store(get_settings().store)
@@ -19,7 +19,7 @@ def get_data(request: Request) -> RadarData:
 
 
 DataDep = Annotated[RadarData, Depends(get_data)]
-MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH = r"^[1-9]\d{3}-(0[1-9]|1[0-2])$"
 
 
 def month_start(text: str | None) -> date | None:

@@ -137,7 +137,7 @@ def occupation(slug: str, data: DataDep) -> OccupationOut:
     summary="Monthly tension indicator (spanningsindicator) per region",
     responses={200: {"model": Page[IndicatorOut], "content": {"text/csv": {}}}},
 )
-def indicators(
+async def indicators(
     data: DataDep,
     region: Annotated[str | None, Query(description="Region code, e.g. AM05")] = None,
     occupation: Annotated[str | None, Query(description="Occupation slug")] = None,

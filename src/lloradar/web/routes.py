@@ -36,7 +36,7 @@ class UnknownCode(HTTPException):
         self.value = value
 
 
-def get_data(request: Request) -> RadarData:
+async def get_data(request: Request) -> RadarData:
     data = getattr(request.app.state, "radar", None)
     if data is None:
         data = request.app.state.radar = radar_for_store(get_settings().store)
@@ -112,7 +112,7 @@ def _occupation_or_404(data: RadarData, slug: str | None) -> str | None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, data: DataDep, beroep: OccupationParam = None) -> HTMLResponse:
+async def home(request: Request, data: DataDep, beroep: OccupationParam = None) -> HTMLResponse:
     return cached_page(request, lambda: _home(request, data, beroep))
 
 
@@ -157,7 +157,7 @@ def _region_or_404(data: RadarData, code: str) -> Any:
 
 
 @router.get("/regio/{code}", response_class=HTMLResponse)
-def region_page(request: Request, code: str, data: DataDep) -> HTMLResponse:
+async def region_page(request: Request, code: str, data: DataDep) -> HTMLResponse:
     return cached_page(request, lambda: _region_page(request, code, data))
 
 

@@ -1,0 +1,33 @@
+"""Property-based run of the OpenAPI document: no generated request gives a server error."""
+
+from __future__ import annotations
+
+import warnings
+
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from lloradar.services.web_data import RadarData
+
+
+def test_no_generated_request_gives_a_server_error(radar: RadarData) -> None:
+    from lloradar.server import create_app
+
+    schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app(radar))
+    checked = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        )
+        def no_server_error(case: schemathesis.Case) -> None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                response = case.call()
+            assert response.status_code < 500, f"{case.method} {case.path}: {response.text}"
+
+        no_server_error()
+        checked.append(operation.path)
+    assert "/api/indicators" in checked
