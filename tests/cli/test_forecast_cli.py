@@ -1,0 +1,68 @@
+"""`lloradar forecast run / diff / backtest` on a demo world."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lloradar.cli.forecast import app
+from lloradar.demo import build_demo_world
+from lloradar.store import open_store
+
+runner = CliRunner()
+
+
+def flat(output: str) -> str:
+    """Rich wraps long lines at the terminal width; compare words, not line breaks."""
+    return " ".join(output.split())
+
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("forecast-cli") / "x.duckdb"
+    with open_store(str(path)) as store:
+        build_demo_world(store, 42, None)
+    return path
+
+
+@pytest.fixture
+def env(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("LLORADAR_STORE", str(store_path))
+    monkeypatch.setenv("LLORADAR_SHARED_DATA", str(store_path.parent / "no-shared-data"))
+    return store_path
+
+
+def test_run_then_diff_shows_the_assumptions_and_the_difference(env: Path) -> None:
+    for name in ["baseline", "aow-68"]:
+        result = runner.invoke(app, ["run", "--scenario", str(SCENARIOS / f"{name}.yaml")])
+        assert result.exit_code == 0, result.output
+        assert "1,085 region x occupation cells, 2026-2030 [DEMO DATA]" in flat(result.output)
+    result = runner.invoke(app, ["diff", "baseline", "aow-68"])
+    assert result.exit_code == 0, result.output
+    assert "aow-68-from-2028 (pension_age)" in flat(result.output)
+    assert "change prospect class" in flat(result.output)
+
+
+def test_an_invalid_scenario_exits_1_with_key_and_line(env: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('name: bad\nversion: "1"\ndescription: x\nhorizon: 7\n', encoding="utf-8")
+    result = runner.invoke(app, ["run", "--scenario", str(bad)])
+    assert result.exit_code == 1
+    assert "line 4, key 'horizon'" in flat(result.output)
+
+
+def test_diff_without_runs_says_what_to_do(env: Path) -> None:
+    result = runner.invoke(app, ["diff", "baseline", "nothing-here"])
+    assert result.exit_code == 1
+    assert "run `lloradar forecast run` first" in flat(result.output)
+
+
+def test_backtest_prints_mape_and_mase_per_horizon(env: Path) -> None:
+    result = runner.invoke(app, ["backtest"])
+    assert result.exit_code == 0, result.output
+    assert "Backtest" in result.output and "MASE" in result.output
