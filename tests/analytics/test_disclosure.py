@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lloradar.analytics.disclosure import (
+    HIDDEN,
     MIN_PEOPLE,
     SUPPRESSED,
     DisclosureLedger,
@@ -36,11 +37,11 @@ from lloradar.analytics.disclosure import (
     show_count,
 )
 
-S = SUPPRESSED
+S = HIDDEN
 
 
 def test_cell_under_ten_people_is_suppressed_with_a_marker_not_a_zero() -> None:
-    assert [show_count(n) for n in (0, 1, 9, 10, 12345)] == [S, S, S, "10", "12.345"]
+    assert [show_count(n) for n in (0, 1, 9, 10, 12345)] == [SUPPRESSED] * 3 + ["10", "12.345"]
     assert disclose(0) is None and disclose(None) is None and disclose(10) == 10
 
 

@@ -3,7 +3,8 @@
 Three layers, each a pure function or value:
 
 1. **Primary suppression** (`disclose`, `show_count`): a count under `MIN_PEOPLE` (including 0)
-   is replaced by a marker (`SUPPRESSED`), never by a zero.
+   is replaced by a marker (`SUPPRESSED`, "<10"), never by a zero. In tables, shares and
+   series every hidden value, small or not, gets the one neutral marker `HIDDEN` ("x").
 
 2. **Secondary suppression over a table with margins** (`protect_table`). A table of counts
    with row totals, column totals and a grand total is a set of linear equations: each row and
@@ -41,6 +42,10 @@ import numpy as np
 
 MIN_PEOPLE = 10
 SUPPRESSED = "<10"
+# The marker of every hidden value in a table, share or series. One marker for all: marking
+# primary cells "<10" and the others differently would give values away (a row total of 10
+# with one "<10" cell and one other hidden cell pins both down).
+HIDDEN = "x"
 
 Position = tuple[int, int]
 
@@ -72,10 +77,10 @@ class ProtectedTable:
     secondary: frozenset[Position]
 
     def rendered(self) -> list[list[str]]:
-        """The full grid with margins as text, `SUPPRESSED` for every hidden cell."""
+        """The full grid with margins as text, `HIDDEN` for every hidden cell."""
         rows = [[*row, total] for row, total in zip(self.cells, self.row_totals, strict=True)]
         rows.append([*self.column_totals, self.grand_total])
-        return [[SUPPRESSED if v is None else str(v) for v in row] for row in rows]
+        return [[HIDDEN if v is None else str(v) for v in row] for row in rows]
 
 
 def _full_grid(cells: Sequence[Sequence[int]]) -> list[list[int]]:

@@ -1,0 +1,327 @@
+"""Policy monitoring use-cases: import, the register, progress per KPI, the portfolio, export.
+
+Every count that leaves this module passed `analytics/disclosure.py`: a table-level secondary
+suppression, and one ledger of published populations kept in the store
+(`disclosure_release`), so a figure that differs from any figure published before, in any
+report, by 1..9 people is withheld. The web pages and the API call these functions."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from lloradar.analytics.disclosure import DisclosureLedger
+from lloradar.analytics.progress import (
+    KpiProgress,
+    OutflowComparison,
+    PortfolioRow,
+    add_months,
+    baseline_job_finding_pct,
+    kpi_progress,
+    kpi_sentence,
+    outflow_comparison,
+    outflow_sentence,
+    portfolio,
+    portfolio_sentence,
+)
+from lloradar.domain import Intervention, InterventionStatus, Kpi, Measure, Participant
+from lloradar.domain.intervention import Funder
+from lloradar.pipeline.interventions import load_interventions, load_participants
+from lloradar.pipeline.save import LoadReport
+from lloradar.store import Store
+
+__all__ = [
+    "PortfolioReport",
+    "ProgressReport",
+    "get_intervention",
+    "import_interventions",
+    "import_participants",
+    "list_interventions",
+    "portfolio_csv",
+    "portfolio_report",
+    "progress_csv",
+    "progress_report",
+]
+
+OUTFLOW_MONTHS = 6
+
+
+def import_interventions(store: Store, path: Path, *, is_demo: bool = False) -> LoadReport:
+    return load_interventions(store, path, is_demo=is_demo)
+
+
+def import_participants(store: Store, path: Path, key: str, *, is_demo: bool = False) -> LoadReport:
+    """`key` is the configured pseudonym key (`Settings.pseudonym_key.get_secret_value()`)."""
+    return load_participants(store, path, key.encode("utf-8"), is_demo=is_demo)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(t for t in text.split(";") if t)
+
+
+def _intervention(row: dict[str, Any], kpis: list[Kpi]) -> Intervention:
+    return Intervention(
+        id=row["intervention_id"],
+        name=row["name"],
+        region_code=row["region_code"],
+        theme=row["theme"],
+        status=InterventionStatus(row["status"]),
+        start_date=row["start_date"],
+        end_date=row["end_date"],
+        goals=row["goals"],
+        target_group=row["target_group"],
+        sector_code=row["sector_code"],
+        education_level=row["education_level"],
+        occupations=_split(row["occupations"]),
+        skills=_split(row["skills"]),
+        budget_eur=float(row["budget_eur"]),
+        funders=tuple(Funder(f["name"], f["amount_eur"]) for f in json.loads(row["funders"])),
+        theory_of_change=row["theory_of_change"],
+        kpis=tuple(kpis),
+    )
+
+
+def list_interventions(
+    store: Store, *, region: str | None = None, theme: str | None = None
+) -> list[Intervention]:
+    """The register, optionally for one region code and/or theme, ordered by id."""
+    where, params = [], []
+    for column, value in (("region_code", region), ("theme", theme)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = store.query_dicts(
+        f"SELECT * FROM intervention {clause} ORDER BY intervention_id", params
+    )
+    kpis: dict[str, list[Kpi]] = {}
+    for k in store.query_dicts(
+        "SELECT * FROM intervention_kpi ORDER BY intervention_id, target_date, measure"
+    ):
+        kpis.setdefault(k["intervention_id"], []).append(
+            Kpi(Measure(k["measure"]), float(k["target"]), k["target_date"])
+        )
+    return [_intervention(r, kpis.get(r["intervention_id"], [])) for r in rows]
+
+
+def get_intervention(store: Store, intervention_id: str) -> Intervention | None:
+    """One intervention with its KPIs (the detail page / factsheet), None when unknown."""
+    found = [i for i in list_interventions(store) if i.id == intervention_id]
+    return found[0] if found else None
+
+
+def _participants(store: Store, ids: list[str]) -> list[Participant]:
+    if not ids:
+        return []
+    rows = store.query_dicts(
+        f"SELECT * FROM participant WHERE intervention_id IN ({', '.join('?' * len(ids))}) "
+        "ORDER BY intervention_id, pseudonym",
+        ids,
+    )
+    return [
+        Participant(
+            intervention_id=r["intervention_id"],
+            pseudonym=r["pseudonym"],
+            start_date=r["start_date"],
+            completion_date=r["completion_date"],
+            completion_pct=r["completion_pct"],
+            certificate=r["certificate"],
+            employed=tuple(
+                (m, bool(r[f"employed_{m}m"]))
+                for m in (3, 6, 12)
+                if r[f"employed_{m}m"] is not None
+            ),
+            job_sector=r["job_sector"],
+            job_occupation=r["job_occupation"],
+        )
+        for r in rows
+    ]
+
+
+def _ledger(store: Store) -> DisclosureLedger:
+    rows = store.query("SELECT members FROM disclosure_release ORDER BY released_at, population_id")
+    return DisclosureLedger([frozenset(str(r[0]).split()) for r in rows])
+
+
+def _remember(store: Store, ledger: DisclosureLedger) -> None:
+    """Store the populations published by this report (the ledger only grows)."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    rows = []
+    for members in ledger.answered:
+        text = " ".join(sorted(str(m) for m in members))
+        rows.append((hashlib.sha256(text.encode()).hexdigest(), len(members), text, now))
+    with store.transaction():
+        for row in rows:
+            store.execute(
+                "INSERT INTO disclosure_release (population_id, size, members, released_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (population_id) DO NOTHING",
+                row,
+            )
+
+
+def _is_demo(store: Store, table: str) -> bool:
+    rows = store.query(
+        "SELECT count(*) FROM provenance WHERE is_demo AND source_table = ?", [table]
+    )
+    return bool(rows[0][0])
+
+
+def regional_baseline_pct(store: Store, intervention: Intervention, months: int) -> float | None:
+    """Vacancies filled in the region (and targeted occupations, when given) during the
+    `months` after the start, per job seeker in the month of the start, in percent (see
+    `baseline_job_finding_pct`). None without labour-market data for that region."""
+    occupation_filter, params = "", [intervention.region_code]
+    if intervention.occupations:
+        marks = ", ".join("?" * len(intervention.occupations))
+        occupation_filter = (
+            f" AND occupation_id IN (SELECT id FROM occupation WHERE isco_code IN ({marks}) "
+            f"OR id IN ({marks}))"
+        )
+        params += [*intervention.occupations, *intervention.occupations]
+    month = date(intervention.start_date.year, intervention.start_date.month, 1)
+    periods = [
+        r[0]
+        for r in store.query(
+            f"SELECT DISTINCT period FROM labour_supply WHERE region_code = ?{occupation_filter} "
+            "ORDER BY period",
+            params,
+        )
+    ]
+    if not periods:
+        return None
+    start = max([p for p in periods if p <= month] or [periods[0]])
+    seekers = store.query(
+        "SELECT sum(job_seekers_short + job_seekers_long) FROM labour_supply "
+        f"WHERE region_code = ?{occupation_filter} AND period = ?",
+        [*params, start],
+    )[0][0]
+    filled = store.query(
+        "SELECT sum(filled_vacancies) FROM vacancy_stats "
+        f"WHERE region_code = ?{occupation_filter} AND period >= ? AND period < ?",
+        [*params, start, add_months(start, months)],
+    )[0][0]
+    return baseline_job_finding_pct(float(seekers or 0), float(filled or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    """Progress of one intervention on `as_of`: per KPI, outflow vs baseline, texts."""
+
+    intervention: Intervention
+    as_of: date
+    kpis: list[KpiProgress]
+    outflow: OutflowComparison
+    kpi_texts: list[str]
+    outflow_text: str
+    is_demo: bool
+
+
+def progress_report(
+    store: Store, intervention_id: str, *, as_of: date | None = None, lang: str = "en"
+) -> ProgressReport | None:
+    intervention = get_intervention(store, intervention_id)
+    if intervention is None:
+        return None
+    as_of = as_of or date.today()
+    participants = _participants(store, [intervention.id])
+    ledger = _ledger(store)
+    kpis = kpi_progress(intervention, participants, as_of, ledger)
+    baseline = regional_baseline_pct(store, intervention, OUTFLOW_MONTHS)
+    outflow = outflow_comparison(participants, OUTFLOW_MONTHS, as_of, baseline, ledger)
+    _remember(store, ledger)
+    return ProgressReport(
+        intervention,
+        as_of,
+        kpis,
+        outflow,
+        [kpi_sentence(k, lang) for k in kpis],
+        outflow_sentence(outflow, lang),
+        _is_demo(store, "intervention"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioReport:
+    """Interventions per theme (or per region) with a generated sentence per row."""
+
+    by: str
+    region: str | None
+    as_of: date
+    rows: list[PortfolioRow]
+    total: PortfolioRow
+    texts: list[str]
+    is_demo: bool
+
+
+def portfolio_report(
+    store: Store,
+    *,
+    region: str | None = None,
+    theme: str | None = None,
+    by: str = "theme",
+    as_of: date | None = None,
+    lang: str = "en",
+) -> PortfolioReport:
+    """`by` is "theme" or "region"; `region`/`theme` filter the register first."""
+    if by not in ("theme", "region"):
+        raise ValueError(f"by must be 'theme' or 'region', not {by!r}")
+    as_of = as_of or date.today()
+    interventions = list_interventions(store, region=region, theme=theme)
+    participants = _participants(store, [i.id for i in interventions])
+    ledger = _ledger(store)
+    rows, total = portfolio(
+        interventions,
+        participants,
+        (lambda i: i.theme) if by == "theme" else (lambda i: i.region_code),
+        as_of,
+        ledger,
+    )
+    _remember(store, ledger)
+    everything = "Totaal" if lang == "nl" else "Total"
+    texts = [portfolio_sentence(r, r.group, lang) for r in rows]
+    texts.append(portfolio_sentence(total, everything, lang))
+    return PortfolioReport(by, region, as_of, rows, total, texts, _is_demo(store, "intervention"))
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["x" if v is None else v for v in row] for row in rows])
+    return out.getvalue()
+
+
+def progress_csv(report: ProgressReport) -> str:
+    """One line per KPI x checkpoint; hidden values are `x`."""
+    rows: list[list[object]] = []
+    for k in report.kpis:
+        for f in k.series:
+            value = None if f.value is None else round(f.value, 1)
+            rows.append(
+                [
+                    report.intervention.id,
+                    k.kpi.measure.value,
+                    f.when,
+                    value,
+                    f.base,
+                    k.kpi.target,
+                    k.kpi.target_date,
+                ]
+            )
+    header = ["intervention_id", "measure", "date", "realised", "base", "target", "target_date"]
+    return _csv(header, rows)
+
+
+def portfolio_csv(report: PortfolioReport) -> str:
+    header = [report.by, "interventions", "budget_eur", "participants", "completed", "employed_6m"]
+    rows: list[list[object]] = [
+        [r.group, r.interventions, r.budget_eur, r.participants, r.completed, r.employed_6m]
+        for r in [*report.rows, report.total]
+    ]
+    return _csv(header, rows)
