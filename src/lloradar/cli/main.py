@@ -9,6 +9,7 @@ from lloradar.cli import (
     forecast,
     indicators,
     ingest,
+    interventions,
     occupations,
     regions,
     serve,
@@ -31,6 +32,7 @@ app.add_typer(ingest.app, name="ingest")
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")
 app.add_typer(skills.app, name="skills")
+app.add_typer(interventions.app, name="interventions")
 app.command("serve")(serve.serve)
 
 if __name__ == "__main__":
