@@ -82,8 +82,8 @@ def test_running_the_same_scenario_twice_replaces_its_run(world: Store) -> None:
         (assumption("recruitment_drive", occupation="soldier", per_year=2000), 9, "occupation",
          "'soldier' is not an occupation"),
         (
-            assumption("international_students", name="a", change=-0.2, from_=2027)
-            + assumption("international_students", name="b", change=-0.1, from_=2029),
+            assumption("recruitment_drive", name="a", occupation="police officer", per_year=9)
+            + assumption("recruitment_drive", name="b", occupation="politieagent", per_year=5),
             11,
             "assumptions[1]",
             "overlaps assumptions[0]",

@@ -19,7 +19,6 @@ from lloradar.analytics.forecast import (
     ForecastInputs,
     Policy,
     horizon_summary,
-    prospect_class,
     run_forecast,
 )
 from lloradar.analytics.forecast.backtest import BacktestRow, backtest_errors
@@ -359,7 +358,3 @@ def backtest(store: Store, max_horizon: int = 3) -> list[BacktestRow]:
         )
         forecasts.append(frame.assign(origin=origin))
     return backtest_errors(actual, pd.concat(forecasts), max_horizon)
-
-
-def classes_of(ratios: pd.Series) -> list[str]:
-    return [prospect_class(r) for r in ratios]

@@ -18,7 +18,7 @@ A scenario file looks like:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -166,14 +166,23 @@ def line_of(lines: dict[tuple[object, ...], int], loc: Sequence[object]) -> int:
     return lines.get(path, 1)
 
 
-def dotted(loc: Sequence[object], scenario_kinds: bool = True) -> str:
-    kinds = {"pension_age", "intake_cap", "international_students", "recruitment_drive"}
-    kinds.add("retraining_programme")
+KINDS = {
+    "pension_age",
+    "intake_cap",
+    "international_students",
+    "recruitment_drive",
+    "retraining_programme",
+}
+
+
+def dotted(loc: Sequence[object]) -> str:
+    """A pydantic error location as the key a person reads: `assumptions[0].value` (the
+    union's tag, which is not a key in the file, is left out)."""
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int):
             parts.append(f"[{part}]")
-        elif not (scenario_kinds and part in kinds and parts and parts[-1].startswith("[")):
+        elif not (part in KINDS and parts and parts[-1].startswith("[")):
             parts.append(("." if parts else "") + str(part))
     return "".join(parts)
 
@@ -215,31 +224,37 @@ def load_scenario(path: Path) -> LoadedScenario:
 
 
 def _span(a: _Assumption) -> tuple[int, int]:
-    start = getattr(a, "from_year", None) or getattr(a, "start", None) or 0
-    end = getattr(a, "until", None) or 9999
-    return int(start), int(end)
+    """The years an assumption covers. A pension age or international-student change is a
+    step from its year on, so two steps in different years form a path, not an overlap."""
+    start = int(getattr(a, "from_year", None) or getattr(a, "start", None) or 0)
+    if isinstance(a, PensionAgeAssumption | InternationalStudentsAssumption):
+        return start, start
+    return start, int(getattr(a, "until", None) or 9999)
 
 
-def _target(a: _Assumption) -> str:
+def _target(a: _Assumption, occupation: Callable[[str], str]) -> str:
     if isinstance(a, IntakeCapAssumption):
         return a.programme
     if isinstance(a, RecruitmentDriveAssumption):
-        return a.occupation
+        return occupation(a.occupation)
     if isinstance(a, RetrainingAssumption):
-        return f"{a.from_occupation}->{a.to_occupation}"
+        return f"{occupation(a.from_occupation)}->{occupation(a.to_occupation)}"
     return ""
 
 
-def overlapping(scenario: Scenario) -> list[tuple[int, str]]:
+def overlapping(
+    scenario: Scenario, occupation: Callable[[str], str] = str
+) -> list[tuple[int, str]]:
     """Two assumptions of one kind on the same target whose years overlap contradict or
-    double-count each other; so do two with the same name."""
+    double-count each other; so do two with the same name. `occupation` maps a written
+    occupation to its id, so 'police officer' and 'politieagent' are one target."""
     found = []
     seen: list[tuple[int, Any]] = []
     for i, a in enumerate(scenario.assumptions):
         for j, b in seen:
             if a.name == b.name:
                 found.append((i, f"the name {a.name!r} is already used by assumptions[{j}]"))
-            elif a.kind == b.kind and _target(a) == _target(b):
+            elif a.kind == b.kind and _target(a, occupation) == _target(b, occupation):
                 (s1, e1), (s2, e2) = _span(a), _span(b)
                 if s1 <= e2 and s2 <= e1:
                     found.append((i, f"overlaps assumptions[{j}] ({b.name!r}): same {a.kind}"))
@@ -309,6 +324,14 @@ def scenario_policy(store: Store, loaded: LoadedScenario, first_year: int) -> Po
             retraining.append(
                 Retraining(source, target, a.per_year, a.start or first_year, a.until)
             )
+    if not problems:
+        resolved = overlapping(
+            loaded.scenario, lambda text: resolve_occupation(store, text) or text
+        )
+        problems = [
+            (loaded.line(("assumptions", i)), f"assumptions[{i}]", message)
+            for i, message in resolved
+        ]
     if problems:
         raise ScenarioError(loaded.location, problems)
     return Policy(

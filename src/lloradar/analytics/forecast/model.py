@@ -84,10 +84,11 @@ class ForecastInputs:
 def entrant_age_profile(rates: Rates) -> np.ndarray:
     young = (AGES >= 18) & (AGES <= 24)
     older = (AGES >= 25) & (AGES <= 44)
-    return (
+    profile: np.ndarray = (
         young * rates.young_entrants / young.sum()
         + older * (1 - rates.young_entrants) / older.sum()
     )
+    return profile
 
 
 def age_matrix(stock: pd.DataFrame, cells: pd.MultiIndex) -> np.ndarray:
@@ -154,7 +155,8 @@ def school_supply(
     mapped = leavers.merge(inputs.programmes, on="programme_code")
     mapped["entrants"] = mapped["effective"] * mapped["share"] * rates.leaver_entry
     per_cell = mapped.groupby(CELL)["entrants"].sum()
-    return per_cell.reindex(cells).fillna(0.0).to_numpy()
+    entrants: np.ndarray = per_cell.reindex(cells).fillna(0.0).to_numpy(dtype=float)
+    return entrants
 
 
 def _exit_rates(pension_age: int, rates: Rates) -> tuple[np.ndarray, np.ndarray]:
