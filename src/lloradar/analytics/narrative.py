@@ -155,3 +155,22 @@ def comparison_text(place: str, values: Sequence[tuple[str, float]], lang: str) 
         f"{place} ranks {position} of {len(ranked)} regions (1 = tightest); "
         f"the tightest is {top[0]} at {format_ratio(top[1], lang)}."
     ]
+
+
+def spread_text(values: Sequence[tuple[str, float]], lang: str) -> list[str]:
+    """The tightest and the slackest of a set of regions, for a chart without a highlight."""
+    if not values:
+        return ["Geen vergelijking mogelijk." if lang == "nl" else "No comparison possible."]
+    ranked = sorted(values, key=lambda v: -v[1])
+    (top, high), (low, slack) = ranked[0], ranked[-1]
+    if lang == "nl":
+        return [
+            f"Van de {len(ranked)} regio's met cijfers is de markt het krapst in {top} "
+            f"({format_ratio(high, lang)} vacatures per werkzoekende) en het ruimst in {low} "
+            f"({format_ratio(slack, lang)})."
+        ]
+    return [
+        f"Of the {len(ranked)} regions with figures, the market is tightest in {top} "
+        f"({format_ratio(high, lang)} vacancies per job seeker) and slackest in {low} "
+        f"({format_ratio(slack, lang)})."
+    ]

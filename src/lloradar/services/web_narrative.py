@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lloradar.analytics.narrative import Point, comparison_text, ranking_text, series_text
+from lloradar.analytics.narrative import (
+    Point,
+    comparison_text,
+    ranking_text,
+    series_text,
+    spread_text,
+)
 from lloradar.services.web_data import Figures
 
-__all__ = ["as_points", "comparison_text", "ranking_text", "series_text"]
+__all__ = ["as_points", "comparison_text", "ranking_text", "series_text", "spread_text"]
 
 
 def as_points(series: Sequence[Figures]) -> list[Point]:

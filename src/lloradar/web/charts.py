@@ -29,7 +29,13 @@ def series_spec(values: list[dict[str, Any]], y_title: str, x_title: str) -> dic
             {
                 "mark": {"type": "line", "point": True, "color": "#1f3a5f"},
                 "encoding": {
-                    "x": {"field": "period", "type": "temporal", "title": x_title},
+                    "x": {
+                        "field": "period",
+                        "type": "temporal",
+                        "title": x_title,
+                        # Years only: the same in Dutch and English.
+                        "axis": {"format": "%Y", "tickCount": "year"},
+                    },
                     "y": {"field": "ratio", "type": "quantitative", "title": y_title},
                     "tooltip": [
                         {"field": "period", "type": "temporal", "format": "%Y-%m"},

@@ -8,7 +8,13 @@ from typing import Any
 
 from lloradar.domain import TensionClass
 from lloradar.services.web_data import Figures, RadarData, Source
-from lloradar.services.web_narrative import as_points, comparison_text, ranking_text, series_text
+from lloradar.services.web_narrative import (
+    as_points,
+    comparison_text,
+    ranking_text,
+    series_text,
+    spread_text,
+)
 from lloradar.web.charts import COLOURS, NO_DATA, bar_spec, series_spec
 from lloradar.web.i18n import TEXT
 
@@ -133,7 +139,7 @@ def region_chart(
         id="regions",
         title=t["compare_title"],
         spec=bar_spec(values, t["ratio"], highlight),
-        text=comparison_text(place, pairs, lang),
+        text=comparison_text(place, pairs, lang) if highlight else spread_text(pairs, lang),
         columns=[t["region"], t["vacancies"], t["job_seekers"], t["ratio"], t["class"]],
         rows=[
             [
