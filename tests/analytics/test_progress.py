@@ -101,9 +101,9 @@ def test_outflow_against_the_regional_baseline() -> None:
         "58% van de deelnemers had 6 maanden na de start werk, tegen 41% in de regionale "
         "vergelijkingsgroep (+17 procentpunt)."
     )
-    assert baseline_job_finding_pct(200, 50) == 25.0
+    assert round(baseline_job_finding_pct(200, 50) or 0, 1) == 22.1
     assert baseline_job_finding_pct(0, 50) is None
-    assert baseline_job_finding_pct(10, 50) == 100.0
+    assert round(baseline_job_finding_pct(10, 50) or 0, 1) == 99.3
 
 
 def test_share_with_few_others_is_hidden() -> None:

@@ -7,6 +7,7 @@ differs from another published one by 1..9 people is suppressed, not only a cell
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -166,12 +167,15 @@ class OutflowComparison:
 
 
 def baseline_job_finding_pct(job_seekers: float, filled_vacancies: float) -> float | None:
-    """The regional baseline: vacancies filled in the follow-up window per job seeker at the
-    start, in percent, capped at 100. A proxy for the chance that someone in the target group
-    finds work without the intervention (documented in docs/interventions-format.md)."""
+    """The regional baseline, in percent: the chance that a job seeker in the region finds
+    work within the follow-up window without the intervention, taking each vacancy filled in
+    the region in that window as one random draw from the job seekers at the start:
+    1 - exp(-filled / job seekers). A simple proxy: it ignores hires from outside the pool
+    (an overestimate) and differences within the target group (documented in
+    docs/interventions-format.md)."""
     if job_seekers <= 0:
         return None
-    return min(100.0, 100.0 * filled_vacancies / job_seekers)
+    return 100.0 * (1.0 - math.exp(-filled_vacancies / job_seekers))
 
 
 def outflow_comparison(

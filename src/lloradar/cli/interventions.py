@@ -98,7 +98,7 @@ def progress(
     if report is None:
         errors.print(f"[red]error:[/red] no intervention {intervention_id!r} in the register")
         raise typer.Exit(1)
-    demo = " [demo data]" if report.is_demo else ""
+    demo = " - demo data" if report.is_demo else ""
     console.print(f"[bold]{report.intervention.name}[/bold] ({report.as_of}){demo}")
     table = Table()
     for column in ("KPI", "target", "by", "realised", "expected now", "on track"):
@@ -135,7 +135,7 @@ def portfolio(
         report = portfolio_report(
             store, region=region, by=by, as_of=parse_day(as_of), lang=settings.lang
         )
-    demo = " [demo data]" if report.is_demo else ""
+    demo = " - demo data" if report.is_demo else ""
     console.print(f"[bold]Portfolio {region or 'all regions'} ({report.as_of}){demo}[/bold]")
     for text in report.texts:
         console.print(text)

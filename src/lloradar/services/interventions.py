@@ -173,24 +173,18 @@ def _is_demo(store: Store, table: str) -> bool:
 
 
 def regional_baseline_pct(store: Store, intervention: Intervention, months: int) -> float | None:
-    """Vacancies filled in the region (and targeted occupations, when given) during the
-    `months` after the start, per job seeker in the month of the start, in percent (see
-    `baseline_job_finding_pct`). None without labour-market data for that region."""
-    occupation_filter, params = "", [intervention.region_code]
-    if intervention.occupations:
-        marks = ", ".join("?" * len(intervention.occupations))
-        occupation_filter = (
-            f" AND occupation_id IN (SELECT id FROM occupation WHERE isco_code IN ({marks}) "
-            f"OR id IN ({marks}))"
-        )
-        params += [*intervention.occupations, *intervention.occupations]
+    """The job-finding chance of job seekers in the intervention's region within `months` of
+    its start (see `baseline_job_finding_pct`): all job seekers in the region at the month of
+    the start (or the nearest month with data) and all vacancies filled in the window. The
+    whole region, not the targeted occupations: participants are trained *for* those
+    occupations but come from the general pool of job seekers. None without data."""
+    region = intervention.region_code
     month = date(intervention.start_date.year, intervention.start_date.month, 1)
     periods = [
         r[0]
         for r in store.query(
-            f"SELECT DISTINCT period FROM labour_supply WHERE region_code = ?{occupation_filter} "
-            "ORDER BY period",
-            params,
+            "SELECT DISTINCT period FROM labour_supply WHERE region_code = ? ORDER BY period",
+            [region],
         )
     ]
     if not periods:
@@ -198,13 +192,13 @@ def regional_baseline_pct(store: Store, intervention: Intervention, months: int)
     start = max([p for p in periods if p <= month] or [periods[0]])
     seekers = store.query(
         "SELECT sum(job_seekers_short + job_seekers_long) FROM labour_supply "
-        f"WHERE region_code = ?{occupation_filter} AND period = ?",
-        [*params, start],
+        "WHERE region_code = ? AND period = ?",
+        [region, start],
     )[0][0]
     filled = store.query(
         "SELECT sum(filled_vacancies) FROM vacancy_stats "
-        f"WHERE region_code = ?{occupation_filter} AND period >= ? AND period < ?",
-        [*params, start, add_months(start, months)],
+        "WHERE region_code = ? AND period >= ? AND period < ?",
+        [region, start, add_months(start, months)],
     )[0][0]
     return baseline_job_finding_pct(float(seekers or 0), float(filled or 0))
 
