@@ -131,7 +131,7 @@ def load_interventions(store: Store, path: Path, *, is_demo: bool = False) -> Lo
             ["intervention_id"],
             [intervention_row(i) for i in interventions],
         ),
-        TableRows("intervention_kpi", KPI_COLUMNS, KPI_COLUMNS[:2] + ["target_date"], kpis),
+        TableRows("intervention_kpi", KPI_COLUMNS, [*KPI_COLUMNS[:2], "target_date"], kpis),
     ]
     with store.transaction():
         for i in interventions:
