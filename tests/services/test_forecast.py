@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lloradar.demo import build_demo_world
-from lloradar.services.forecast import (
-    SCENARIO_DIR,
-    backtest,
-    baseline_scenario,
+from lloradar.services.forecast import SCENARIO_DIR, backtest, baseline_scenario, run_scenario
+from lloradar.services.forecast_results import (
+    diff_text,
+    forecast_for_occupation,
     forecast_for_region,
-    run_scenario,
+    list_runs,
     scenario_diff,
 )
 from lloradar.services.scenarios import ScenarioError, load_scenario, parse_scenario
@@ -117,6 +117,9 @@ def test_the_diff_lists_assumptions_and_the_drive_adds_its_numbers(world: Store)
     assert first["demand_diff"] == pytest.approx(2000)
     police = diff.cells[diff.cells["occupation_id"] == "demo:occupation/police-officer"]
     assert police[police["year"] == 2026]["demand_diff"].sum() == pytest.approx(2000)
+    assert "demand changes by +" in diff_text(diff)
+    assert "de vraag verandert" in diff_text(diff, "nl")
+    assert {r["scenario"] for r in list_runs(world)} >= {"baseline", "test"}
 
 
 def test_a_higher_pension_age_shows_as_less_retirement_in_its_first_year(world: Store) -> None:
@@ -134,6 +137,9 @@ def test_forecast_for_region_gives_every_occupation_a_prospect(world: Store) -> 
     assert len(prospects) >= 3
     nurse = next(r for r in rows if r["occupation"] == "specialist nurse")
     assert nurse["prospect"] == "zeer goed" and nurse["is_demo"]
+    regions = forecast_for_occupation(world, nurse["occupation_id"])
+    assert len(regions) == 35
+    assert next(r for r in regions if r["region_code"] == "AM18")["ratio"] == nurse["ratio"]
 
 
 def test_the_backtest_beats_no_change_at_horizons_one_to_three(world: Store) -> None:

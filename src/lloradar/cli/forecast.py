@@ -9,7 +9,8 @@ import typer
 from rich.table import Table
 
 from lloradar.cli.common import console, store_from_settings
-from lloradar.services.forecast import backtest, run_scenario, scenario_diff
+from lloradar.services.forecast import backtest, run_scenario
+from lloradar.services.forecast_results import diff_text, scenario_diff
 from lloradar.services.scenarios import load_scenario
 
 app = typer.Typer(help="Five-year forecasts of bottlenecks and scenarios for law and policy.")
@@ -42,6 +43,7 @@ def diff(
     with store_from_settings() as store:
         result = scenario_diff(store, base, scenario, region or None)
     console.print(f"[bold]{result.scenario_run}[/bold] minus [bold]{result.base_run}[/bold]")
+    console.print(diff_text(result))
     for a in result.assumptions:
         console.print(f"  - {a['name']} ({a['kind']}): {a['description']} [dim]{a['source']}[/dim]")
     table = Table(title="Difference to the baseline, all cells")

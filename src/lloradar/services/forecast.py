@@ -1,8 +1,7 @@
 """Use-cases of the five-year forecast: read the model's inputs from the store, run a scenario
 and store the run, compare a scenario with the baseline, and backtest on the stored history.
 
-Functions a web page or API can call: `run_scenario`, `forecast_for_region`, `scenario_diff`,
-`latest_run`, `backtest`."""
+The edges read stored runs through `lloradar.services.forecast_results`."""
 
 from __future__ import annotations
 
@@ -14,20 +13,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lloradar.analytics.disclosure import MIN_PEOPLE
 from lloradar.analytics.forecast import (
     ForecastInputs,
     Policy,
-    horizon_summary,
     run_forecast,
 )
 from lloradar.analytics.forecast.backtest import BacktestRow, backtest_errors
 from lloradar.domain import IngestError
 from lloradar.services.scenarios import (
     LoadedScenario,
-    assumption_rows,
     load_scenario,
-    parse_scenario,
     scenario_policy,
 )
 from lloradar.store import Store
@@ -57,7 +52,7 @@ VALUE_COLUMNS = [
 ]
 
 
-def _frame(store: Store, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
+def frame_of(store: Store, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
     return pd.DataFrame(store.query_dicts(sql, params))
 
 
@@ -91,7 +86,7 @@ def sector_growth(employment: pd.DataFrame, base_year: int) -> pd.DataFrame:
 def forecast_inputs(store: Store, base_year: int | None = None) -> ForecastInputs:
     """The model's tables for a base year (default: the last year with workforce data)."""
     base = base_year or last_history_year(store)
-    workforce = _frame(
+    workforce = frame_of(
         store,
         "SELECT region_code, occupation_id, sector_code, age_band, persons "
         "FROM occupation_employment WHERE year = ?",
@@ -105,22 +100,22 @@ def forecast_inputs(store: Store, base_year: int | None = None) -> ForecastInput
     structure = workforce.groupby(["region_code", "occupation_id", "sector_code"], as_index=False)[
         "persons"
     ].sum()
-    employment = _frame(
+    employment = frame_of(
         store,
         "SELECT region_code, sector_code, year, persons FROM employment WHERE year <= ?",
         (base,),
     )
-    leavers = _frame(
+    leavers = frame_of(
         store,
         "SELECT region_code, programme_code, level, avg(persons) AS persons, "
         "avg(international) AS international FROM school_leavers "
         "WHERE year BETWEEN ? AND ? GROUP BY region_code, programme_code, level",
         (base - 2, base),
     )
-    programmes = _frame(
+    programmes = frame_of(
         store, "SELECT programme_code, occupation_id, share FROM programme_occupation"
     )
-    seekers = _frame(
+    seekers = frame_of(
         store,
         "SELECT region_code, occupation_id, avg(job_seekers_short) AS persons FROM labour_supply "
         "WHERE period >= ? AND period < ? GROUP BY region_code, occupation_id",
@@ -201,142 +196,8 @@ def baseline_scenario() -> LoadedScenario:
     return load_scenario(SCENARIO_DIR / "baseline.yaml")
 
 
-def latest_run(store: Store, scenario: str) -> dict[str, Any] | None:
-    """The newest stored run of a scenario (by name) or the run with this id."""
-    rows = store.query_dicts(
-        "SELECT run_id, scenario, version, scenario_hash, yaml_text, base_year, horizon, is_demo, "
-        "created_at FROM forecast_run WHERE scenario = ? OR run_id = ? "
-        "ORDER BY created_at DESC LIMIT 1",
-        (scenario, scenario),
-    )
-    return rows[0] if rows else None
-
-
-def run_values(store: Store, run_id: str, region: str | None = None) -> pd.DataFrame:
-    sql = f"SELECT {', '.join(VALUE_COLUMNS)} FROM forecast_value WHERE run_id = ?"
-    params: tuple[Any, ...] = (run_id,)
-    if region:
-        sql += " AND region_code = ?"
-        params = (run_id, region)
-    return _frame(store, sql + " ORDER BY region_code, occupation_id, year", params)
-
-
-def _require_run(store: Store, scenario: str) -> dict[str, Any]:
-    run = latest_run(store, scenario)
-    if run is None:
-        raise IngestError(
-            "forecast_run", f"no stored run for {scenario!r}: run `lloradar forecast run` first"
-        )
-    return run
-
-
-def _labels(store: Store) -> dict[str, str]:
-    return {str(r[0]): str(r[1]) for r in store.query("SELECT id, label_en FROM occupation")}
-
-
-def forecast_for_region(
-    store: Store, region: str, scenario: str = "baseline"
-) -> list[dict[str, Any]]:
-    """Per occupation in a region over the forecast horizon: stock at the end, summed demand
-    parts and supply, the ratio and its prospect class. Cells under 10 people are suppressed."""
-    run = _require_run(store, scenario)
-    values = run_values(store, run["run_id"], region)
-    if values.empty:
-        return []
-    summary = horizon_summary(values)
-    labels = _labels(store)
-    rows = []
-    for row in summary.to_dict("records"):
-        small = row["stock"] < MIN_PEOPLE
-        rows.append(
-            {
-                "occupation_id": row["occupation_id"],
-                "occupation": labels.get(row["occupation_id"], row["occupation_id"]),
-                "region_code": region,
-                "scenario": run["scenario"],
-                "run_id": run["run_id"],
-                "is_demo": bool(run["is_demo"]),
-                "suppressed": small,
-                **{
-                    k: (None if small else round(float(row[k]), 3))
-                    for k in [
-                        "stock",
-                        "expansion_demand",
-                        "retirement",
-                        "other_exits",
-                        "extra_demand",
-                        "demand",
-                        "supply",
-                        "ratio",
-                    ]
-                },
-                "prospect": None if small else row["prospect"],
-            }
-        )
-    return sorted(rows, key=lambda r: (r["ratio"] is None, r["ratio"] or 0.0))
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioDiff:
-    """A scenario minus the baseline: per cell x year, per year in total, and the assumptions."""
-
-    base_run: str
-    scenario_run: str
-    scenario: str
-    assumptions: list[dict[str, Any]]
-    cells: pd.DataFrame
-    totals: pd.DataFrame
-    changed_prospects: pd.DataFrame
-
-
-DIFF_COLUMNS = ["stock", "expansion_demand", "retirement", "other_exits", "extra_demand",
-                "demand", "supply"]  # fmt: skip
-
-
-def scenario_diff(
-    store: Store, base: str, scenario: str, region: str | None = None
-) -> ScenarioDiff:
-    """Compare the newest stored runs of two scenarios (names or run ids)."""
-    base_run = _require_run(store, base)
-    other_run = _require_run(store, scenario)
-    key = ["region_code", "occupation_id", "year"]
-    left = run_values(store, base_run["run_id"], region)
-    right = run_values(store, other_run["run_id"], region)
-    merged = left.merge(right, on=key, suffixes=("_base", "_scenario"))
-    cells = merged[key].copy()
-    for column in [*DIFF_COLUMNS, "ratio"]:
-        cells[column + "_base"] = merged[column + "_base"]
-        cells[column + "_diff"] = merged[column + "_scenario"] - merged[column + "_base"]
-    cells["prospect_base"] = merged["prospect_base"]
-    cells["prospect_scenario"] = merged["prospect_scenario"]
-    totals = merged.groupby("year", as_index=False)[
-        [c + s for c in DIFF_COLUMNS for s in ("_base", "_scenario")]
-    ].sum()
-    for column in DIFF_COLUMNS:
-        totals[column + "_diff"] = totals[column + "_scenario"] - totals[column + "_base"]
-    base_summary = horizon_summary(left)
-    other_summary = horizon_summary(right)
-    both = base_summary.merge(
-        other_summary, on=["region_code", "occupation_id"], suffixes=("_base", "_scenario")
-    )
-    changed = both[both["prospect_base"] != both["prospect_scenario"]][
-        ["region_code", "occupation_id", "ratio_base", "ratio_scenario", "prospect_base",
-         "prospect_scenario"]
-    ].reset_index(drop=True)  # fmt: skip
-    loaded = parse_scenario(str(other_run["yaml_text"]), str(other_run["run_id"]))
-    return ScenarioDiff(
-        base_run["run_id"],
-        other_run["run_id"],
-        str(other_run["scenario"]),
-        assumption_rows(loaded.scenario),
-        cells,
-        totals,
-        changed,
-    )
-
-
 def actual_stock(store: Store) -> pd.DataFrame:
-    return _frame(
+    return frame_of(
         store,
         "SELECT region_code, occupation_id, year, sum(persons) AS persons "
         "FROM occupation_employment GROUP BY region_code, occupation_id, year",
