@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from lloradar.demo import build_demo_world
-from lloradar.services.forecast import backtest
+from lloradar.services.forecast import backtest, backtest_by_sector
 from lloradar.store import open_store
 
 HEADER = (
@@ -37,6 +37,17 @@ def report(store_path: str, label: str, horizon: int) -> None:
             f"{'yes' if r.beats_no_change else 'NO'}"
         )
     print(f"{'':>6} backtest took {seconds:.1f} s")
+    with open_store(store_path) as store:
+        sectors = backtest_by_sector(store, 1)
+    losing = [s for s in sectors if s["model"] >= s["no_change"]]
+    print(
+        f"{'':>6} h=1 MAPE per sector (model / no change): "
+        + ", ".join(f"{s['sector_code']} {s['model']:.2f}/{s['no_change']:.2f}" for s in sectors)
+    )
+    print(
+        f"{'':>6} sectors where the model does not beat no change at h=1: "
+        + (", ".join(str(s["sector_code"]) for s in losing) or "none")
+    )
 
 
 def main() -> None:

@@ -18,7 +18,12 @@ from lloradar.analytics.forecast import (
     Policy,
     run_forecast,
 )
-from lloradar.analytics.forecast.backtest import BacktestRow, backtest_errors
+from lloradar.analytics.forecast.backtest import (
+    BacktestRow,
+    backtest_errors,
+    forecast_errors,
+    mape_by,
+)
 from lloradar.domain import IngestError
 from lloradar.services.scenarios import (
     LoadedScenario,
@@ -79,7 +84,11 @@ def sector_growth(employment: pd.DataFrame, base_year: int) -> pd.DataFrame:
         residual = values - (slope * years + intercept)
         spread = float(np.sqrt((residual**2).sum() / max(len(years) - 2, 1)))
         se = spread / float(np.sqrt(((years - years.mean()) ** 2).sum()))
-        rows.append((region, sector, float(np.expm1(slope)), max(se, 0.005)))
+        # with three points or fewer the residuals say next to nothing about the spread
+        se = max(se, 0.005 if len(years) > 3 else 0.015)
+        # shrink a trend that is small against its own uncertainty towards no growth
+        shrink = slope**2 / (slope**2 + se**2)
+        rows.append((region, sector, float(np.expm1(slope * shrink)), se))
     return pd.DataFrame(rows, columns=["region_code", "sector_code", "growth", "growth_se"])
 
 
@@ -204,10 +213,7 @@ def actual_stock(store: Store) -> pd.DataFrame:
     ).astype({"persons": float})
 
 
-def backtest(store: Store, max_horizon: int = 3) -> list[BacktestRow]:
-    """Rolling origin over the stored history: each origin with at least two years of history
-    forecasts up to `max_horizon` years ahead with the baseline model, against 'no change' and
-    a linear trend per cell. MAPE and MASE per horizon."""
+def _backtest_forecasts(store: Store, max_horizon: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     actual = actual_stock(store)
     years = sorted(int(y) for y in actual["year"].unique())
     forecasts = []
@@ -218,4 +224,26 @@ def backtest(store: Store, max_horizon: int = 3) -> list[BacktestRow]:
             columns={"stock": "forecast"}
         )
         forecasts.append(frame.assign(origin=origin))
-    return backtest_errors(actual, pd.concat(forecasts), max_horizon)
+    return actual, pd.concat(forecasts)
+
+
+def backtest(store: Store, max_horizon: int = 3) -> list[BacktestRow]:
+    """Rolling origin over the stored history: each origin with at least two years of history
+    forecasts up to `max_horizon` years ahead with the baseline model, against 'no change' and
+    a linear trend per cell. MAPE and MASE per horizon."""
+    return backtest_errors(*_backtest_forecasts(store, max_horizon), max_horizon)
+
+
+def backtest_by_sector(store: Store, horizon: int = 1) -> list[dict[str, Any]]:
+    """MAPE per main sector of the occupations at one horizon: where the model does and does
+    not beat 'no change'."""
+    actual, forecasts = _backtest_forecasts(store, horizon)
+    errors = forecast_errors(actual, forecasts)
+    errors = errors[errors["year"] - errors["origin"] == horizon]
+    sectors = frame_of(
+        store,
+        "SELECT occupation_id, min(sector_code) AS sector_code FROM occupation_employment "
+        "GROUP BY occupation_id",
+    )
+    result = mape_by(errors.merge(sectors, on="occupation_id"), "sector_code")
+    return list(result.to_dict("records"))

@@ -46,11 +46,10 @@ def baselines(actual: pd.DataFrame, origin: int, years: list[int]) -> pd.DataFra
     return pd.DataFrame(rows, columns=[*CELL, "year", "no_change", "trend", "scale"])
 
 
-def backtest_errors(
-    actual: pd.DataFrame, forecasts: pd.DataFrame, max_horizon: int
-) -> list[BacktestRow]:
+def forecast_errors(actual: pd.DataFrame, forecasts: pd.DataFrame) -> pd.DataFrame:
     """actual: region_code, occupation_id, year, persons; forecasts: the same cells with
-    origin, year and forecast. One row per horizon 1..max_horizon with any forecast."""
+    origin, year and forecast. One row per cell x origin x year with the model's forecast,
+    both baselines, the actual value, the horizon and the cell's MASE scale."""
     frames = []
     for origin, group in forecasts.groupby("origin"):
         years = sorted(int(y) for y in group["year"].unique())
@@ -60,7 +59,14 @@ def backtest_errors(
         )
         frames.append(merged.assign(horizon=merged["year"] - merged["origin"]))
     errors = pd.concat(frames)
-    errors = errors[(errors["actual"] > 0) & (errors["scale"] > 0)]
+    return errors[(errors["actual"] > 0) & (errors["scale"] > 0)]
+
+
+def backtest_errors(
+    actual: pd.DataFrame, forecasts: pd.DataFrame, max_horizon: int
+) -> list[BacktestRow]:
+    """MAPE and MASE per horizon 1..max_horizon (see `forecast_errors` for the tables)."""
+    errors = forecast_errors(actual, forecasts)
     rows = []
     for horizon in range(1, max_horizon + 1):
         at = errors[errors["horizon"] == horizon]
@@ -86,3 +92,15 @@ def backtest_errors(
             )
         )
     return rows
+
+
+def mape_by(errors: pd.DataFrame, column: str) -> pd.DataFrame:
+    """MAPE of the model and both baselines per value of `column` (e.g. a sector)."""
+    frame = errors.assign(
+        model=abs(errors["forecast"] - errors["actual"]) / errors["actual"] * 100,
+        no_change=abs(errors["no_change"] - errors["actual"]) / errors["actual"] * 100,
+        trend=abs(errors["trend"] - errors["actual"]) / errors["actual"] * 100,
+    )
+    grouped = frame.groupby(column)
+    result = grouped[["model", "no_change", "trend"]].mean()
+    return result.assign(n=grouped.size()).reset_index()
