@@ -55,7 +55,7 @@ class Rates:
         default_factory=lambda: {"mbo": 3, "hbo": 4, "wo": 5}
     )  # intake year -> graduation year
     job_seeker_entry: float = 0.45  # of short-term job seekers (yearly mean) who find work here
-    side_entry: float = 0.03  # side-entrants and migrants, share of the stock per year
+    side_entry: float = 0.02  # side-entrants and migrants, share of the stock per year
     young_entrants: float = 0.6  # entrants aged 18-24; the rest are 25-44
     supply_uncertainty: float = 0.15  # +- share of supply in the band
     growth_z: float = 1.0  # standard errors of the trend growth in the band
