@@ -3,6 +3,7 @@ the key and the line, diffs list their assumptions, the backtest beats 'no chang
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,7 @@ def test_a_higher_pension_age_shows_as_less_retirement_in_its_first_year(world: 
 def test_forecast_for_region_gives_every_occupation_a_prospect(world: Store) -> None:
     rows = forecast_for_region(world, "AM18")
     assert len(rows) == 31
+    json.dumps(rows, allow_nan=False)  # ready for the API as it is
     prospects = {r["prospect"] for r in rows}
     assert prospects <= {"zeer goed", "goed", "redelijk", "matig", "slecht"}
     assert len(prospects) >= 3

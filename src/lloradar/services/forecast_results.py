@@ -4,6 +4,7 @@ generated text), and the list of runs. Cells under 10 people are suppressed."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,12 @@ def _require_run(store: Store, scenario: str) -> dict[str, Any]:
     return run
 
 
+def number(value: Any) -> float | None:
+    """A figure for JSON: rounded, and None instead of NaN (no demand, no ratio)."""
+    as_float = float(value) if value is not None else math.nan
+    return None if math.isnan(as_float) else round(as_float, 3)
+
+
 def _labels(store: Store) -> dict[str, str]:
     return {str(r[0]): str(r[1]) for r in store.query("SELECT id, label_en FROM occupation")}
 
@@ -74,7 +81,7 @@ def forecast_for_region(
                 "is_demo": bool(run["is_demo"]),
                 "suppressed": small,
                 **{
-                    k: (None if small else round(float(row[k]), 3))
+                    k: (None if small else number(row[k]))
                     for k in [
                         "stock",
                         "expansion_demand",
@@ -175,10 +182,10 @@ def forecast_for_occupation(
                 "run_id": run["run_id"],
                 "is_demo": bool(run["is_demo"]),
                 "suppressed": small,
-                "stock": None if small else round(float(row["stock"]), 3),
-                "demand": None if small else round(float(row["demand"]), 3),
-                "supply": None if small else round(float(row["supply"]), 3),
-                "ratio": None if small else round(float(row["ratio"]), 3),
+                "stock": None if small else number(row["stock"]),
+                "demand": None if small else number(row["demand"]),
+                "supply": None if small else number(row["supply"]),
+                "ratio": None if small else number(row["ratio"]),
                 "prospect": None if small else row["prospect"],
             }
         )
