@@ -19,6 +19,7 @@ The cases (each a test below):
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ from lloradar.analytics.disclosure import (
     MIN_PEOPLE,
     SUPPRESSED,
     DisclosureLedger,
+    Position,
     _derivable,
     _full_grid,
     _lines,
@@ -107,6 +109,31 @@ def test_share_hides_the_part_when_the_rest_is_small() -> None:
     assert protect_share(5, 8) == (None, None)
 
 
+def rank_oracle(
+    lines: list[tuple[list[Position], Position]], hidden: list[Position]
+) -> list[Position]:
+    """Independent check: x_i is determined iff adding its unit row keeps the rank."""
+    index = {p: i for i, p in enumerate(hidden)}
+    rows = []
+    for inner, total in lines:
+        row = np.zeros(len(hidden))
+        for p in inner:
+            if p in index:
+                row[index[p]] += 1
+        if total in index:
+            row[index[total]] -= 1
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return []
+    matrix = np.array(rows)
+    rank = np.linalg.matrix_rank(matrix)
+    unit = np.eye(len(hidden))
+    return [
+        p for p, i in index.items() if np.linalg.matrix_rank(np.vstack([matrix, unit[i]])) == rank
+    ]
+
+
 tables = st.integers(1, 4).flatmap(
     lambda cols: st.lists(
         st.lists(st.integers(0, 60), min_size=cols, max_size=cols), min_size=1, max_size=4
@@ -135,6 +162,7 @@ def test_no_hidden_cell_can_be_derived_from_the_margins(cells: list[list[int]]) 
             assert len(hidden_here) >= 2
             assert sum(grid[r][c] for r, c in hidden_here) >= MIN_PEOPLE
     derivable = _derivable(lines, set(hidden))
+    assert sorted(derivable) == rank_oracle(lines, sorted(hidden))
     # A derivable cell is acceptable only when every line through it is wholly hidden.
     for r, c in derivable:
         row_line = [*lines[r][0], lines[r][1]]

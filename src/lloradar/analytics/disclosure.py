@@ -124,15 +124,13 @@ def _derivable(
             equations.append(row)
     if not equations:
         return []
+    # x_i is determined iff every solution of the homogeneous system has x_i = 0, that is iff
+    # the null space of the equations is zero in coordinate i (one SVD for all cells).
     matrix = np.array(equations)
-    rank = np.linalg.matrix_rank(matrix)
-    found = []
-    for p, i in index.items():
-        unit = np.zeros(len(unknowns))
-        unit[i] = 1.0
-        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
-            found.append(p)
-    return found
+    _, singular, vt = np.linalg.svd(matrix)
+    rank = int((singular > 1e-9).sum())
+    null_space = vt[rank:]
+    return [p for p, i in index.items() if np.all(np.abs(null_space[:, i]) < 1e-9)]
 
 
 def protect_table(cells: Sequence[Sequence[int]]) -> ProtectedTable:
