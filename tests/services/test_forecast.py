@@ -170,3 +170,27 @@ def test_scenario_files_on_disk_report_their_path(tmp_path: Path) -> None:
     path.write_text(HEADER + "  - kind: pension_age\n    value: 90\n", encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"s\.yaml line 6, key 'assumptions\[0\]\.value'"):
         load_scenario(path)
+
+
+@pytest.mark.postgres
+def test_a_scenario_runs_and_diffs_on_postgresql_as_on_duckdb(
+    postgres_url: str, world: Store
+) -> None:
+    import psycopg  # another tests/ folder has its own conftest, so no `from conftest import`
+
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("CREATE DATABASE forecast_pg")
+    store = open_store(postgres_url.rsplit("/", 1)[0] + "/forecast_pg")
+    try:
+        build_demo_world(store, 42, None)
+        for target in (store, world):
+            run_scenario(target, baseline_scenario())
+            run_scenario(target, load_scenario(SCENARIO_DIR / "aow-68.yaml"))
+        on_pg = scenario_diff(store, "baseline", "aow-68").totals
+        on_duck = scenario_diff(world, "baseline", "aow-68").totals
+        assert on_pg["retirement_diff"].tolist() == pytest.approx(
+            on_duck["retirement_diff"].tolist()
+        )
+        assert forecast_for_region(store, "AM18") == forecast_for_region(world, "AM18")
+    finally:
+        store.close()
