@@ -15,6 +15,8 @@ from lloradar.services.interventions import (
     portfolio_report,
     progress_csv,
     progress_report,
+    save_intervention,
+    validate_intervention,
 )
 from lloradar.store import Store
 
@@ -52,3 +54,26 @@ def test_register_progress_and_a_later_overlapping_portfolio(any_store: Store) -
     assert portfolio_csv(portfolio).splitlines()[2].startswith("zorg,2,500000.0,x,")
     again = progress_report(any_store, "demo-twente-zorg", as_of=AS_OF)
     assert again is not None and [k.current for k in again.kpis] == [k.current for k in report.kpis]
+
+
+def test_form_entry_is_validated_and_saved(duck: Store) -> None:
+    load_builtin_regions(duck)
+    form = {
+        "id": "form-1",
+        "name": "Form project",
+        "region": "AM99",
+        "theme": "zorg",
+        "status": "running",
+        "start_date": "2025-02-01",
+        "kpis": "participants=20@2025-12-31",
+    }
+    record, problems = validate_intervention(duck, form)
+    assert record is None
+    assert problems == ["field 'region': 'AM99' is not a known region code (expected e.g. AM05)"]
+    record, problems = validate_intervention(duck, {**form, "region": "AM05"})
+    assert record is not None and problems == []
+    save_intervention(duck, record, editor="analyst@example.org")
+    saved = get_intervention(duck, "form-1")
+    assert saved is not None and saved.kpis == record.kpis
+    notes = duck.query("SELECT note FROM provenance WHERE url = 'form:form-1'")
+    assert notes == [("entered by analyst@example.org",)]

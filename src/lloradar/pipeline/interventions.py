@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lloradar.domain import IngestError, Intervention, Participant, Provenance
+from lloradar.domain import IngestError, Intervention, Participant, Provenance, QuarantineEntry
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.sources.interventions import (
     parse_interventions_csv,
@@ -109,10 +110,7 @@ def participant_row(p: Participant) -> tuple[object, ...]:
 
 
 def load_interventions(store: Store, path: Path, *, is_demo: bool = False) -> LoadReport:
-    """Store the interventions of a `.csv` or `.yaml`/`.yml` register file (idempotent).
-
-    The KPIs of every intervention in the file are replaced by the file's KPIs, in the same
-    transaction, so a KPI removed from the file disappears and a failed load changes nothing."""
+    """Store the interventions of a `.csv` or `.yaml`/`.yml` register file (idempotent)."""
     data = read_bytes(path)
     regions = {str(r[0]) for r in store.query("SELECT code FROM region")}
     known = regions or None
@@ -122,7 +120,18 @@ def load_interventions(store: Store, path: Path, *, is_demo: bool = False) -> Lo
         parsed = parse_interventions_csv(data, str(path), known)
     else:
         raise IngestError(str(path), "unknown file type (expected .csv, .yaml or .yml)")
-    interventions = parsed.records
+    provenance = provenance_of(path, data, "intervention", is_demo)
+    return save_interventions(store, parsed.records, provenance, parsed.quarantine)
+
+
+def save_interventions(
+    store: Store,
+    interventions: Sequence[Intervention],
+    provenance: Provenance,
+    quarantine: Sequence[QuarantineEntry] = (),
+) -> LoadReport:
+    """Store interventions; the KPIs of each are replaced by its KPIs, in one transaction, so
+    a KPI removed from the file (or form) disappears and a failed save changes nothing."""
     kpis = [(i.id, k.measure.value, k.target, k.target_date) for i in interventions for k in i.kpis]
     tables = [
         TableRows(
@@ -136,9 +145,7 @@ def load_interventions(store: Store, path: Path, *, is_demo: bool = False) -> Lo
     with store.transaction():
         for i in interventions:
             store.execute("DELETE FROM intervention_kpi WHERE intervention_id = ?", [i.id])
-        return save_load(
-            store, provenance_of(path, data, "intervention", is_demo), tables, parsed.quarantine
-        )
+        return save_load(store, provenance, tables, quarantine)
 
 
 def load_participants(store: Store, path: Path, key: bytes, *, is_demo: bool = False) -> LoadReport:

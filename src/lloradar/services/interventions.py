@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,10 +31,23 @@ from lloradar.analytics.progress import (
     portfolio,
     portfolio_sentence,
 )
-from lloradar.domain import Intervention, InterventionStatus, Kpi, Measure, Participant
+from lloradar.domain import (
+    Intervention,
+    InterventionStatus,
+    Kpi,
+    Measure,
+    Participant,
+    Provenance,
+)
 from lloradar.domain.intervention import Funder
-from lloradar.pipeline.interventions import load_interventions, load_participants
+from lloradar.pipeline.interventions import (
+    LICENCE,
+    load_interventions,
+    load_participants,
+    save_interventions,
+)
 from lloradar.pipeline.save import LoadReport
+from lloradar.sources.interventions import intervention_fields
 from lloradar.store import Store
 
 __all__ = [
@@ -47,6 +61,8 @@ __all__ = [
     "portfolio_report",
     "progress_csv",
     "progress_report",
+    "save_intervention",
+    "validate_intervention",
 ]
 
 OUTFLOW_MONTHS = 6
@@ -59,6 +75,32 @@ def import_interventions(store: Store, path: Path, *, is_demo: bool = False) -> 
 def import_participants(store: Store, path: Path, key: str, *, is_demo: bool = False) -> LoadReport:
     """`key` is the configured pseudonym key (`Settings.pseudonym_key.get_secret_value()`)."""
     return load_participants(store, path, key.encode("utf-8"), is_demo=is_demo)
+
+
+def validate_intervention(
+    store: Store, fields: Mapping[str, Any]
+) -> tuple[Intervention | None, list[str]]:
+    """Check a web form (the register's field names, values as text or lists, KPIs and
+    funders in their CSV notation); the intervention, or messages per bad field."""
+    regions = {str(r[0]) for r in store.query("SELECT code FROM region")} or None
+    record, bad = intervention_fields(fields, regions)
+    return record, [f"field {b.field!r}: {b.value!r} {b.reason}" for b in bad]
+
+
+def save_intervention(store: Store, intervention: Intervention, *, editor: str) -> LoadReport:
+    """Store one intervention entered through a form; `editor` (an account name) is kept in
+    the provenance."""
+    payload = repr(intervention).encode()
+    provenance = Provenance(
+        source="intervention register (HCA projects)",
+        table="intervention",
+        url=f"form:{intervention.id}",
+        retrieved_at=datetime.now(UTC).replace(tzinfo=None),
+        licence=LICENCE,
+        checksum=Provenance.checksum_of(payload),
+        note=f"entered by {editor}",
+    )
+    return save_interventions(store, [intervention], provenance)
 
 
 def _split(text: str) -> tuple[str, ...]:
