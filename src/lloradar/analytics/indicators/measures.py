@@ -26,33 +26,25 @@ def cell_measures(cells: ir.Table) -> ir.Table:
 
 def with_trends(measured: ir.Table) -> ir.Table:
     """12-month moving average of the tension ratio (only over a full year of months) and the
-    year-on-year change of the ratio and of the open vacancies (the same month a year before)."""
-    window = ibis.window(group_by=SERIES, order_by="month_index", range=(-(MOVING_MONTHS - 1), 0))
-    moving = measured.mutate(
-        _ma=measured.tension_ratio.mean().over(window),
-        _months=measured.month_index.count().over(window),
+    year-on-year change of the ratio and of the open vacancies (the same month a year before).
+
+    All three are windows over the same series ordered by month number, so an engine sorts
+    once; "a year before" is a sum over the one-month frame exactly 12 months back (NULL when
+    that month is missing), which needs neither a self-join nor first/lag over rows."""
+    series = {"group_by": SERIES, "order_by": "month_index"}
+    year = ibis.window(**series, range=(-(MOVING_MONTHS - 1), 0))
+    before = ibis.window(**series, range=(-12, -12))
+    t = measured.mutate(
+        _ma=measured.tension_ratio.mean().over(year),
+        _months=measured.month_index.count().over(year),
+        _ratio_before=measured.tension_ratio.sum().over(before),
+        _open_before=measured.open_vacancies.sum().over(before),
     )
-    moving = moving.mutate(
-        tension_ratio_ma12=ibis.ifelse(
-            moving._months == MOVING_MONTHS, moving._ma, ibis.null("float64")
-        )
-    ).drop("_ma", "_months")
-    before = measured.select(
-        region_code=measured.region_code,
-        occupation_id=measured.occupation_id,
-        _next_year=measured.month_index + 12,
-        _ratio_before=measured.tension_ratio,
-        _open_before=measured.open_vacancies,
-    )
-    joined = moving.left_join(
-        before, ["region_code", "occupation_id", ("month_index", "_next_year")]
-    )
-    return joined.mutate(
-        tension_ratio_yoy=joined.tension_ratio - joined._ratio_before,
-        open_vacancies_yoy=ratio(joined.open_vacancies - joined._open_before, joined._open_before),
-    ).drop(
-        "region_code_right", "occupation_id_right", "_next_year", "_ratio_before", "_open_before"
-    )
+    return t.mutate(
+        tension_ratio_ma12=ibis.ifelse(t._months == MOVING_MONTHS, t._ma, ibis.null("float64")),
+        tension_ratio_yoy=t.tension_ratio - t._ratio_before,
+        open_vacancies_yoy=ratio(t.open_vacancies - t._open_before, t._open_before),
+    ).drop("_ma", "_months", "_ratio_before", "_open_before")
 
 
 def with_rank(trended: ir.Table) -> ir.Table:

@@ -1,0 +1,102 @@
+"""Vacancy ingest with skill extraction: vacancies per second for generated Dutch texts, through
+the real path (JSON Lines parse -> checks -> region lookup -> skills engine -> one transaction).
+
+The extractor is the skills engine's (multilingual USE embeddings + lexicon) over the real ESCO
+v1.1.1 skills from shared/data; embedding the taxonomy is a one-off, timed apart. Usage:
+    .venv/bin/python bench/bench_vacancy_ingest.py [--count 100000] [--no-skills]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import os
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+TITLES = ["Verpleegkundige", "Software developer", "Elektromonteur", "Chauffeur CE",
+          "Docent wiskunde", "Schoonmaker", "Accountmanager", "Data-analist", "Kok",
+          "Logistiek medewerker", "Monteur werktuigbouw", "Klantenservicemedewerker"]  # fmt: skip
+TASKS = ["je verleent zorg aan patiënten", "je ontwikkelt software in Python en Java",
+         "je installeert elektrische installaties", "je vervoert goederen door Europa",
+         "je geeft les aan havo-leerlingen", "je maakt kantoren schoon",
+         "je onderhoudt contacten met klanten", "je analyseert gegevens met SQL",
+         "je bereidt maaltijden volgens recept", "je verzamelt orders in het magazijn",
+         "je repareert machines en voert onderhoud uit", "je beantwoordt vragen van klanten",
+         "je werkt samen in een team", "je plant je eigen werk", "je rapporteert aan de manager"]  # fmt: skip
+PLACES = ["Groningen", "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Zwolle", "Assen"]
+
+
+def generate(path: Path, count: int, seed: int = 3) -> None:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            tasks = rng.sample(TASKS, 3)
+            text = f"{'. '.join(t.capitalize() for t in tasks)}. Vacature {i}."
+            posted = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            item = {"id": f"B-{i}", "title": rng.choice(TITLES), "description": text,
+                    "employer": f"Werkgever {rng.randint(1, 5000)}", "location": rng.choice(PLACES),
+                    "posted": posted, "closed": None}  # fmt: skip
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+def esco_extractor(shared: Path):  # type: ignore[no-untyped-def]
+    from lloradar.analytics.extraction import Extractor, SkillEntry
+
+    raw = gzip.decompress((shared / "esco-v1.1.1" / "skills_en.csv.gz").read_bytes())
+    csv.field_size_limit(2**31 - 1)
+    rows = csv.DictReader(io.StringIO(raw.decode("utf-8"), newline=""))
+    entries = [
+        SkillEntry(r["conceptUri"], r["preferredLabel"],
+                   alt_en=tuple(a for a in r["altLabels"].split("\n") if a))
+        for r in rows
+    ]  # fmt: skip
+    extractor = Extractor(entries)
+
+    def extract(texts):  # type: ignore[no-untyped-def]
+        return [[(m.uri, m.score) for m in found] for found in extractor.extract(texts, lang="nl")]
+
+    return extract, len(entries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--no-skills", action="store_true")
+    args = parser.parse_args()
+    from lloradar.pipeline.regions import load_builtin_regions
+    from lloradar.services.ingest import ingest_vacancies
+    from lloradar.store import open_store
+
+    shared = Path(os.environ.get("LLORADAR_SHARED_DATA", Path(__file__).parents[2] / "shared/data"))
+    with tempfile.TemporaryDirectory(prefix="lloradar-bench-") as tmp:
+        source = Path(tmp) / "vacatures.jsonl"
+        generate(source, args.count)
+        store = open_store(str(Path(tmp) / "bench.duckdb"))
+        load_builtin_regions(store)
+        extract, method = None, ""
+        if not args.no_skills:
+            clock = time.perf_counter()
+            extract, skills = esco_extractor(shared)
+            method = "bench: USE + lexicon, ESCO v1.1.1"
+            print(
+                f"extractor over {skills:,} ESCO skills built in {time.perf_counter() - clock:.1f} s"
+            )
+        clock = time.perf_counter()
+        report = ingest_vacancies(store, str(source), extract=extract, method=method)
+        seconds = time.perf_counter() - clock
+        stored = report.load.stored
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{args.count:,} vacancies in {seconds:.1f} s = {args.count / seconds:,.0f} per s "
+              f"({'with' if extract else 'without'} skills); stored {stored}; peak {peak:,.0f} MB")  # fmt: skip
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
