@@ -19,6 +19,7 @@ from lloradar.services.forecast import (
 from lloradar.services.forecast_results import (
     diff_text,
     forecast_for_occupation,
+    forecast_for_programmes,
     forecast_for_region,
     list_runs,
     scenario_diff,
@@ -148,6 +149,21 @@ def test_forecast_for_region_gives_every_occupation_a_prospect(world: Store) -> 
     regions = forecast_for_occupation(world, nurse["occupation_id"])
     assert len(regions) == 35
     assert next(r for r in regions if r["region_code"] == "AM18")["ratio"] == nurse["ratio"]
+
+
+def test_programmes_inherit_the_prospects_of_the_occupations_they_lead_to(world: Store) -> None:
+    programmes = {p["programme_code"]: p for p in forecast_for_programmes(world, "AM18")}
+    assert len(programmes) == 19
+    pabo = programmes["demo:programme/pabo"]
+    teacher = next(
+        r for r in forecast_for_region(world, "AM18") if r["occupation"] == "primary school teacher"
+    )
+    assert pabo["ratio"] == pytest.approx(teacher["ratio"])
+    assert pabo["prospect"] == teacher["prospect"]
+    assert (
+        programmes["demo:programme/hbo-verpleegkunde"]["ratio"]
+        < programmes["demo:programme/mbo-handel"]["ratio"]
+    )
 
 
 def test_the_backtest_beats_no_change_at_horizons_one_to_three(world: Store) -> None:

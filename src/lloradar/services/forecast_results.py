@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from lloradar.analytics.disclosure import MIN_PEOPLE
-from lloradar.analytics.forecast import PROSPECT_EN, horizon_summary
+from lloradar.analytics.forecast import PROSPECT_EN, horizon_summary, prospect_class
 from lloradar.domain import IngestError
 from lloradar.services.forecast import VALUE_COLUMNS, frame_of
 from lloradar.services.scenarios import assumption_rows, parse_scenario
@@ -228,3 +228,44 @@ def diff_text(diff: ScenarioDiff, lang: str = "en") -> str:
             else "."
         )
     )
+
+
+def forecast_for_programmes(
+    store: Store, region: str, scenario: str = "baseline"
+) -> list[dict[str, Any]]:
+    """Per programme in a region: the prospect of its leavers, the supply/demand ratio of the
+    occupations it leads to weighted by the share of leavers entering each (as ROA does per
+    education), for schools deciding on intake."""
+    occupations = {r["occupation_id"]: r for r in forecast_for_region(store, region, scenario)}
+    mapping = store.query_dicts(
+        "SELECT p.programme_code, min(l.programme_name) AS programme_name, "
+        "min(l.level) AS level, p.occupation_id, p.share FROM programme_occupation p "
+        "JOIN school_leavers l ON l.programme_code = p.programme_code AND l.region_code = ? "
+        "GROUP BY p.programme_code, p.occupation_id, p.share ORDER BY p.programme_code",
+        (region,),
+    )
+    programmes: dict[str, dict[str, Any]] = {}
+    for row in mapping:
+        cell = occupations.get(row["occupation_id"])
+        entry = programmes.setdefault(
+            row["programme_code"],
+            {
+                "programme_code": row["programme_code"],
+                "programme": row["programme_name"],
+                "level": row["level"],
+                "region_code": region,
+                "occupations": [],
+                "weighted": 0.0,
+                "weight": 0.0,
+            },
+        )
+        entry["occupations"].append(row["occupation_id"])
+        if cell is not None and cell["ratio"] is not None:
+            entry["weighted"] += float(row["share"]) * cell["ratio"]
+            entry["weight"] += float(row["share"])
+    result = []
+    for entry in programmes.values():
+        weight = entry.pop("weight")
+        ratio = entry.pop("weighted") / weight if weight else None
+        result.append({**entry, "ratio": number(ratio), "prospect": prospect_class(ratio)})
+    return sorted(result, key=lambda r: (r["ratio"] is None, r["ratio"] or 0.0))
