@@ -42,6 +42,9 @@ def test_run_then_diff_shows_the_assumptions_and_the_difference(env: Path) -> No
         result = runner.invoke(app, ["run", "--scenario", str(SCENARIOS / f"{name}.yaml")])
         assert result.exit_code == 0, result.output
         assert "1,085 region x occupation cells, 2026-2030 [DEMO DATA]" in flat(result.output)
+    result = runner.invoke(app, ["show", "--region", "AM18"])
+    assert result.exit_code == 0, result.output
+    assert "specialist" in result.output and "zeer goed" in result.output
     result = runner.invoke(app, ["diff", "baseline", "aow-68"])
     assert result.exit_code == 0, result.output
     assert "aow-68-from-2028 (pension_age)" in flat(result.output)

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from lloradar.cli.common import console, store_from_settings
 from lloradar.services.forecast import backtest, run_scenario
-from lloradar.services.forecast_results import diff_text, scenario_diff
+from lloradar.services.forecast_results import diff_text, forecast_for_region, scenario_diff
 from lloradar.services.scenarios import load_scenario
 
 app = typer.Typer(help="Five-year forecasts of bottlenecks and scenarios for law and policy.")
@@ -30,6 +30,34 @@ def run(
         f"Run {result.run_id}: {result.cells:,} region x occupation cells, "
         f"{result.base_year + 1}-{result.base_year + 5}{demo}"
     )
+
+
+@app.command("show")
+def show(
+    region: str = typer.Option(..., help="Region code (AM..)."),
+    scenario: str = typer.Option("baseline", help="Scenario name or run id."),
+) -> None:
+    """Per occupation in a region over five years: demand parts, supply, ratio and prospect."""
+    with store_from_settings() as store:
+        rows = forecast_for_region(store, region, scenario)
+    if not rows:
+        console.print(f"No forecast for {region}: run `lloradar forecast run` first.")
+        raise typer.Exit(1)
+    demo = "  [DEMO DATA]" if rows[0]["is_demo"] else ""
+    table = Table(title=f"{region}, {rows[0]['run_id']}: five-year outlook{demo}")
+    for header in ["occupation", "stock", "expansion", "retirement", "other exits", "demand",
+                   "supply", "supply/demand", "prospect"]:  # fmt: skip
+        table.add_column(header, justify="left" if header == "occupation" else "right")
+    for r in rows:
+        figures = ["stock", "expansion_demand", "retirement", "other_exits", "demand", "supply"]
+        table.add_row(
+            r["occupation"],
+            *("<10" if r["suppressed"] else f"{r[k]:,.0f}" for k in figures),
+            "" if r["ratio"] is None else f"{r['ratio']:.2f}",
+            r["prospect"] or "",
+        )
+    console.print(table)
+    console.print("Prospects are for workers (ROA-ITA style): 'zeer goed' = shortage expected.")
 
 
 @app.command("diff")
