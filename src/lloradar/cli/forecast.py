@@ -45,11 +45,11 @@ def show(
         raise typer.Exit(1)
     demo = "  [DEMO DATA]" if rows[0]["is_demo"] else ""
     table = Table(title=f"{region}, {rows[0]['run_id']}: five-year outlook{demo}")
-    for header in ["occupation", "stock", "expansion", "retirement", "other exits", "demand",
-                   "supply", "supply/demand", "prospect"]:  # fmt: skip
-        table.add_column(header, justify="left" if header == "occupation" else "right")
+    table.add_column("occupation", no_wrap=True, min_width=18, max_width=34)
+    for header in ["stock", "demand", "retirement", "supply", "s/d", "prospect"]:
+        table.add_column(header, justify="right", no_wrap=True)
     for r in rows:
-        figures = ["stock", "expansion_demand", "retirement", "other_exits", "demand", "supply"]
+        figures = ["stock", "demand", "retirement", "supply"]
         table.add_row(
             r["occupation"],
             *("<10" if r["suppressed"] else f"{r[k]:,.0f}" for k in figures),
