@@ -45,11 +45,11 @@ def show(
         raise typer.Exit(1)
     demo = "  [DEMO DATA]" if rows[0]["is_demo"] else ""
     table = Table(title=f"{region}, {rows[0]['run_id']}: five-year outlook{demo}")
-    table.add_column("occupation", no_wrap=True, min_width=18, max_width=34)
-    for header in ["stock", "demand", "retirement", "supply", "s/d", "prospect"]:
+    table.add_column("occupation", no_wrap=True, min_width=16, max_width=24)
+    for header in ["stock", "demand", "supply", "s/d", "prospect"]:
         table.add_column(header, justify="right", no_wrap=True)
     for r in rows:
-        figures = ["stock", "demand", "retirement", "supply"]
+        figures = ["stock", "demand", "supply"]
         table.add_row(
             r["occupation"],
             *("<10" if r["suppressed"] else f"{r[k]:,.0f}" for k in figures),
@@ -89,7 +89,7 @@ def diff(
     console.print(f"{len(changed)} region x occupation cells change prospect class.")
     for row in changed.head(top).to_dict("records"):
         console.print(
-            f"  {row['region_code']} {row['occupation_id']}: {row['prospect_base']} "
+            f"  {row['region_code']} {row['occupation']}: {row['prospect_base']} "
             f"({row['ratio_base']:.2f}) -> {row['prospect_scenario']} ({row['ratio_scenario']:.2f})"
         )
 

@@ -146,6 +146,8 @@ def scenario_diff(
         ["region_code", "occupation_id", "ratio_base", "ratio_scenario", "prospect_base",
          "prospect_scenario"]
     ].reset_index(drop=True)  # fmt: skip
+    labels = _labels(store)
+    changed["occupation"] = [labels.get(o, o) for o in changed["occupation_id"]]
     loaded = parse_scenario(str(other_run["yaml_text"]), str(other_run["run_id"]))
     return ScenarioDiff(
         base_run["run_id"],
@@ -221,7 +223,7 @@ def diff_text(diff: ScenarioDiff, lang: str = "en") -> str:
         f"{demand:+,.0f} people and supply by {supply:+,.0f}. The prospect class changes in "
         f"{len(changed)} region x occupation cells"
         + (
-            f", e.g. {changed.iloc[0]['occupation_id']} in {changed.iloc[0]['region_code']}: "
+            f", e.g. {changed.iloc[0]['occupation']} in {changed.iloc[0]['region_code']}: "
             f"{PROSPECT_EN[changed.iloc[0]['prospect_base']]} -> "
             f"{PROSPECT_EN[changed.iloc[0]['prospect_scenario']]}."
             if len(changed)
