@@ -5,7 +5,12 @@ age of that year) and other exits (rates per age band); employment demand follow
 its sectors (expansion demand). The openings (expansion + replacement + extra demand such as a
 recruitment drive) are filled, so stock next year = stock + inflow - outflow; as in ROA's model
 the forecast is *ex ante*: a shortage does not lower employment, it shows as supply (school
-leavers + other entrants) below demand. Pure: tables in, tables out."""
+leavers + other entrants) below demand. Pure: tables in, tables out.
+
+The uncertainty band of the supply/demand ratio combines the trend's standard error (demand
++- growth_z x se x stock a year) with +- supply_uncertainty on supply: ratio_low is the low
+supply over the high demand, ratio_high the reverse. It shows how sure the class is, it is not
+a statistical confidence interval."""
 
 from __future__ import annotations
 
