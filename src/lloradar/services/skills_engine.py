@@ -14,6 +14,7 @@ from lloradar.analytics.extraction import (
     Extractor,
     SkillEntry,
     UniversalSentenceEncoder,
+    embed_skills,
     skill_texts,
 )
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
@@ -154,7 +155,7 @@ def _cached_vectors(entries: Sequence[SkillEntry], cache_dir: Path | None) -> An
             return np.load(path)
         except (OSError, ValueError):
             pass
-    vectors = UniversalSentenceEncoder()(texts)
+    vectors = embed_skills(entries, UniversalSentenceEncoder())
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)

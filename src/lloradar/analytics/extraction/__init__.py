@@ -26,6 +26,7 @@ from lloradar.analytics.extraction.text import clean, detect_language, fragments
 LEXICAL_BONUS = 0.15
 MULTI_WORD_BONUS = 0.05
 CHUNK = 512
+CLAUSE_WEIGHT = 0.5
 
 __all__ = [
     "Encoder",
@@ -33,6 +34,7 @@ __all__ = [
     "SkillEntry",
     "SkillMatch",
     "UniversalSentenceEncoder",
+    "embed_skills",
     "skill_texts",
 ]
 
@@ -69,8 +71,22 @@ class SkillMatch:
 
 
 def skill_texts(entries: Sequence[SkillEntry]) -> list[str]:
-    """What is embedded per skill: its preferred label."""
-    return [e.label_en for e in entries]
+    """What is embedded per skill: its preferred label and its alternative labels."""
+    return [form for e in entries for form in (e.label_en, *e.alt_en)]
+
+
+def embed_skills(entries: Sequence[SkillEntry], encoder: Encoder) -> Vectors:
+    """One vector per skill: the mean of its label's vector and the centroid of its
+    alternative labels' vectors, normalised (measured: better than the label alone)."""
+    vectors = encoder(skill_texts(entries))
+    result = np.empty((len(entries), vectors.shape[1]), dtype=np.float32)
+    row = 0
+    for i, entry in enumerate(entries):
+        label, alternatives = vectors[row], vectors[row + 1 : row + 1 + len(entry.alt_en)]
+        row += 1 + len(entry.alt_en)
+        mixed = 0.5 * label + 0.5 * alternatives.mean(axis=0) if len(alternatives) else label
+        result[i] = mixed / max(float(np.linalg.norm(mixed)), 1e-9)
+    return result
 
 
 class Extractor:
@@ -89,7 +105,7 @@ class Extractor:
         self.entries = list(entries)
         self.encoder = encoder or UniversalSentenceEncoder()
         self.vectors = (
-            skill_vectors if skill_vectors is not None else self.encoder(skill_texts(entries))
+            skill_vectors if skill_vectors is not None else embed_skills(entries, self.encoder)
         )
         self.index = {e.uri: i for i, e in enumerate(self.entries)}
         self.lexicon = Lexicon(f for e in self.entries for f in e.forms()) if use_lexicon else None
@@ -100,9 +116,9 @@ class Extractor:
         entry = self.entries[self.index[uri]]
         return (entry.label_nl or entry.label_en) if lang == "nl" else entry.label_en
 
-    def _fragments(self, text: str) -> list[str]:
+    def _fragments(self, text: str) -> list[tuple[str, int]]:
         if not self.use_fragments:
-            return [text] if text.strip() else []
+            return [(text, 0)] if text.strip() else []
         return fragments(text, strip_boilerplate=self.strip_boilerplate)
 
     def extract(
@@ -111,31 +127,62 @@ class Extractor:
         """Ranked skills per text, in input order; an empty or wordless text gives []."""
         cleaned = [clean(t) for t in texts]
         per_text = [self._fragments(t) for t in cleaned]
-        flat = [f for frs in per_text for f in frs]
-        vectors = self.encoder(flat) if flat else np.zeros((0, self.vectors.shape[1]), np.float32)
         results: list[list[SkillMatch]] = []
-        offset = 0
-        for text, frs in zip(cleaned, per_text, strict=True):
-            language = detect_language(text) if lang == "auto" else lang
-            results.append(
-                self._rank(text, frs, vectors[offset : offset + len(frs)], language, top)
-            )
-            offset += len(frs)
+        batch: list[int] = []
+        for i in range(len(texts) + 1):
+            size = sum(len(per_text[j]) for j in batch)
+            if batch and (i == len(texts) or size + len(per_text[i]) > CHUNK):
+                results.extend(
+                    self._batch(
+                        [cleaned[j] for j in batch], [per_text[j] for j in batch], lang, top
+                    )
+                )
+                batch = []
+            if i < len(texts):
+                batch.append(i)
         return results
 
+    def _batch(
+        self, texts: list[str], per_text: list[list[tuple[str, int]]], lang: str, top: int
+    ) -> list[list[SkillMatch]]:
+        """One matrix product for the fragments of several texts (it is memory-bound)."""
+        flat = [f for frs in per_text for f, _ in frs]
+        if not flat:
+            return [[] for _ in texts]
+        offsets = np.cumsum([0, *(len(frs) for frs in per_text)])
+        parents = np.concatenate(
+            [
+                np.array([p for _, p in frs], dtype=np.int64) + offsets[k]
+                for k, frs in enumerate(per_text)
+                if frs
+            ]
+        )
+        scores = self._scores(self.encoder(flat), parents)
+        results = []
+        for k, (text, frs) in enumerate(zip(texts, per_text, strict=True)):
+            language = detect_language(text) if lang == "auto" else lang
+            rows = scores[offsets[k] : offsets[k + 1]]
+            results.append(self._rank(frs, rows, language, top))
+        return results
+
+    def _scores(self, vectors: Vectors, parents: Any) -> Vectors:
+        """Cosine of each fragment with every skill; a clause is read in the context of its
+        sentence (the mean of both scores)."""
+        scores: Vectors = vectors @ self.vectors.T
+        is_clause = parents != np.arange(len(parents))
+        if is_clause.any():
+            context = scores[parents[is_clause]]
+            scores[is_clause] = CLAUSE_WEIGHT * scores[is_clause] + (1 - CLAUSE_WEIGHT) * context
+        return scores
+
     def _rank(
-        self, text: str, frs: list[str], vectors: Vectors, lang: str, top: int
+        self, parts: list[tuple[str, int]], scores: Vectors, lang: str, top: int
     ) -> list[SkillMatch]:
-        if not frs or top <= 0:
+        if not parts or top <= 0:
             return []
-        best = np.full(len(self.entries), -1.0, dtype=np.float32)
-        where = np.zeros(len(self.entries), dtype=np.int32)
-        for start in range(0, len(frs), CHUNK):
-            scores = vectors[start : start + CHUNK] @ self.vectors.T
-            chunk_best = scores.max(axis=0)
-            better = chunk_best > best
-            where[better] = scores.argmax(axis=0)[better] + start
-            best = np.maximum(best, chunk_best)
+        frs = [f for f, _ in parts]
+        best = scores.max(axis=0)
+        where = scores.argmax(axis=0)
         spans = {}
         if self.lexicon is not None:
             languages = {lang, "en"}
@@ -147,7 +194,11 @@ class Extractor:
                     if hit.skill not in spans:
                         best[i] += bonus
                         spans[hit.skill] = kept[hit.start : hit.end]
-        order = np.argsort(-best, kind="stable")[:top]
+        if top < len(best):
+            candidates = np.argpartition(-best, top)[:top]
+            order = candidates[np.argsort(-best[candidates], kind="stable")]
+        else:
+            order = np.argsort(-best, kind="stable")
         return [
             SkillMatch(
                 self.entries[i].uri,

@@ -125,16 +125,24 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p and _WORD.search(p)]
 
 
-def fragments(text: str, *, strip_boilerplate: bool = True) -> list[str]:
+def fragments(text: str, *, strip_boilerplate: bool = True) -> list[tuple[str, int]]:
     """The sentences that describe work (boilerplate dropped, unless that leaves nothing), and
-    the clauses of long sentences, so that one skill per clause can be found."""
+    the clauses of long sentences, so that one skill per clause can be found. Each fragment
+    comes with the index of its sentence in the list (a sentence points at itself)."""
     found = sentences(text)
     kept = [s for s in found if not is_boilerplate(s)] if strip_boilerplate else found
     kept = kept or found
-    result: list[str] = []
-    for sentence in kept:
-        result.append(sentence)
+    result: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for sentence in dict.fromkeys(kept):
+        if len(result) >= MAX_FRAGMENTS:
+            break
+        parent = len(result)
+        result.append((sentence, parent))
+        seen.add(sentence)
         if len(_WORD.findall(sentence)) > 8:
-            clauses = [c.strip() for c in _CLAUSE.split(sentence)]
-            result.extend(c for c in clauses if len(_WORD.findall(c)) >= 2 and c != sentence)
-    return list(dict.fromkeys(result))[:MAX_FRAGMENTS]
+            for clause in (c.strip() for c in _CLAUSE.split(sentence)):
+                if len(_WORD.findall(clause)) >= 2 and clause not in seen:
+                    seen.add(clause)
+                    result.append((clause, parent))
+    return result[:MAX_FRAGMENTS]
