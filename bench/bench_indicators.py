@@ -35,6 +35,7 @@ COUNTS = [
     "experienced",
 ]
 KEYS = ["region_code", "occupation_id", "period"]
+DUCKDB_MEMORY = "1.5GB"
 CLASSES = [(4.0, False, "zeer krap"), (1.5, False, "krap"), (0.67, True, "gemiddeld"),
            (0.25, True, "ruim")]  # fmt: skip
 
@@ -110,6 +111,9 @@ def run_duckdb(folder: Path) -> dict[str, Any]:
     con = duckdb.connect()
     con.execute("SET threads = 2")
     con.execute("SET preserve_insertion_order = false")  # a result table, not a stream
+    # DuckDB takes 80% of RAM by default; capped, it spills to disk and stays under the 2 GB goal
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    con.execute(f"SET temp_directory = '{folder / 'spill'}'")
     for name in ["vacancy_stats", "labour_supply", "provenance", "region"]:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM '{folder / name}.parquet'")
     backend = ibis.duckdb.from_connection(con)

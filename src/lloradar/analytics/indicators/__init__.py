@@ -12,7 +12,12 @@ from lloradar.analytics.indicators.cells import (
     with_larger_areas,
 )
 from lloradar.analytics.indicators.flags import FLAGS, with_flags
-from lloradar.analytics.indicators.measures import cell_measures, with_rank, with_trends
+from lloradar.analytics.indicators.measures import (
+    cell_measures,
+    with_rank,
+    with_tension,
+    with_trends,
+)
 from lloradar.analytics.indicators.portable import ratio, tension_class
 
 OUTPUT_COLUMNS = [
@@ -64,7 +69,8 @@ def labour_market_indicators(
 ) -> ir.Table:
     """Every indicator per region (arbeidsmarktregio, provincie, land) x occupation x month."""
     cells = with_larger_areas(labour_market_cells(vacancies, supply, provenance), regions)
-    indicators = with_flags(with_rank(with_trends(cell_measures(cells))))
+    windowed = with_rank(with_trends(with_tension(cells)))
+    indicators = with_flags(cell_measures(windowed))
     return indicators.select(*OUTPUT_COLUMNS)
 
 

@@ -13,15 +13,24 @@ SERIES = ["region_code", "occupation_id"]
 MOVING_MONTHS = 12
 
 
-def cell_measures(cells: ir.Table) -> ir.Table:
-    """Ratios and the class of each cell, from its counts (never infinity: see `ratio`)."""
+def with_tension(cells: ir.Table) -> ir.Table:
+    """The tension ratio and the month number: all the windows below need."""
     return cells.mutate(
         tension_ratio=ratio(cells.open_vacancies, cells.job_seekers_short),
+        month_index=month_index(cells.period),
+    )
+
+
+def cell_measures(cells: ir.Table) -> ir.Table:
+    """The other ratios and the class of each cell, from its counts (never infinity: see
+    `ratio`). Added after the windows: window operators sort whole rows, so they should see
+    as few columns as possible (measured in bench/bench_indicators.py)."""
+    return cells.mutate(
+        tension_class=tension_class(cells.tension_ratio),
         interested_per_vacancy=ratio(cells.interested, cells.open_vacancies),
         experienced_per_vacancy=ratio(cells.experienced, cells.open_vacancies),
         fill_rate=fill_rate(cells.filled_vacancies, cells.new_vacancies),
-        month_index=month_index(cells.period),
-    ).mutate(tension_class=lambda t: tension_class(t.tension_ratio))
+    )
 
 
 def with_trends(measured: ir.Table) -> ir.Table:
@@ -49,19 +58,17 @@ def with_trends(measured: ir.Table) -> ir.Table:
 
 def with_rank(trended: ir.Table) -> ir.Table:
     """Rank of an arbeidsmarktregio among all regions for the same occupation and month:
-    1 is the tightest. Cells without a ratio get no rank (NULL ordering differs per engine,
-    so missing ratios are sorted last explicitly)."""
+    1 is the tightest. Cells without a ratio get no rank. NULL ordering differs per engine, so
+    a missing ratio sorts as -1 (below every real ratio, which is never negative)."""
     amr = trended.region_level == "arbeidsmarktregio"
     has_ratio = trended.tension_ratio.notnull()
-    window = ibis.window(
-        group_by=["region_level", "occupation_id", "period"],
-        order_by=[ibis.ifelse(has_ratio, 0, 1), ibis.desc(trended.tension_ratio)],
-    )
-    counted = ibis.window(group_by=["region_level", "occupation_id", "period"])
-    rank = ibis.rank().over(window) + 1
+    cell = {
+        "group_by": ["region_level", "occupation_id", "period"],
+        "order_by": ibis.desc(ibis.coalesce(trended.tension_ratio, -1.0)),
+    }
+    rank = ibis.rank().over(ibis.window(**cell)) + 1
+    ranked = trended.tension_ratio.count().over(ibis.window(**cell, rows=(None, None)))
     return trended.mutate(
         tension_rank=ibis.ifelse(amr & has_ratio, rank, ibis.null("int64")),
-        regions_ranked=ibis.ifelse(
-            amr, ibis.ifelse(has_ratio, 1, 0).sum().over(counted), ibis.null("int64")
-        ),
+        regions_ranked=ibis.ifelse(amr, ranked, ibis.null("int64")),
     )
