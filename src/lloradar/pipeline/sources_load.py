@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from lloradar.domain import Provenance, QuarantineEntry
+from lloradar.domain import Parsed, Provenance, QuarantineEntry
 from lloradar.pipeline.regions import now
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.sources import cbs, duo, uwv, vacancies
@@ -42,7 +42,7 @@ def _save(
 
 
 def load_cbs(
-    store: Store, parsed: cbs.Parsed[cbs.Observation], table_id: str, origin: Origin
+    store: Store, parsed: Parsed[cbs.Observation], table_id: str, origin: Origin
 ) -> LoadReport:
     rows = [
         (o.table_id, o.key, o.measure, o.region_code, o.period, o.value, o.status)
@@ -54,7 +54,7 @@ def load_cbs(
     return _save(store, provenance, [table], parsed.quarantine)
 
 
-def load_duo(store: Store, parsed: duo.Parsed[duo.EducationRecord], origin: Origin) -> LoadReport:
+def load_duo(store: Store, parsed: Parsed[duo.EducationRecord], origin: Origin) -> LoadReport:
     rows = [
         (r.kind, r.programme_code, r.programme_name, r.level, r.institution, r.gemeente, *r.tail)
         for r in parsed.records
@@ -77,7 +77,7 @@ def load_duo(store: Store, parsed: duo.Parsed[duo.EducationRecord], origin: Orig
     )
 
 
-def load_uwv(store: Store, parsed: uwv.Parsed[uwv.UwvCell], origin: Origin) -> LoadReport:
+def load_uwv(store: Store, parsed: Parsed[uwv.UwvCell], origin: Origin) -> LoadReport:
     key = ["region_code", "occupation_id", "period"]
     vacancy_columns = ["open_vacancies", "new_vacancies", "filled_vacancies"]
     supply_columns = ["job_seekers_short", "job_seekers_long", "interested", "experienced"]
@@ -113,7 +113,7 @@ def region_lookup(store: Store) -> dict[str, str]:
 
 def load_vacancies(
     store: Store,
-    parsed: vacancies.Parsed[vacancies.Posting],
+    parsed: Parsed[vacancies.Posting],
     origin: Origin,
     *,
     extract: SkillExtractor | None = None,
@@ -123,7 +123,9 @@ def load_vacancies(
     with the method and score. Returns the report and the number of postings without a region.
     A text already stored under another id is quarantined: it is not counted twice."""
     quarantine = list(parsed.quarantine)
-    stored_hashes = dict(store.query("SELECT text_hash, vacancy_id FROM vacancy"))
+    stored_hashes: dict[str, str] = {
+        str(h): str(i) for h, i in store.query("SELECT text_hash, vacancy_id FROM vacancy")
+    }
     postings = []
     for line, posting in enumerate(parsed.records, start=1):
         other = stored_hashes.get(posting.text_hash)

@@ -88,7 +88,7 @@ def to_arrow(backend: BaseBackend, expression: Any) -> pa.Table:
     """The result as Arrow. On Spark, straight from Spark's Arrow batches: ibis would go through
     pandas (toPandas), which is slower and warns under pandas 3."""
     if backend.name == "pyspark":
-        session = backend._session  # type: ignore[attr-defined]
+        session = backend._session
         # pyspark leaves its local result socket to the garbage collector.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 from ibis.backends import BaseBackend
 
 from lloradar.analytics.indicators import (
+    FLAGS,
     VALUE_INDICATORS,
     labour_market_indicators,
 )
@@ -28,6 +29,14 @@ from lloradar.services.engines import (
 )
 from lloradar.store import DuckDBStore, PostgresStore, Store
 
+__all__ = [
+    "FLAGS",
+    "ComputeReport",
+    "compute_indicators",
+    "compute_on",
+    "indicator_table",
+    "resolve_occupation",
+]
 INPUT_TABLES = ["vacancy_stats", "labour_supply", "provenance", "region"]
 VALUE_COLUMNS = [
     "name",
