@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -198,3 +199,26 @@ def test_indicators_use_only_portable_functions() -> None:
     source = "".join(p.read_text() for p in Path(package.__file__).parent.glob("*.py"))
     for name in ["first", "last", "arbitrary", "mode", "approx_median"]:
         assert f".{name}(" not in source
+
+
+def test_vacancy_duration_is_the_median_days_open_of_closed_postings() -> None:
+    import pyarrow as pa
+
+    from lloradar.analytics.indicators import vacancy_duration
+
+    postings = pa.table(
+        {
+            "region_code": ["AM01", "AM01", "AM01", "AM01", None],
+            "occupation_id": ["o1"] * 5,
+            "posted_on": [date(2025, 1, 1), date(2025, 1, 1), date(2025, 1, 6), date(2025, 2, 1),
+                          date(2025, 1, 1)],
+            "closed_on": [date(2025, 1, 11), date(2025, 1, 31), date(2025, 1, 26), None,
+                          date(2025, 1, 2)],
+        }
+    )  # fmt: skip
+    backend = ibis.duckdb.connect()
+    backend.create_table("vacancy", postings)
+    [row] = vacancy_duration(backend.table("vacancy")).to_pyarrow().to_pylist()
+    assert row["period"] == date(2025, 1, 1)
+    assert row["median_days_open"] == 20.0  # 10, 20 and 30 days
+    assert row["closed_postings"] == 3

@@ -79,7 +79,7 @@ def vacancy_duration(postings: ir.Table) -> ir.Table:
     """Median days open and the number of closed postings per region x occupation x month
     closed, from individual vacancies (`vacancy` table: posted_on, closed_on)."""
     closed = postings.filter(postings.closed_on.notnull() & postings.region_code.notnull())
-    days = closed.closed_on.delta(closed.posted_on, "day").cast("float64")
+    days = closed.closed_on.delta(closed.posted_on, unit="day").cast("float64")
     month = closed.closed_on.truncate("M")
     return (
         closed.mutate(days_open=days, period=month)
