@@ -102,6 +102,12 @@ def fresh_postgres(url: str) -> str:
     return url.rsplit("/", 1)[0] + f"/{name}"
 
 
+@pytest.fixture
+def fresh_postgres_url(postgres_url: str) -> str:
+    """The URL of a new, empty database on the session's PostgreSQL server."""
+    return fresh_postgres(postgres_url)
+
+
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The same test against DuckDB (in-process) and a real PostgreSQL server."""
