@@ -119,9 +119,7 @@ def parse_elements(data: bytes, source: str) -> Parsed[Concept]:
     return Parsed(records)
 
 
-def parse_ratings(
-    data: bytes, source: str
-) -> Parsed[tuple[str, str, float | None, float | None]]:
+def parse_ratings(data: bytes, source: str) -> Parsed[tuple[str, str, float | None, float | None]]:
     """Skills.xlsx / Knowledge.xlsx -> (code, element, importance, level).
 
     Values O*NET recommends suppressing, and levels marked not relevant, become NULL."""
