@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -112,7 +113,7 @@ def run_duckdb(folder: Path) -> dict[str, Any]:
     con.execute("SET threads = 2")
     con.execute("SET preserve_insertion_order = false")  # a result table, not a stream
     # DuckDB takes 80% of RAM by default; capped, it spills to disk and stays under the 2 GB goal
-    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    con.execute(f"SET memory_limit = '{os.environ.get('BENCH_DUCKDB_MEMORY', DUCKDB_MEMORY)}'")
     con.execute(f"SET temp_directory = '{folder / 'spill'}'")
     for name in ["vacancy_stats", "labour_supply", "provenance", "region"]:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM '{folder / name}.parquet'")
@@ -372,6 +373,7 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=120)
     parser.add_argument("--engines", default="duckdb,pandas,polars,spark")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per engine")
+    parser.add_argument("--duckdb-memory", default=DUCKDB_MEMORY, help="DuckDB memory_limit")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -386,8 +388,11 @@ def main() -> None:
         results: dict[str, dict[str, Any]] = {}
         for engine in args.engines.split(","):
             command = [sys.executable, __file__, "--worker", engine, "--data", str(folder)]
+            env = {**os.environ, "BENCH_DUCKDB_MEMORY": args.duckdb_memory}
             try:
-                done = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout)
+                done = subprocess.run(
+                    command, capture_output=True, text=True, timeout=args.timeout, env=env
+                )
             except subprocess.TimeoutExpired:
                 print(f"{engine:7s} did not finish within {args.timeout} s")
                 continue
