@@ -59,3 +59,15 @@ def test_summary_on_an_empty_store_says_what_to_do(env: Path) -> None:
     result = runner.invoke(app, ["demo", "summary"])
     assert result.exit_code == 1
     assert "lloradar demo build" in result.output
+
+
+def test_an_unusable_store_gives_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "broken.duckdb"
+    broken.write_text("not a database")
+    monkeypatch.setenv("LLORADAR_STORE", str(broken))
+    result = runner.invoke(app, ["store", "info"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "broken.duckdb: cannot be opened" in result.output
+    assert "Traceback" not in result.output

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from lloradar.domain import Provenance
+from lloradar.domain.errors import StoreUnavailable
 from lloradar.pipeline.save import TableRows, save_load
-from lloradar.store import Store
+from lloradar.store import Store, open_store
 from lloradar.store.base import migrations
 
 EXPECTED_TABLES = {
@@ -104,3 +106,12 @@ def test_row_counts_cover_every_table(any_store: Store) -> None:
     counts = any_store.row_counts()
     assert set(counts) >= EXPECTED_TABLES
     assert counts["schema_migration"] == len(migrations())
+
+
+def test_a_store_that_cannot_be_opened_says_which_and_why(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "notes.duckdb"
+    not_a_database.write_text("these are notes, not a database")
+    with pytest.raises(StoreUnavailable, match=r"store .*notes.duckdb: cannot be opened"):
+        open_store(str(not_a_database))
+    with pytest.raises(StoreUnavailable, match=r"store postgresql://nobody@127.0.0.1:1/x"):
+        open_store("postgresql://nobody@127.0.0.1:1/x")

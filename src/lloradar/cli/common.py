@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from lloradar.config import Settings, get_settings
-from lloradar.domain import IngestError
+from lloradar.domain.errors import IngestError, StoreUnavailable
 from lloradar.services.session import Store, open_configured_store
 
 console = Console()
@@ -18,9 +18,13 @@ errors = Console(stderr=True)
 
 @contextmanager
 def store_from_settings(settings: Settings | None = None) -> Iterator[Store]:
-    """Open the configured store; an IngestError becomes a one-line message and exit code 1."""
+    """Open the configured store; a store or ingest error becomes one line and exit code 1."""
     settings = settings or get_settings()
-    store = open_configured_store(settings)
+    try:
+        store = open_configured_store(settings)
+    except StoreUnavailable as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from None
     try:
         yield store
     except IngestError as error:

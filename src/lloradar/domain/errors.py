@@ -29,3 +29,12 @@ class IngestError(Exception):
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {reason}")
+
+
+class StoreUnavailable(Exception):
+    """The configured store cannot be opened (locked, unreachable, not a database)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"store {url}: {reason}")

@@ -1,5 +1,9 @@
 """The store: numbered SQL migrations and one `Store` interface over DuckDB and PostgreSQL."""
 
+import duckdb
+import psycopg
+
+from lloradar.domain.errors import StoreUnavailable
 from lloradar.store.base import Store
 from lloradar.store.duckdb_store import DuckDBStore
 from lloradar.store.postgres_store import PostgresStore
@@ -8,10 +12,14 @@ from lloradar.store.postgres_store import PostgresStore
 def open_store(url: str, *, migrate: bool = True) -> Store:
     """Open the store at `url`: a postgresql:// URL or a DuckDB file path (':memory:' too)."""
     store: Store
-    if url.startswith(("postgresql://", "postgres://")):
-        store = PostgresStore(url)
-    else:
-        store = DuckDBStore(url)
+    try:
+        if url.startswith(("postgresql://", "postgres://")):
+            store = PostgresStore(url)
+        else:
+            store = DuckDBStore(url)
+    except (duckdb.Error, psycopg.Error) as error:
+        reason = str(error).splitlines()[0]
+        raise StoreUnavailable(url, f"cannot be opened ({reason})") from None
     if migrate:
         store.migrate()
     return store
