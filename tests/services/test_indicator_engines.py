@@ -114,6 +114,11 @@ def test_postgres_gives_the_same_indicators(
     try:
         fill(store)
         assert normalised(compute_on(store, "postgres").to_pylist()) == expected
+        report = compute_indicators(store, "postgres")
+        compute_indicators(store, "postgres")
+        count = store.query("SELECT count(*) FROM indicator_value")[0][0]
+        assert count == report.values == len(expected) * 13
+        assert len(indicator_table(store, "AM02", "occ-b")) == 26
     finally:
         store.close()
 

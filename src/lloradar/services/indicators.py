@@ -49,7 +49,6 @@ VALUE_COLUMNS = [
     "flags",
     "run_id",
 ]
-VALUE_KEY = ["name", "region_code", "occupation_id", "period"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,33 +84,56 @@ def compute_on(store: Store, engine: str) -> pa.Table:
     return indicator_expression(store_backend(store)).to_pyarrow()
 
 
-def long_rows(cells: pa.Table, run_id: str) -> list[tuple[Any, ...]]:
-    """One (name, keys, value, class, flags, run_id) row per indicator per cell."""
-    keys = [cells.column(c).to_pylist() for c in ["region_code", "region_level", "occupation_id"]]
-    periods = [_as_date(p) for p in cells.column("period").to_pylist()]
-    flags = cells.column("flags").to_pylist()
-    classes = cells.column("tension_class").to_pylist()
-    rows: list[tuple[Any, ...]] = []
+def long_table(cells: pa.Table, run_id: str) -> pa.Table:
+    """One (name, keys, value, class, flags, run_id) row per indicator per cell, in Arrow."""
+    n = cells.num_rows
+    period = pc.cast(cells.column("period"), pa.date32())
+    parts = []
     for name in VALUE_INDICATORS:
-        values = pc.cast(cells.column(name), pa.float64()).to_pylist()
-        cls = classes if name == "tension_ratio" else [None] * len(values)
-        rows.extend(
-            zip(
-                [name] * len(values),
-                *keys,
-                periods,
-                values,
-                cls,
-                flags,
-                [run_id] * len(values),
-                strict=True,
+        classes = (
+            cells.column("tension_class") if name == "tension_ratio" else pa.nulls(n, pa.string())
+        )
+        parts.append(
+            pa.table(
+                {
+                    "name": pa.array([name] * n, pa.string()),
+                    "region_code": cells.column("region_code"),
+                    "region_level": cells.column("region_level"),
+                    "occupation_id": cells.column("occupation_id"),
+                    "period": period,
+                    "value": pc.cast(cells.column(name), pa.float64()),
+                    "class": pc.cast(classes, pa.string()),
+                    "flags": cells.column("flags"),
+                    "run_id": pa.array([run_id] * n, pa.string()),
+                }
             )
         )
-    return rows
+    return pa.concat_tables(parts)
 
 
-def _as_date(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
+def replace_values(store: Store, values: pa.Table) -> None:
+    """Replace every stored indicator value (inside the caller's transaction). DuckDB inserts
+    the Arrow table directly, PostgreSQL takes it through COPY."""
+    store.execute("DELETE FROM indicator_value")
+    if isinstance(store, DuckDBStore):
+        store.connection.register("_indicator_values", values)
+        try:
+            store.execute(
+                f"INSERT INTO indicator_value ({', '.join(VALUE_COLUMNS)}) "
+                f"SELECT {', '.join(VALUE_COLUMNS)} FROM _indicator_values"
+            )
+        finally:
+            store.connection.unregister("_indicator_values")
+        return
+    if not isinstance(store, PostgresStore):
+        raise ValueError(f"no bulk insert for store {type(store).__name__}")
+    rows = zip(*(values.column(c).to_pylist() for c in VALUE_COLUMNS), strict=True)
+    with (
+        store.connection.cursor() as cursor,
+        cursor.copy(f"COPY indicator_value ({', '.join(VALUE_COLUMNS)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
 
 
 def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:
@@ -121,18 +143,17 @@ def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:
     cells = compute_on(store, engine)
     seconds = time.perf_counter() - clock
     run_id = f"{started:%Y%m%dT%H%M%S}-{engine}-{uuid.uuid4().hex[:6]}"
-    rows = long_rows(cells, run_id)
+    values = long_table(cells, run_id)
     is_demo = bool(pc.any(cells.column("is_demo")).as_py()) if cells.num_rows else False
     with store.transaction():
-        store.execute("DELETE FROM indicator_value")
-        store.upsert("indicator_value", VALUE_COLUMNS, rows, VALUE_KEY)
+        replace_values(store, values)
         store.upsert(
             "indicator_run",
             ["run_id", "engine", "started_at", "seconds", "cells", "is_demo"],
             [(run_id, engine, started, seconds, cells.num_rows, is_demo)],
             ["run_id"],
         )
-    return ComputeReport(run_id, engine, cells.num_rows, len(rows), seconds, is_demo)
+    return ComputeReport(run_id, engine, cells.num_rows, values.num_rows, seconds, is_demo)
 
 
 def resolve_occupation(store: Store, occupation: str) -> str:
