@@ -55,6 +55,7 @@ def spark_backend(tables: Mapping[str, pa.Table], partitions: int = 2) -> Iterat
             .config("spark.sql.warehouse.dir", str(warehouse))
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={run_dir}")
             .getOrCreate()
