@@ -15,10 +15,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from lloradar.api.app import OPENAPI
+from lloradar.api.forecast import router as api_forecast_router
+from lloradar.api.interventions import router as api_interventions_router
 from lloradar.api.problems import http_problem, validation_problem
 from lloradar.api.routes import router as api_router
 from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.web.forecast_pages import router as forecast_pages_router
+from lloradar.web.intervention_pages import router as intervention_pages_router
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.routes import router as web_router
 
@@ -46,7 +50,11 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
     app.state.radar = data if data is not None else radar_for_store(get_settings().store)
     app.include_router(api_router)
+    app.include_router(api_forecast_router)
+    app.include_router(api_interventions_router)
     app.include_router(web_router)
+    app.include_router(forecast_pages_router)
+    app.include_router(intervention_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from lloradar.demo import build_demo_world
+from lloradar.services.forecast import run_scenario
+from lloradar.services.interventions import import_interventions, import_participants
+from lloradar.services.scenarios import load_scenario
 from lloradar.services.web_data import RadarData, radar_for_store
-from lloradar.store import open_store
+from lloradar.store import Store, open_store
 
 with warnings.catch_warnings():
     # Starlette nudges towards httpx2; the test client itself works the same.
@@ -19,6 +23,18 @@ with warnings.catch_warnings():
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def add_forecasts_and_interventions(store: Store) -> None:
+    """Two forecast runs (baseline, aow-68) and the example intervention register."""
+    for name in ("baseline", "aow-68"):
+        run_scenario(store, load_scenario(ROOT / "scenarios" / f"{name}.yaml"))
+    examples = ROOT / "examples" / "interventions"
+    import_interventions(store, examples / "register.yaml", is_demo=True)
+    key = os.environ.get("LLORADAR_PSEUDONYM_KEY") or "web-test-key"
+    import_participants(store, examples / "participants.csv", key, is_demo=True)
+
 
 @pytest.fixture(scope="session")
 def radar(tmp_path_factory: pytest.TempPathFactory) -> RadarData:
@@ -26,6 +42,7 @@ def radar(tmp_path_factory: pytest.TempPathFactory) -> RadarData:
     store = open_store(str(path))
     try:
         build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
+        add_forecasts_and_interventions(store)
     finally:
         store.close()
     return radar_for_store(str(path))

@@ -14,8 +14,11 @@ import pytest
 import uvicorn
 
 from lloradar.demo import build_demo_world
+from lloradar.services.forecast import run_scenario
+from lloradar.services.interventions import import_interventions, import_participants
+from lloradar.services.scenarios import load_scenario
 from lloradar.services.web_data import radar_for_store
-from lloradar.store import open_store
+from lloradar.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
@@ -29,6 +32,18 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def add_forecasts_and_interventions(store: Store) -> None:
+    """Two forecast runs (baseline, aow-68) and the example intervention register."""
+    for name in ("baseline", "aow-68"):
+        run_scenario(store, load_scenario(ROOT / "scenarios" / f"{name}.yaml"))
+    examples = ROOT / "examples" / "interventions"
+    import_interventions(store, examples / "register.yaml", is_demo=True)
+    key = os.environ.get("LLORADAR_PSEUDONYM_KEY") or "web-test-key"
+    import_participants(store, examples / "participants.csv", key, is_demo=True)
 
 
 def _free_port() -> int:
@@ -46,6 +61,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = open_store(str(path))
     try:
         build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
+        add_forecasts_and_interventions(store)
     finally:
         store.close()
     port = _free_port()

@@ -1,0 +1,152 @@
+"""The forecast endpoints: stored runs, a region's or an occupation's outlook, and a scenario
+compared with the baseline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from lloradar.api.deps import DataDep
+from lloradar.api.problems import Problem, not_found
+from lloradar.domain import IngestError
+from lloradar.services.forecast_results import diff_text, number, scenario_diff
+from lloradar.services.forecast_results import forecast_for_occupation as occupation_outlook
+from lloradar.services.forecast_results import forecast_for_region as region_outlook
+from lloradar.services.forecast_results import list_runs as stored_runs
+from lloradar.services.web_store import Store, open_web_store, store_url_for
+
+router = APIRouter(prefix="/api/forecast", tags=["forecast"])
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+ScenarioParam = Annotated[
+    str, Query(min_length=1, max_length=100, description="Scenario name or run id")
+]
+
+
+def get_store(request: Request, data: DataDep) -> Iterator[Store]:
+    url = store_url_for(data, getattr(request.app.state, "store_url", None))
+    with open_web_store(url) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def safe_name(filename: str) -> str:
+    """A download name that is plain ASCII whatever a query parameter held."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", filename)
+
+
+def csv_rows(rows: list[dict[str, Any]], filename: str) -> Response:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{safe_name(filename)}"'},
+    )
+
+
+def no_run(exc: IngestError) -> Problem:
+    return Problem(404, "No forecast run", str(exc))
+
+
+def _jsonable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: (str(v) if hasattr(v, "isoformat") else v) for k, v in r.items()} for r in rows]
+
+
+@router.get("/runs", summary="Stored forecast runs, newest first")
+def runs(store: StoreDep) -> list[dict[str, Any]]:
+    return _jsonable(stored_runs(store))
+
+
+@router.get("/regions/{code}", summary="Five-year outlook per occupation in a region")
+def region_forecast(
+    code: str,
+    data: DataDep,
+    store: StoreDep,
+    scenario: ScenarioParam = "baseline",
+    format: Format = "json",
+) -> Any:
+    region = data.region(code)
+    if region is None:
+        raise not_found("region", code, [r.code for r in data.suggest_regions(code)])
+    try:
+        rows = region_outlook(store, region.code, scenario)
+    except IngestError as exc:
+        raise no_run(exc) from exc
+    if format == "csv":
+        return csv_rows(rows, f"prognose-{region.code}-{scenario}.csv")
+    return rows
+
+
+@router.get("/occupations/{occupation}", summary="Five-year outlook per region of an occupation")
+def occupation_forecast(
+    occupation: str,
+    data: DataDep,
+    store: StoreDep,
+    scenario: ScenarioParam = "baseline",
+    format: Format = "json",
+) -> Any:
+    found = data.occupation(occupation)
+    if found is None:
+        raise not_found(
+            "occupation", occupation, [o.slug for o in data.suggest_occupations(occupation)]
+        )
+    try:
+        rows = occupation_outlook(store, found.id, scenario)
+    except IngestError as exc:
+        raise no_run(exc) from exc
+    if format == "csv":
+        return csv_rows(rows, f"prognose-{found.slug}-{scenario}.csv")
+    return rows
+
+
+def diff_totals(store: Store, scenario: str, base: str, region: str | None) -> Any:
+    try:
+        return scenario_diff(store, base, scenario, region)
+    except IngestError as exc:
+        raise no_run(exc) from exc
+
+
+@router.get("/scenarios/{scenario}/diff", summary="A scenario compared with the baseline")
+def scenario_vs_base(
+    scenario: str,
+    data: DataDep,
+    store: StoreDep,
+    base: ScenarioParam = "baseline",
+    region: Annotated[str | None, Query(description="Region code, e.g. AM05")] = None,
+    lang: Literal["nl", "en"] = "en",
+    format: Format = "json",
+) -> Any:
+    """Totals per year (base, scenario, difference), the assumptions and a generated text."""
+    if region is not None:
+        found = data.region(region)
+        if found is None:
+            raise not_found("region", region, [r.code for r in data.suggest_regions(region)])
+        region = found.code
+    diff = diff_totals(store, scenario, base, region)
+    totals = [
+        {k: (int(v) if k == "year" else number(v)) for k, v in row.items()}
+        for row in diff.totals.to_dict("records")
+    ]
+    if format == "csv":
+        return csv_rows(totals, f"scenario-{diff.scenario}-vs-{base}.csv")
+    return {
+        "scenario": diff.scenario,
+        "base_run": diff.base_run,
+        "scenario_run": diff.scenario_run,
+        "region": region,
+        "assumptions": diff.assumptions,
+        "text": diff_text(diff, lang) if totals else "",
+        "totals": totals,
+        "changed_prospects": len(diff.changed_prospects),
+    }
