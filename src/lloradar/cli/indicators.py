@@ -63,7 +63,8 @@ def _cell(name: str, value: Any) -> str:
     if value is None:
         return "—" if name != "flags" else ""
     if isinstance(value, float):
-        return f"{value:.0f}" if name in {"open_vacancies", "job_seekers_short"} else f"{value:.2f}"
+        whole = {"open_vacancies", "job_seekers_short", "tension_rank"}
+        return f"{value:.0f}" if name in whole else f"{value:.2f}"
     return str(value)
 
 
