@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests_web_helpers import AXE, serious_violations
+
 Page = Any
 
 
@@ -20,9 +22,32 @@ def test_scenario_page_shows_chart_text_assumptions_and_csv(page: Page, artifact
     info.value.save_as(str(target))
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("Jaar,") and len(lines) == 6
-    page.goto("/regio/AM05/prognose")
+    page.goto("/regio/AM05")
+    page.click("#forecast-tab")
     page.wait_for_selector("#forecast-block .chart.drawn svg")
     assert "Twente" in page.locator("#forecast-text").inner_text()
+    page.goto("/prognose/aow-68?lang=en")
+    assert "against the baseline" in page.locator("#scenario-text").inner_text()
+    page.goto("/prognose?lang=nl")
+
+
+def test_new_pages_have_no_serious_accessibility_violations(page: Page) -> None:
+    first = page.request.get("/api/occupations?limit=1").json()["items"][0]["slug"]
+    occupation = f"/beroep/{first}/prognose"
+    for path in (
+        "/prognose/aow-68",
+        "/regio/AM05/prognose",
+        occupation,
+        "/interventies",
+        "/interventies/demo-twente-zorg",
+        "/interventies/portfolio?regio=AM05",
+    ):
+        response = page.goto(path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = serious_violations(page.evaluate("async () => await axe.run()"))
+        assert violations == [], f"{path}: {violations}"
 
 
 def test_register_and_progress_page(page: Page, artifacts: Path) -> None:

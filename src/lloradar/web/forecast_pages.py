@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from lloradar.domain import IngestError
 from lloradar.services.forecast_results import (
     diff_text,
+    forecast_for_occupation,
     forecast_for_region,
     list_runs,
     scenario_diff,
@@ -60,7 +61,8 @@ WORDS: dict[str, dict[str, str]] = {
         "region_text": "In {region} is het aanbod van schoolverlaters en instroom het laagst "
         "ten opzichte van de vraag bij {first} (verhouding {ratio}) in de komende {years} jaar. "
         "Modeluitkomst op demodata, geen voorspelling van feiten.",
-        "back": "Terug naar het regioprofiel",
+        "back": "Terug naar het profiel",
+        "occupation_text": "Voor {occupation} is het aanbod het laagst ten opzichte van de vraag in {first}. Modeluitkomst op demodata.",
     },
     "en": {
         "forecast": "Forecast",
@@ -95,7 +97,8 @@ WORDS: dict[str, dict[str, str]] = {
         "region_text": "In {region} supply is lowest relative to demand for {first} "
         "(ratio {ratio}) over the next {years} years. Model output on demo data, not a "
         "prediction of fact.",
-        "back": "Back to the region profile",
+        "back": "Back to the profile",
+        "occupation_text": "For {occupation} supply is lowest relative to demand in {first}. Model output on demo data.",
     },
 }
 
@@ -227,7 +230,9 @@ def scenario_csv(request: Request, scenario: str, store: StoreDep) -> Response:
     return csv_response(chart.columns, chart.rows, f"scenario-{diff.scenario}-vs-baseline.csv")
 
 
-def region_chart(region: Any, rows: list[dict[str, Any]], scenario: str, lang: str) -> Chart:
+def region_chart(
+    name: str, download: str, rows: list[dict[str, Any]], scenario: str, lang: str
+) -> Chart:
     w = WORDS[lang]
     shown = [r for r in rows if r["ratio"] is not None]
     values = [
@@ -239,7 +244,7 @@ def region_chart(region: Any, rows: list[dict[str, Any]], scenario: str, lang: s
     if shown:
         text.append(
             w["region_text"].format(
-                region=region.name,
+                region=name,
                 first=shown[0]["occupation"],
                 ratio=fmt_ratio(shown[0]["ratio"], lang),
                 years=5,
@@ -247,7 +252,7 @@ def region_chart(region: Any, rows: list[dict[str, Any]], scenario: str, lang: s
         )
     return Chart(
         id="forecast",
-        title=f"{w['region_title']}: {region.name} ({scenario})",
+        title=f"{w['region_title']}: {name} ({scenario})",
         spec=spec,
         text=text,
         columns=[w["occupation"], w["stock"], w["demand"], w["supply"], w["ratio"], w["prospect"]],
@@ -262,7 +267,7 @@ def region_chart(region: Any, rows: list[dict[str, Any]], scenario: str, lang: s
             ]
             for r in rows
         ],
-        download=f"/api/forecast/regions/{region.code}?scenario={scenario}&format=csv",
+        download=download,
     )
 
 
@@ -295,7 +300,69 @@ def region_forecast_page(
         data=data,
         w=WORDS[lang],
         region=region,
-        chart=region_chart(region, rows, scenario, lang),
+        title=f"{region.name} ({region.code})",
+        back=f"/regio/{region.code}",
+        base=f"/regio/{region.code}/prognose",
+        chart=region_chart(
+            region.name,
+            f"/api/forecast/regions/{region.code}?scenario={scenario}&format=csv",
+            rows,
+            scenario,
+            lang,
+        ),
+        scenarios=sorted({r["scenario"] for r in list_runs(store)}),
+        scenario=scenario,
+    )
+
+
+@router.get("/beroep/{slug}/prognose", response_class=HTMLResponse)
+def occupation_forecast_page(
+    request: Request,
+    slug: str,
+    data: DataDep,
+    store: StoreDep,
+    scenario: ScenarioParam = "baseline",
+) -> HTMLResponse:
+    lang = request_lang(request)
+    w = WORDS[lang]
+    occupation = data.occupation(slug)
+    if occupation is None:
+        raise UnknownCode("occupation", slug)
+    try:
+        rows = forecast_for_occupation(store, occupation.id, scenario)
+    except IngestError:
+        return render(
+            request, "forecast_runs.html", data=data, w=w, runs=[], no_runs_command=NO_RUNS
+        )
+    names = {r.code: r.name for r in data.regions}
+    for r in rows:
+        r["occupation"] = names.get(r["region_code"], r["region_code"])
+    rows.sort(key=lambda r: (r["ratio"] is None, r["ratio"] or 0.0))
+    label = occupation.label(lang)
+    chart = region_chart(
+        label,
+        f"/api/forecast/occupations/{occupation.slug}?scenario={scenario}&format=csv",
+        rows,
+        scenario,
+        lang,
+    )
+    chart.title = f"{w['forecast']}: {label} ({scenario})"
+    chart.columns[0] = w["region"]
+    chart.text = (
+        [w["occupation_text"].format(occupation=label, first=rows[0]["occupation"])]
+        if rows and rows[0]["ratio"] is not None
+        else []
+    )
+    return render(
+        request,
+        "forecast_region.html",
+        data=data,
+        w=w,
+        region=None,
+        title=label,
+        back=f"/beroep/{occupation.slug}",
+        base=f"/beroep/{occupation.slug}/prognose",
+        chart=chart,
         scenarios=sorted({r["scenario"] for r in list_runs(store)}),
         scenario=scenario,
     )
