@@ -106,11 +106,9 @@ def test_duckdb_result_has_every_level_and_no_infinity(expected: list[tuple[Any,
 
 @pytest.mark.postgres
 def test_postgres_gives_the_same_indicators(
-    postgres_url: str, expected: list[tuple[Any, ...]]
+    fresh_postgres_url: str, expected: list[tuple[Any, ...]]
 ) -> None:
-    from conftest import fresh_postgres
-
-    store = open_store(fresh_postgres(postgres_url))
+    store = open_store(fresh_postgres_url)
     try:
         fill(store)
         assert normalised(compute_on(store, "postgres").to_pylist()) == expected
