@@ -118,6 +118,18 @@ def test_year_on_year_change_and_twelve_month_moving_average() -> None:
     assert cell(rows, "AM01", 12)["open_vacancies_yoy"] == pytest.approx(130 / 10 - 1)
 
 
+def test_trends_of_a_suppressed_ratio_are_suppressed_too() -> None:
+    # last year's ratio plus the change would give back the hidden ratio of month 23
+    vacancies = [vacancy("AM01", "o1", i, 40) for i in range(24)]
+    supplies = [supply("AM01", "o1", i, 5 if i == 23 else 100) for i in range(24)]
+    rows = compute(vacancies, supplies)
+    hidden = cell(rows, "AM01", 23)
+    assert hidden["tension_ratio"] is None
+    assert hidden["tension_ratio_yoy"] is None
+    assert hidden["tension_ratio_ma12"] is None
+    assert cell(rows, "AM01", 22)["tension_ratio_yoy"] == pytest.approx(0.0)
+
+
 def test_moving_average_needs_twelve_consecutive_months_not_twelve_rows() -> None:
     months = [*range(0, 6), *range(8, 14)]  # a gap of two months
     rows = compute(

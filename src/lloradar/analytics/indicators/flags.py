@@ -58,6 +58,9 @@ def with_flags(table: ir.Table) -> ir.Table:
         tension_ratio=ibis.ifelse(hide_short, null_float, table.tension_ratio),
         tension_class=ibis.ifelse(hide_short, ibis.null("string"), table.tension_class),
         tension_rank=ibis.ifelse(hide_short, null_int, table.tension_rank),
+        # Trends of a suppressed ratio would give it back (ratio = last year's + change).
+        tension_ratio_yoy=ibis.ifelse(hide_short, null_float, table.tension_ratio_yoy),
+        tension_ratio_ma12=ibis.ifelse(hide_short, null_float, table.tension_ratio_ma12),
         interested_per_vacancy=ibis.ifelse(
             _suppressed(interested), null_float, table.interested_per_vacancy
         ),
