@@ -19,6 +19,7 @@ from lloradar.api.forecast import router as api_forecast_router
 from lloradar.api.interventions import router as api_interventions_router
 from lloradar.api.problems import http_problem, validation_problem
 from lloradar.api.routes import router as api_router
+from lloradar.api.skills import router as api_skills_router
 from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
 from lloradar.web.forecast_pages import router as forecast_pages_router
@@ -49,6 +50,7 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     """`data` defaults to the configured store (LLORADAR_STORE), read once at start."""
     app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
     app.state.radar = data if data is not None else radar_for_store(get_settings().store)
+    app.include_router(api_skills_router)
     app.include_router(api_router)
     app.include_router(api_forecast_router)
     app.include_router(api_interventions_router)
