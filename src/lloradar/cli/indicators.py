@@ -13,6 +13,7 @@ from rich.table import Table
 
 from lloradar.cli.common import console, store_from_settings
 from lloradar.services.indicators import FLAGS, compute_indicators, indicator_table
+from lloradar.services.skill_indicators import diagnosis_table, skill_table
 
 app = typer.Typer(help="Labour-market indicators per region x occupation x month.")
 
@@ -101,3 +102,55 @@ def show(
     used = sorted({f for r in rows for f in (r.get("flags") or "").split()})
     for flag in used:
         console.print(f"  {flag}: {FLAGS[flag]}")
+
+
+def _emit(rows: list[dict[str, Any]], output: Format, title: str, columns: list[str]) -> None:
+    if output is Format.json:
+        sys.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
+        return
+    if output is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table(title=title)
+    for name in columns:
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*(_cell(name, row.get(name)) for name in columns))
+    console.print(table)
+
+
+@app.command("skills")
+def skills(
+    region: str = typer.Option(..., help="Region code: AM.."),
+    top: int = typer.Option(20, help="Only the first N skills (0: all)."),
+    output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Skill demand (vacancies) vs supply (job seekers) in a region, latest month."""
+    with store_from_settings() as store:
+        rows = skill_table(store, region, top=top or None)
+    if not rows:
+        console.print(f"No skill demand or supply for {region}.")
+        raise typer.Exit(1)
+    columns = ["skill_id", "label_en", "demand", "supply_short", "supply_experienced"]
+    columns += ["demand_supply_ratio", "real_shortage", "flags"]
+    _emit(rows, output, f"Skills in {region}, {rows[0]['period']}", columns)
+
+
+@app.command("diagnose")
+def diagnose(
+    region: str = typer.Option(..., help="Region code: AM.."),
+    occupation: str | None = typer.Option(None, help="One occupation id, ISCO code or label."),
+    output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Shortage diagnosis per occupation in a region over the latest 12 months."""
+    with store_from_settings() as store:
+        rows = diagnosis_table(store, region, occupation)
+    if not rows:
+        console.print(f"No cells to diagnose in {region}.")
+        raise typer.Exit(1)
+    columns = ["occupation_id", "tension_ratio", "days_open", "fill_rate"]
+    columns += ["interested_per_vacancy", "experienced_per_vacancy", "long_term_share"]
+    columns += ["score", "diagnosis", "driver", "education_signal", "flags"]
+    _emit(rows, output, f"Shortage diagnosis, {region} (latest 12 months)", columns)
