@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from lloradar.api.deps import DataDep
+from lloradar.api.export import Format, parquet_rows
 from lloradar.api.problems import Problem, not_found
 from lloradar.domain import IngestError
 from lloradar.services.forecast_results import diff_text, number, scenario_diff
@@ -22,7 +23,6 @@ from lloradar.services.forecast_results import list_runs as stored_runs
 from lloradar.services.web_store import Store, open_web_store, store_url_for
 
 router = APIRouter(prefix="/api/forecast", tags=["forecast"])
-Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
 ScenarioParam = Annotated[
     str, Query(min_length=1, max_length=100, description="Scenario name or run id")
 ]
@@ -83,6 +83,8 @@ def region_forecast(
         rows = region_outlook(store, region.code, scenario)
     except IngestError as exc:
         raise no_run(exc) from exc
+    if format == "parquet":
+        return parquet_rows(rows, f"prognose-{region.code}-{scenario}.csv")
     if format == "csv":
         return csv_rows(rows, f"prognose-{region.code}-{scenario}.csv")
     return rows
@@ -105,6 +107,8 @@ def occupation_forecast(
         rows = occupation_outlook(store, found.id, scenario)
     except IngestError as exc:
         raise no_run(exc) from exc
+    if format == "parquet":
+        return parquet_rows(rows, f"prognose-{found.slug}-{scenario}.csv")
     if format == "csv":
         return csv_rows(rows, f"prognose-{found.slug}-{scenario}.csv")
     return rows
@@ -138,6 +142,8 @@ def scenario_vs_base(
         {k: (int(v) if k == "year" else number(v)) for k, v in row.items()}
         for row in diff.totals.to_dict("records")
     ]
+    if format == "parquet":
+        return parquet_rows(totals, f"scenario-{diff.scenario}-vs-{base}.csv")
     if format == "csv":
         return csv_rows(totals, f"scenario-{diff.scenario}-vs-{base}.csv")
     return {

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from lloradar.api.export import Format, parquet_csv
 from lloradar.api.forecast import StoreDep, safe_name
 from lloradar.api.problems import not_found
 from lloradar.domain import Intervention
@@ -23,7 +24,6 @@ from lloradar.services.interventions import (
 )
 
 router = APIRouter(prefix="/api/interventions", tags=["interventions"])
-Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
 Lang = Annotated[Literal["nl", "en"], Query(description="Language of the generated text")]
 AsOf = Annotated[date | None, Query(description="Report date, YYYY-MM-DD (default today)")]
 Text = Annotated[str | None, Query(max_length=100)]
@@ -69,6 +69,8 @@ def portfolio(
     format: Format = "json",
 ) -> Any:
     report = portfolio_report(store, region=region, theme=theme, by=by, as_of=as_of, lang=lang)
+    if format == "parquet":
+        return parquet_csv(portfolio_csv(report), f"portfolio-{region or 'all'}-{by}.csv")
     if format == "csv":
         return _csv(portfolio_csv(report), f"portfolio-{region or 'all'}-{by}.csv")
     return {
@@ -101,6 +103,8 @@ def progress(
     report = progress_report(store, intervention_id, as_of=as_of, lang=lang)
     if report is None:
         raise not_found("intervention", intervention_id, [])
+    if format == "parquet":
+        return parquet_csv(progress_csv(report), f"voortgang-{intervention_id}.csv")
     if format == "csv":
         return _csv(progress_csv(report), f"voortgang-{intervention_id}.csv")
     return {

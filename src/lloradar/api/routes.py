@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from lloradar.api.deps import DataDep, PeriodFrom, PeriodTo, month_start
+from lloradar.api.export import Format, parquet_rows
 from lloradar.api.problems import not_found
 from lloradar.services.questions import answer_question
 from lloradar.services.web_data import indicator_rows
@@ -67,7 +68,6 @@ class AnswerOut(BaseModel):
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0)]
-Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
 
 
 def _csv(rows: list[dict[str, Any]], filename: str) -> Response:
@@ -111,6 +111,8 @@ def occupations(
         )
         for o in data.occupations
     ]
+    if format == "parquet":
+        return parquet_rows([i.model_dump() for i in items], "occupations.csv")
     if format == "csv":
         return _csv([i.model_dump() for i in items], "occupations.csv")
     return Page[OccupationOut](
@@ -161,6 +163,8 @@ async def indicators(
         month_start(period_from),
         month_start(period_to),
     )
+    if format == "parquet":
+        return parquet_rows(rows, f"indicators-{region or 'regions'}-{occupation or 'all'}.csv")
     if format == "csv":
         return _csv(rows, f"indicators-{region or 'regions'}-{occupation or 'all'}.csv")
     page = rows[offset : offset + limit]
