@@ -9,8 +9,11 @@ from typing import Any
 
 import pytest
 
+from lloradar.analytics.indicators.diagnosis import shortage_diagnosis
+from lloradar.analytics.indicators.skills import skill_demand_supply
 from lloradar.domain import Provenance
 from lloradar.pipeline.save import TableRows, save_load
+from lloradar.services.engines import store_backend
 from lloradar.services.indicators import compute_indicators, compute_on, indicator_table
 from lloradar.store import Store, open_store
 
@@ -68,7 +71,33 @@ def fill(store: Store) -> None:
                 KEY,
                 supply,
             ),
+            TableRows(
+                "occupation_skill",
+                ["occupation_id", "skill_id", "relation"],
+                ["occupation_id", "skill_id"],
+                SKILL_LINKS,
+            ),
         ],
+    )
+
+
+SKILL_LINKS = [
+    ("occ-a", "s1", "essential"),
+    ("occ-a", "s2", "optional"),
+    ("occ-b", "s2", "essential"),
+    ("occ-b", "s3", "optional"),
+]
+
+
+def skill_results(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Skill demand vs supply and the shortage diagnosis, computed inside `store`."""
+    backend = store_backend(store)
+    vacancies, supply = backend.table("vacancy_stats"), backend.table("labour_supply")
+    skills = skill_demand_supply(vacancies, supply, backend.table("occupation_skill"))
+    diagnosis = shortage_diagnosis(vacancies, supply)
+    return (
+        sorted(normalised(skills.to_pyarrow().to_pylist())),
+        sorted(normalised(diagnosis.to_pyarrow().to_pylist())),
     )
 
 
@@ -117,6 +146,25 @@ def test_postgres_gives_the_same_indicators(
         count = store.query("SELECT count(*) FROM indicator_value")[0][0]
         assert count == report.values == len(expected) * 13
         assert len(indicator_table(store, "AM02", "occ-b")) == 26
+    finally:
+        store.close()
+
+
+def test_duckdb_skill_indicators_cover_every_cell(duckdb_store: Store) -> None:
+    skills, diagnosis = skill_results(duckdb_store)
+    assert len(skills) == 3 * 3 * 26 - 2  # regions x skills x months; s3 misses the gap
+    assert len(diagnosis) == 3 * 2
+    assert {row[-2] for row in diagnosis} == {"unavailable"}
+
+
+@pytest.mark.postgres
+def test_postgres_gives_the_same_skill_indicators(
+    fresh_postgres_url: str, duckdb_store: Store
+) -> None:
+    store = open_store(fresh_postgres_url)
+    try:
+        fill(store)
+        assert skill_results(store) == skill_results(duckdb_store)
     finally:
         store.close()
 

@@ -98,9 +98,9 @@ def shortage_diagnosis(
     t = t.mutate(**{f"{name}_score": _score(t[name], name) for name in SCALES})
     scores = [t[f"{name}_score"] for name in SCALES]
     total = sum((ibis.coalesce(x, 0) for x in scores[1:]), ibis.coalesce(scores[0], 0))
-    present = sum(
-        (x.notnull().cast("int64") for x in scores[1:]), scores[0].notnull().cast("int64")
-    )
+    # ifelse, not cast: PostgreSQL cannot cast a boolean to an integer
+    flags = [ibis.ifelse(x.notnull(), 1, 0) for x in scores]
+    present = sum(flags[1:], flags[0])
     t = t.mutate(score=ratio(total, present))
     if education is None:
         t = t.mutate(
