@@ -70,6 +70,7 @@ def test_diagnose_names_a_driver_and_no_invented_education_signal(region: str) -
     }
     assert {r["driver"] for r in rows} <= drivers
     assert {r["education_signal"] for r in rows} == {"unavailable"}
+    assert all(r["is_demo"] and "demo" in r["flags"].split() for r in rows)
     one = rows[0]["occupation_id"]
     single = runner.invoke(
         app, ["indicators", "diagnose", "--region", region, "--occupation", one, "--format", "csv"]

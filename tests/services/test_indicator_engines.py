@@ -93,8 +93,9 @@ def skill_results(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
     """Skill demand vs supply and the shortage diagnosis, computed inside `store`."""
     backend = store_backend(store)
     vacancies, supply = backend.table("vacancy_stats"), backend.table("labour_supply")
-    skills = skill_demand_supply(vacancies, supply, backend.table("occupation_skill"))
-    diagnosis = shortage_diagnosis(vacancies, supply)
+    provenance = backend.table("provenance")
+    skills = skill_demand_supply(vacancies, supply, backend.table("occupation_skill"), provenance)
+    diagnosis = shortage_diagnosis(vacancies, supply, provenance=provenance)
     return (
         sorted(normalised(skills.to_pyarrow().to_pylist())),
         sorted(normalised(diagnosis.to_pyarrow().to_pylist())),
@@ -154,7 +155,7 @@ def test_duckdb_skill_indicators_cover_every_cell(duckdb_store: Store) -> None:
     skills, diagnosis = skill_results(duckdb_store)
     assert len(skills) == 3 * 3 * 26 - 2  # regions x skills x months; s3 misses the gap
     assert len(diagnosis) == 3 * 2
-    assert {row[-2] for row in diagnosis} == {"unavailable"}
+    assert {row[-3] for row in diagnosis} == {"unavailable"}
 
 
 @pytest.mark.postgres

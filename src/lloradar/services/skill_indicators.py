@@ -23,6 +23,7 @@ def skill_table(store: Store, region: str, *, top: int | None = None) -> list[di
         backend.table("vacancy_stats"),
         backend.table("labour_supply"),
         backend.table("occupation_skill"),
+        backend.table("provenance"),
     )
     expr = expr.filter(expr.region_code == region)
     expr = expr.filter(expr.period == expr.period.max().as_scalar())
@@ -45,7 +46,11 @@ def diagnosis_table(
     """The shortage diagnosis per occupation in `region` (or one occupation), highest score
     first. No education signal is linked to occupations yet: `education_signal` says so."""
     backend = store_backend(store)
-    expr = shortage_diagnosis(backend.table("vacancy_stats"), backend.table("labour_supply"))
+    expr = shortage_diagnosis(
+        backend.table("vacancy_stats"),
+        backend.table("labour_supply"),
+        provenance=backend.table("provenance"),
+    )
     expr = expr.filter(expr.region_code == region)
     if occupation is not None:
         expr = expr.filter(expr.occupation_id == resolve_occupation(store, occupation))

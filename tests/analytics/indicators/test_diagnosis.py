@@ -54,17 +54,25 @@ CELLS = {
 }
 
 
-def compute(education: pa.Table | None = None) -> dict[str, dict[str, Any]]:
+def compute(education: pa.Table | None = None, demo: bool = False) -> dict[str, dict[str, Any]]:
     vacancies = [row for v, _ in CELLS.values() for row in v]
     supplies = [row for _, s in CELLS.values() for row in s]
     # an old month with opposite figures: outside the window, must not count
     vacancies.append(vacancy("AM01", "few", 0, 1, new=10, filled=10, days=1.0))
     supplies.append(supply("AM01", "few", 0, 5000, interested=9000, experienced=9000))
+    if demo:  # one demo cell, with a small count
+        vacancies.append(vacancy("AM01", "dem", 12, 50, source="demo"))
+        supplies.append(supply("AM01", "dem", 12, 5, source="demo"))
     backend = ibis.duckdb.connect()
     for name, frame in frames(vacancies, supplies).items():
         backend.create_table(name, frame)
     edu = backend.create_table("education", education) if education is not None else None
-    expr = shortage_diagnosis(backend.table("vacancy_stats"), backend.table("labour_supply"), edu)
+    expr = shortage_diagnosis(
+        backend.table("vacancy_stats"),
+        backend.table("labour_supply"),
+        edu,
+        backend.table("provenance"),
+    )
     return {r["occupation_id"]: r for r in expr.to_pyarrow().to_pylist()}
 
 
@@ -106,3 +114,10 @@ def test_no_one_trained_only_with_an_education_signal() -> None:
         "available",
     )
     assert rows["skills"]["education_signal"] == "unavailable"
+
+
+def test_demo_and_suppressed_cells_are_flagged() -> None:
+    rows = compute(demo=True)
+    assert (rows["dem"]["is_demo"], rows["dem"]["flags"]) == (True, "demo suppressed")
+    assert rows["dem"]["tension_ratio"] is None and rows["dem"]["tension_ratio_score"] is None
+    assert rows["few"]["is_demo"] is False

@@ -37,6 +37,7 @@ def compute(
         backend.table("vacancy_stats"),
         backend.table("labour_supply"),
         backend.table("occupation_skill"),
+        backend.table("provenance"),
     )
     rows: list[dict[str, Any]] = expr.to_pyarrow().to_pylist()
     return sorted(rows, key=lambda r: (r["region_code"], r["skill_id"], r["period"]))
@@ -53,13 +54,13 @@ def test_weighted_demand_and_supply_per_skill() -> None:
     assert rows == [
         {"region_code": "AM01", "skill_id": "s1", "period": month(0), "demand": 40.0,
          "supply_short": 20.0, "supply_experienced": 30.0, "demand_supply_ratio": 2.0,
-         "real_shortage": False, "flags": ""},
+         "real_shortage": False, "is_demo": False, "flags": ""},
         {"region_code": "AM01", "skill_id": "s2", "period": month(0), "demand": 30.0,
          "supply_short": 10.0, "supply_experienced": 15.0, "demand_supply_ratio": 3.0,
-         "real_shortage": False, "flags": ""},
+         "real_shortage": False, "is_demo": False, "flags": ""},
         {"region_code": "AM01", "skill_id": "s3", "period": month(0), "demand": 10.0,
          "supply_short": 0.0, "supply_experienced": 0.0, "demand_supply_ratio": None,
-         "real_shortage": True, "flags": ""},
+         "real_shortage": True, "is_demo": False, "flags": ""},
     ]  # fmt: skip
 
 
@@ -77,3 +78,10 @@ def test_stock_without_demand_is_no_shortage() -> None:
     s1 = next(r for r in rows if r["skill_id"] == "s1")
     assert s1["demand"] == 0.0 and s1["real_shortage"] is False
     assert s1["demand_supply_ratio"] == 0.0
+
+
+def test_demo_facts_are_flagged() -> None:
+    rows = compute([vacancy("AM01", "o1", 0, 40, source="demo")], [supply("AM01", "o1", 0, 6)])
+    s1 = next(r for r in rows if r["skill_id"] == "s1")
+    assert s1["is_demo"] is True
+    assert s1["flags"] == "demo suppressed"

@@ -9,6 +9,7 @@ import ibis.expr.types as ir
 
 from lloradar.analytics.indicators.flags import MIN_PEOPLE
 from lloradar.analytics.indicators.portable import month_index, ratio
+from lloradar.analytics.indicators.skills import flag_text, with_demo
 
 WINDOW_MONTHS = 12
 # score -> (threshold for 2, threshold for 1); `high` scales score a high value as shortage.
@@ -39,6 +40,7 @@ DIAGNOSIS_COLUMNS = [
     "diagnosis",
     "driver",
     "education_signal",
+    "is_demo",
     "flags",
 ]
 
@@ -57,11 +59,15 @@ def _people(count: ir.IntegerValue) -> ir.IntegerValue:
 
 
 def shortage_diagnosis(
-    vacancies: ir.Table, supply: ir.Table, education: ir.Table | None = None
+    vacancies: ir.Table,
+    supply: ir.Table,
+    education: ir.Table | None = None,
+    provenance: ir.Table | None = None,
 ) -> ir.Table:
     """One row per region x occupation. `education` (region_code, occupation_id,
     graduates_per_vacancy) is optional: without it `education_signal` is 'unavailable' and the
     driver 'no one trained' is never named."""
+    vacancies, supply = with_demo(vacancies, provenance), with_demo(supply, provenance)
     last = month_index(vacancies.period).max().as_scalar()
     recent_v = vacancies.filter(month_index(vacancies.period) > last - WINDOW_MONTHS)
     recent_s = supply.filter(month_index(supply.period) > last - WINDOW_MONTHS)
@@ -71,12 +77,14 @@ def shortage_diagnosis(
         new_=recent_v.new_vacancies.sum().cast("int64"),
         filled_=recent_v.filled_vacancies.sum().cast("int64"),
         days_open=recent_v.days_open_filled.mean(),
+        demo_v=recent_v.is_demo.any(),
     )
     s = recent_s.group_by("region_code", "occupation_id").aggregate(
         short_=recent_s.job_seekers_short.sum().cast("int64"),
         long_=recent_s.job_seekers_long.sum().cast("int64"),
         interested_=recent_s.interested.sum().cast("int64"),
         experienced_=recent_s.experienced.sum().cast("int64"),
+        demo_s=recent_s.is_demo.any(),
     )
     s = s.rename(s_region="region_code", s_occupation="occupation_id")
     t = v.join(s, (v.region_code == s.s_region) & (v.occupation_id == s.s_occupation))
@@ -93,7 +101,8 @@ def shortage_diagnosis(
         interested_per_vacancy=ratio(interested, t.open_),
         experienced_per_vacancy=ratio(experienced, t.open_),
         long_term_share=ratio(_people(t.long_), short + _people(t.long_)),
-        flags=ibis.ifelse(suppressed, "suppressed", ""),
+        is_demo=t.demo_v | t.demo_s,
+        flags=flag_text({"demo": t.demo_v | t.demo_s, "suppressed": suppressed}),
     )
     t = t.mutate(**{f"{name}_score": _score(t[name], name) for name in SCALES})
     scores = [t[f"{name}_score"] for name in SCALES]

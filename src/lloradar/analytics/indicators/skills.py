@@ -25,6 +25,7 @@ SKILL_COLUMNS = [
     "supply_experienced",
     "demand_supply_ratio",
     "real_shortage",
+    "is_demo",
     "flags",
 ]
 
@@ -38,6 +39,23 @@ def _weighted(occupation_skill: ir.Table) -> ir.Table:
     )
 
 
+def with_demo(facts: ir.Table, provenance: ir.Table | None) -> ir.Table:
+    """`is_demo` per fact row from its provenance (False without a provenance table)."""
+    if provenance is None:
+        return facts.mutate(is_demo=ibis.literal(False))
+    p = provenance.select(p_source=provenance.source_id, p_demo=provenance.is_demo)
+    joined = facts.left_join(p, facts.source_id == p.p_source)
+    return joined.mutate(is_demo=ibis.coalesce(joined.p_demo, False)).drop("p_source", "p_demo")
+
+
+def flag_text(conditions: dict[str, ir.BooleanValue]) -> ir.StringValue:
+    """Space-separated names of the conditions that hold (as in flags.with_flags)."""
+    text = ibis.literal("")
+    for name, condition in conditions.items():
+        text = text + ibis.ifelse(ibis.coalesce(condition, False), f" {name}", "")
+    return text.strip()
+
+
 def _per_skill(facts: ir.Table, weights: ir.Table, **counts: str) -> ir.Table:
     joined = facts.join(weights, facts.occupation_id == weights.occ)
     zero = ibis.literal(0.0)
@@ -45,6 +63,7 @@ def _per_skill(facts: ir.Table, weights: ir.Table, **counts: str) -> ir.Table:
         joined.region_code,
         joined.skill_id,
         joined.period,
+        joined.is_demo,
         **{
             name: (joined[column].cast("float64") * joined.weight) if column else zero
             for name, column in counts.items()
@@ -53,16 +72,23 @@ def _per_skill(facts: ir.Table, weights: ir.Table, **counts: str) -> ir.Table:
 
 
 def skill_demand_supply(
-    vacancies: ir.Table, supply: ir.Table, occupation_skill: ir.Table
+    vacancies: ir.Table,
+    supply: ir.Table,
+    occupation_skill: ir.Table,
+    provenance: ir.Table | None = None,
 ) -> ir.Table:
     """Per region x skill x period: weighted open vacancies (demand), weighted short-term and
     experienced job seekers (supply), their ratio, `real_shortage` and flags."""
     weights = _weighted(occupation_skill)
     demand = _per_skill(
-        vacancies, weights, demand="open_vacancies", supply_short="", supply_experienced=""
+        with_demo(vacancies, provenance),
+        weights,
+        demand="open_vacancies",
+        supply_short="",
+        supply_experienced="",
     )
     stock = _per_skill(
-        supply,
+        with_demo(supply, provenance),
         weights,
         demand="",
         supply_short="job_seekers_short",
@@ -73,12 +99,13 @@ def skill_demand_supply(
         demand=both.demand.sum(),
         supply_short=both.supply_short.sum(),
         supply_experienced=both.supply_experienced.sum(),
+        is_demo=both.is_demo.any(),
     )
     short, exp = summed.supply_short, summed.supply_experienced
     hide_short = (short > 0) & (short < MIN_PEOPLE)
     hide_exp = (exp > 0) & (exp < MIN_PEOPLE)
     real_shortage = (summed.demand > 0) & (short < REAL_SHORTAGE_SUPPLY)
-    flags = ibis.ifelse(hide_short | hide_exp, "suppressed", "")
+    flags = flag_text({"demo": summed.is_demo, "suppressed": hide_short | hide_exp})
     null_float = ibis.null("float64")
     return summed.mutate(
         demand_supply_ratio=ibis.ifelse(hide_short, null_float, ratio(summed.demand, short)),
