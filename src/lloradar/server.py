@@ -26,6 +26,8 @@ from lloradar.web.forecast_pages import router as forecast_pages_router
 from lloradar.web.intervention_pages import router as intervention_pages_router
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.routes import router as web_router
+from lloradar.web.sector_pages import router as sector_pages_router
+from lloradar.web.skill_pages import router as skill_pages_router
 
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -57,6 +59,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(web_router)
     app.include_router(forecast_pages_router)
     app.include_router(intervention_pages_router)
+    app.include_router(skill_pages_router)
+    app.include_router(sector_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from lloradar.analytics.extraction import Extractor, SkillEntry
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.domain import IngestError
 from lloradar.services import skills_engine
+from lloradar.services.web_data import RadarData
 from lloradar.services.web_store import Store, open_web_store
 
 __all__ = [
@@ -187,3 +189,22 @@ def suggest_skills(store: Store, text: str, limit: int = 5) -> list[dict[str, An
         "OR lower(coalesce(label_nl, '')) LIKE ? ORDER BY label_en LIMIT ?",
         [like, like, limit],
     )
+
+
+def regional_demand(
+    data: RadarData, occupation_ids: list[str]
+) -> tuple[date | None, list[tuple[str, str, int]], list[str]]:
+    """Open vacancies in the latest month, per region, summed over the occupations that need a
+    skill: (period, [(region code, region name, vacancies)] largest first, occupation slugs
+    that have figures)."""
+    period = data.latest
+    slugs = [o.slug for o in data.occupations if o.id in occupation_ids]
+    if period is None or not slugs:
+        return period, [], slugs
+    totals = []
+    for region in data.regions:
+        found = [data.figures(region.code, slug, period) for slug in slugs]
+        vacancies = sum(f.vacancies for f in found if f is not None)
+        totals.append((region.code, region.name, vacancies))
+    totals.sort(key=lambda item: -item[2])
+    return period, totals, slugs

@@ -1,0 +1,114 @@
+"""The skill and sector profile pages: TestClient checks on a demo world of their own, and one
+look at the sector page in Debian's chromium."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lloradar.demo import build_demo_world
+from lloradar.services.web_data import radar_for_store
+from lloradar.store import open_store
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data is not present")
+Page = Any
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
+    """A client on the demo world and a skill that an occupation with figures needs."""
+    from lloradar.server import create_app
+
+    path = str(tmp_path_factory.mktemp("skills") / "demo.duckdb")
+    store = open_store(path)
+    try:
+        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
+        found = store.query(
+            "SELECT s.id FROM occupation_skill os JOIN skill s ON s.id = os.skill_id "
+            "WHERE os.relation = 'essential' AND os.occupation_id IN "
+            "(SELECT DISTINCT occupation_id FROM vacancy_stats) ORDER BY s.id LIMIT 1"
+        )
+    finally:
+        store.close()
+    with TestClient(create_app(radar_for_store(path))) as client:
+        yield client, (found[0][0] if found else "")
+
+
+def test_sector_page_has_chart_duiding_table_and_sources(world: tuple[TestClient, str]) -> None:
+    client, _ = world
+    r = client.get("/sector/Q?lang=nl")
+    assert r.status_code == 200
+    html = r.text
+    assert 'data-testid="sector-name"' in html
+    assert "personen in" in html and "55 jaar of ouder" in html
+    assert 'id="sector-age-spec"' in html and 'id="sector-regions-spec"' in html
+    assert "/sector/Q/werkgelegenheid.csv" in html
+    assert "employment" in html  # the source table beneath the chart
+    english = client.get("/sector/q", params={"lang": "en"}).text
+    assert "people worked in" in english
+
+
+def test_sector_csv_has_years_and_age_bands(world: tuple[TestClient, str]) -> None:
+    client, _ = world
+    r = client.get("/sector/Q/werkgelegenheid.csv?lang=nl")
+    assert r.status_code == 200
+    rows = list(csv.reader(io.StringIO(r.text)))
+    assert rows[0][0] == "Jaar" and "15-24" in rows[0] and rows[0][-1] == "Totaal"
+    assert len(rows) >= 3
+    regions = list(csv.reader(io.StringIO(client.get("/sector/Q/regios.csv").text)))
+    assert len(regions) == 36
+
+
+def test_unknown_sector_is_a_404_page(world: tuple[TestClient, str]) -> None:
+    client, _ = world
+    r = client.get("/sector/ZZ")
+    assert r.status_code == 404
+    assert "text/html" in r.headers["content-type"]
+
+
+@needs_shared
+def test_skill_page_lists_occupations_and_regional_demand(world: tuple[TestClient, str]) -> None:
+    client, skill = world
+    key = skill.rsplit("/", 1)[-1]
+    r = client.get(f"/vaardigheid/{key}?lang=nl")
+    assert r.status_code == 200, r.text
+    assert 'data-testid="skill-name"' in r.text
+    assert 'data-testid="essential"' in r.text and 'href="/beroep/' in r.text
+    assert 'id="skill-demand-spec"' in r.text and "de meeste vacatures" in r.text
+    demand = list(csv.reader(io.StringIO(client.get(f"/vaardigheid/{key}/vraag.csv?lang=nl").text)))
+    assert demand[0] == ["Regio", "Openstaande vacatures"] and len(demand) == 36
+    assert "most open vacancies" in client.get(f"/vaardigheid/{key}?lang=en").text
+
+
+@needs_shared
+def test_occupation_page_links_its_skills(world: tuple[TestClient, str]) -> None:
+    client, _ = world
+    slug = client.get("/api/occupations", params={"limit": 1}).json()["items"][0]["slug"]
+    html = client.get(f"/beroep/{slug}").text
+    start = html.index('href="/vaardigheid/') + len('href="')
+    link = html[start : html.index('"', start)]
+    assert client.get(link).status_code == 200
+
+
+def test_unknown_skill_is_a_404_page(world: tuple[TestClient, str]) -> None:
+    client, _ = world
+    assert client.get("/vaardigheid/geen-vaardigheid").status_code == 404
+
+
+def test_sector_page_draws_its_chart_and_text(page: Page, artifacts: Path) -> None:
+    page.goto("/sector/Q")
+    page.wait_for_selector("#sector-age-block .chart.drawn svg")
+    assert "personen in" in page.locator("#sector-age-text").inner_text()
+    assert page.locator("#sector-regions-block .chart.drawn svg").count() == 1
+    page.screenshot(path=str(artifacts / "sector-Q-nl.png"), full_page=True)
