@@ -70,6 +70,19 @@ def test_sector_csv_has_years_and_age_bands(world: tuple[TestClient, str]) -> No
     assert len(regions) == 36
 
 
+def test_sector_factsheet_and_index(world: tuple[TestClient, str]) -> None:
+    client, _ = world
+    sectors = client.get("/sector?lang=nl").text
+    assert 'href="/sector/Q"' in sectors
+    assert 'href="/sector"' in client.get("/regio/AM05?lang=nl").text
+    html = client.get("/sector/Q/factsheet?lang=nl").text
+    assert "Factsheet Gezondheids- en welzijnszorg" in html and html.count("<svg") >= 2
+    assert "personen in" in html
+    pdf = client.get("/sector/Q/factsheet.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert "factsheet-sector-" in pdf.headers["content-disposition"]
+
+
 def test_unknown_sector_is_a_404_page(world: tuple[TestClient, str]) -> None:
     client, _ = world
     r = client.get("/sector/ZZ")

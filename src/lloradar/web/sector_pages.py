@@ -3,16 +3,24 @@ with its duiding, table, CSV download and sources."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from lloradar.services.web_sectors import SectorProfile, sector_profile, sector_text
+from lloradar.services.factsheet import chart_svg, html_to_pdf
+from lloradar.services.web_data import RadarData
+from lloradar.services.web_sectors import (
+    SectorProfile,
+    list_sectors,
+    sector_profile,
+    sector_text,
+)
 from lloradar.services.web_store import Store, open_web_store, store_url_for
-from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, UnknownCode, csv_response, render
+from lloradar.web.i18n import TEXT, request_lang
+from lloradar.web.routes import DataDep, UnknownCode, csv_response, render, templates
 from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
@@ -28,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "persons": "Personen",
         "region": "Regio",
         "total": "Totaal",
+        "sectors": "Sectoren (SBI)",
     },
     "en": {
         "sector": "Sector",
@@ -39,6 +48,7 @@ WORDS: dict[str, dict[str, str]] = {
         "persons": "People",
         "region": "Region",
         "total": "Total",
+        "sectors": "Sectors (SBI)",
     },
 }
 
@@ -179,3 +189,44 @@ def sector_region_csv(request: Request, code: str, data: DataDep, store: StoreDe
     profile = _profile_or_404(store, code)
     chart = region_chart(profile, {r.code: r.name for r in data.regions}, request_lang(request))
     return csv_response(chart.columns, chart.rows, f"werkgelegenheid-{profile.code}-regios.csv")
+
+
+def _factsheet_html(request: Request, data: RadarData, store: Store, code: str) -> tuple[str, str]:
+    lang = request_lang(request)
+    profile = _profile_or_404(store, code)
+    names = {r.code: r.name for r in data.regions}
+    charts = [age_chart(profile, names, lang), region_chart(profile, names, lang)]
+    html = templates.get_template("sector_factsheet.html").render(
+        lang=lang,
+        t=TEXT[lang],
+        w=WORDS[lang],
+        demo=profile.is_demo or data.is_demo,
+        sector=profile,
+        label=profile.label(lang),
+        charts=list(zip(charts, [chart_svg(c.spec) for c in charts], strict=True)),
+        sources=profile.sources,
+    )
+    return html, profile.label(lang)
+
+
+@router.get("/sector/{code}/factsheet", response_class=HTMLResponse)
+def sector_factsheet(request: Request, code: str, data: DataDep, store: StoreDep) -> HTMLResponse:
+    html, _ = _factsheet_html(request, data, store, code)
+    return HTMLResponse(html)
+
+
+@router.get("/sector/{code}/factsheet.pdf")
+def sector_factsheet_pdf(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
+    html, name = _factsheet_html(request, data, store, code)
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return Response(
+        html_to_pdf(html, f"Factsheet {name}"),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="factsheet-sector-{slug}.pdf"'},
+    )
+
+
+@router.get("/sector", response_class=HTMLResponse)
+def sector_index(request: Request, data: DataDep, store: StoreDep) -> HTMLResponse:
+    lang = request_lang(request)
+    return render(request, "sectors.html", data=data, w=WORDS[lang], sectors=list_sectors(store))
