@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests_web_helpers import AXE, serious_violations
 
 from lloradar.demo import build_demo_world
 from lloradar.services.web_data import radar_for_store
@@ -125,3 +126,18 @@ def test_sector_page_draws_its_chart_and_text(page: Page, artifacts: Path) -> No
     assert "personen in" in page.locator("#sector-age-text").inner_text()
     assert page.locator("#sector-regions-block .chart.drawn svg").count() == 1
     page.screenshot(path=str(artifacts / "sector-Q-nl.png"), full_page=True)
+
+
+def test_skill_and_sector_pages_pass_axe(page: Page, artifacts: Path) -> None:
+    occupation = page.request.get("/api/occupations?limit=1").json()["items"][0]["slug"]
+    page.goto(f"/beroep/{occupation}")
+    links = page.locator("ul.skills a")
+    skills = [links.first.get_attribute("href") or ""] if links.count() else []
+    for path in ("/sector/Q", "/sector", *skills):
+        response = page.goto(path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = serious_violations(page.evaluate("async () => await axe.run()"))
+        assert violations == [], f"{path}: {violations}"
+    page.screenshot(path=str(artifacts / "skill-profile-nl.png"), full_page=True)
