@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     lang: Literal["nl", "en"] = "nl"
     # Key of the keyed hash (HMAC-SHA256) that turns participant ids into pseudonyms.
     pseudonym_key: SecretStr = SecretStr("")
+    # The SMTP server that sends the e-mail outbox of the alerts (`lloradar alerts run`).
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_from: str = "meldingen@lloradar.localhost"
 
     @classmethod
     def settings_customise_sources(
