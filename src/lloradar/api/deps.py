@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated
 
@@ -9,6 +10,7 @@ from fastapi import Depends, Query, Request
 
 from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.services.web_store import Store, open_web_store, store_url_for
 
 
 async def get_data(request: Request) -> RadarData:
@@ -19,6 +21,16 @@ async def get_data(request: Request) -> RadarData:
 
 
 DataDep = Annotated[RadarData, Depends(get_data)]
+
+
+def get_store(request: Request, data: DataDep) -> Iterator[Store]:
+    """The store the radar's figures came from, opened for one request."""
+    url = store_url_for(data, getattr(request.app.state, "store_url", None))
+    with open_web_store(url) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
 MONTH = r"^[1-9]\d{3}-(0[1-9]|1[0-2])$"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import Annotated, Any, Literal
 
@@ -16,9 +18,13 @@ Format = Annotated[
 PARQUET = "application/vnd.apache.parquet"
 
 
+def safe_name(filename: str) -> str:
+    """A download name that is plain ASCII whatever a query parameter held."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", filename)
+
+
 def _name(filename: str) -> str:
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", filename).removesuffix(".csv")
-    return f"{stem}.parquet"
+    return f"{safe_name(filename).removesuffix('.csv')}.parquet"
 
 
 def _response(content: bytes, filename: str) -> Response:
@@ -35,3 +41,25 @@ def parquet_rows(rows: list[dict[str, Any]], filename: str) -> Response:
 
 def parquet_csv(text: str, filename: str) -> Response:
     return _response(csv_to_parquet(text), filename)
+
+
+def csv_rows(rows: list[dict[str, Any]], filename: str) -> Response:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{safe_name(filename)}"'},
+    )
+
+
+def export_rows(rows: list[dict[str, Any]], format: str, filename: str) -> Any:
+    """`rows` as JSON (returned as they are), or a CSV or Parquet download named `filename`."""
+    if format == "parquet":
+        return parquet_rows(rows, filename)
+    if format == "csv":
+        return csv_rows(rows, filename)
+    return rows

@@ -3,56 +3,26 @@ compared with the baseline."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Query
 
-from lloradar.api.deps import DataDep
-from lloradar.api.export import Format, parquet_rows
+from lloradar.api.deps import DataDep, StoreDep
+from lloradar.api.export import Format, export_rows, safe_name
 from lloradar.api.problems import Problem, not_found
 from lloradar.domain import IngestError
 from lloradar.services.forecast_results import diff_text, number, scenario_diff
 from lloradar.services.forecast_results import forecast_for_occupation as occupation_outlook
 from lloradar.services.forecast_results import forecast_for_region as region_outlook
 from lloradar.services.forecast_results import list_runs as stored_runs
-from lloradar.services.web_store import Store, open_web_store, store_url_for
+from lloradar.services.web_store import Store
+
+__all__ = ["StoreDep", "router", "safe_name"]  # StoreDep and safe_name: kept for older imports
 
 router = APIRouter(prefix="/api/forecast", tags=["forecast"])
 ScenarioParam = Annotated[
     str, Query(min_length=1, max_length=100, description="Scenario name or run id")
 ]
-
-
-def get_store(request: Request, data: DataDep) -> Iterator[Store]:
-    url = store_url_for(data, getattr(request.app.state, "store_url", None))
-    with open_web_store(url) as store:
-        yield store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
-
-
-def safe_name(filename: str) -> str:
-    """A download name that is plain ASCII whatever a query parameter held."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", filename)
-
-
-def csv_rows(rows: list[dict[str, Any]], filename: str) -> Response:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return Response(
-        out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{safe_name(filename)}"'},
-    )
 
 
 def no_run(exc: IngestError) -> Problem:
@@ -83,11 +53,7 @@ def region_forecast(
         rows = region_outlook(store, region.code, scenario)
     except IngestError as exc:
         raise no_run(exc) from exc
-    if format == "parquet":
-        return parquet_rows(rows, f"prognose-{region.code}-{scenario}.csv")
-    if format == "csv":
-        return csv_rows(rows, f"prognose-{region.code}-{scenario}.csv")
-    return rows
+    return export_rows(rows, format, f"prognose-{region.code}-{scenario}.csv")
 
 
 @router.get("/occupations/{occupation}", summary="Five-year outlook per region of an occupation")
@@ -107,11 +73,7 @@ def occupation_forecast(
         rows = occupation_outlook(store, found.id, scenario)
     except IngestError as exc:
         raise no_run(exc) from exc
-    if format == "parquet":
-        return parquet_rows(rows, f"prognose-{found.slug}-{scenario}.csv")
-    if format == "csv":
-        return csv_rows(rows, f"prognose-{found.slug}-{scenario}.csv")
-    return rows
+    return export_rows(rows, format, f"prognose-{found.slug}-{scenario}.csv")
 
 
 def diff_totals(store: Store, scenario: str, base: str, region: str | None) -> Any:
@@ -142,10 +104,8 @@ def scenario_vs_base(
         {k: (int(v) if k == "year" else number(v)) for k, v in row.items()}
         for row in diff.totals.to_dict("records")
     ]
-    if format == "parquet":
-        return parquet_rows(totals, f"scenario-{diff.scenario}-vs-{base}.csv")
-    if format == "csv":
-        return csv_rows(totals, f"scenario-{diff.scenario}-vs-{base}.csv")
+    if format != "json":
+        return export_rows(totals, format, f"scenario-{diff.scenario}-vs-{base}.csv")
     return {
         "scenario": diff.scenario,
         "base_run": diff.base_run,

@@ -254,3 +254,8 @@ def radar_for_store(url: str) -> RadarData:
         finally:
             store.close()
     return _LOADED[url]
+
+
+def loaded_from(data: object) -> str | None:
+    """The store URL `data` was loaded from by `radar_for_store`, if it was."""
+    return next((url for url, loaded in _LOADED.items() if loaded is data), None)

@@ -16,12 +16,7 @@ __all__ = ["Store", "open_web_store", "store_url_for"]
 def store_url_for(data: object, explicit: str | None = None) -> str:
     """`explicit` (app.state.store_url) first, then the URL `data` was loaded from, then the
     configured store."""
-    if explicit:
-        return explicit
-    for url, loaded in web_data._LOADED.items():
-        if loaded is data:
-            return url
-    return get_settings().store
+    return explicit or web_data.loaded_from(data) or get_settings().store
 
 
 @contextmanager
