@@ -1,0 +1,317 @@
+"""The employer view's figures, pure: the occupation a vacancy's skills point to, the regional
+candidate pool, the competing vacancies, the occupations to recruit from and the skills the team
+loses through retirement. Every count of people leaves here already protected (fewer than 10 is
+hidden, see `analytics.disclosure`).
+
+Differencing: every published pool figure is one source cell (one occupation in one
+arbeidsmarktregio in one month), shown or hidden on its own. A pool over several occupations is
+the sum of the *shown* cells only, with the number of hidden ones beside it, so the pools of
+occupations {A} and {A, B} differ by B's shown value or by nothing: a hidden cell never becomes
+the difference of two published numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from lloradar.analytics.disclosure import disclose, protect_share
+from lloradar.analytics.similarity import WEIGHTS, SimilarityModel
+from lloradar.analytics.tension import tension_ratio
+from lloradar.domain import TensionClass
+
+OPTIONAL_WEIGHT = 0.5  # an extracted skill that is optional for an occupation counts half
+AT_RISK_SHARE = 0.5  # "mostly": half or more of a skill's holders retire within the horizon
+HORIZONS = (5, 10)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedSkill:
+    uri: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationSkills:
+    uri: str
+    label: str
+    essential: frozenset[str]
+    optional: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationMatch:
+    """How well an occupation explains a vacancy's skills: `coverage` is the share of the
+    extracted skill score that the occupation's essential (full) and optional (half) skills
+    account for."""
+
+    uri: str
+    label: str
+    coverage: float
+    essential_matched: tuple[str, ...]
+    optional_matched: tuple[str, ...]
+
+
+def rank_occupations(
+    skills: Sequence[ExtractedSkill], occupations: Iterable[OccupationSkills], top: int = 5
+) -> list[OccupationMatch]:
+    """The occupations whose skills best cover the extracted skills, best first; ties go to
+    more essential matches, then to the label. No skills or no overlap gives []."""
+    total = sum(max(s.score, 0.0) for s in skills)
+    if total <= 0:
+        return []
+    matches = []
+    for occupation in occupations:
+        essential = tuple(s.uri for s in skills if s.uri in occupation.essential)
+        optional = tuple(
+            s.uri for s in skills if s.uri in occupation.optional and s.uri not in essential
+        )
+        if not essential and not optional:
+            continue
+        score = sum(max(s.score, 0.0) for s in skills if s.uri in essential)
+        score += OPTIONAL_WEIGHT * sum(max(s.score, 0.0) for s in skills if s.uri in optional)
+        matches.append(
+            OccupationMatch(occupation.uri, occupation.label, score / total, essential, optional)
+        )
+    matches.sort(key=lambda m: (-round(m.coverage, 9), -len(m.essential_matched), m.label))
+    return matches[:top]
+
+
+@dataclass(frozen=True, slots=True)
+class SupplyCell:
+    """Job seekers of one occupation in one region and month (UWV-style counts)."""
+
+    occupation: str
+    interested: int  # desired occupation
+    experienced: int  # previous occupation
+    job_seekers_short: int  # benefit duration under six months
+
+
+@dataclass(frozen=True, slots=True)
+class PoolFigure:
+    """A cell as it may be published: None is hidden (fewer than 10 people)."""
+
+    occupation: str
+    interested: int | None
+    experienced: int | None
+    job_seekers_short: int | None
+
+    @property
+    def candidates(self) -> int | None:
+        """At least this many job seekers want or have done the occupation (people can be
+        both, so the two counts are not added): the larger shown count."""
+        shown = [v for v in (self.interested, self.experienced) if v is not None]
+        return max(shown) if shown else None
+
+
+def pool_figure(cell: SupplyCell) -> PoolFigure:
+    return PoolFigure(
+        cell.occupation,
+        disclose(cell.interested),
+        disclose(cell.experienced),
+        disclose(cell.job_seekers_short),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PoolTotal:
+    """The pool over several occupations: the sum of the shown cells and how many were hidden
+    (or had no figures). An upper bound of people, as one person can be counted in two
+    occupations."""
+
+    candidates: int
+    hidden: int
+    occupations: int
+
+
+def combined_pool(figures: Sequence[PoolFigure]) -> PoolTotal:
+    shown = [f.candidates for f in figures if f.candidates is not None]
+    return PoolTotal(sum(shown), len(figures) - len(shown), len(figures))
+
+
+@dataclass(frozen=True, slots=True)
+class Competition:
+    """Open vacancies of an occupation in the region, and the spanningsindicator / tension
+    indicator (vacancies per short-term job seeker, UWV method), None when suppressed."""
+
+    occupation: str
+    open_vacancies: int
+    job_seekers_short: int | None
+    ratio: float | None
+    tension: TensionClass | None
+
+
+def competition(occupation: str, open_vacancies: int, job_seekers_short: int) -> Competition:
+    """A ratio over a hidden count would reveal it, so it is hidden with the count."""
+    shown = disclose(job_seekers_short)
+    ratio = None if shown is None else tension_ratio(open_vacancies, shown)
+    return Competition(occupation, open_vacancies, shown, ratio, TensionClass.from_ratio(ratio))
+
+
+@dataclass(frozen=True, slots=True)
+class Adjacent:
+    """An occupation to recruit and retrain from: how similar it is as a move *into* the
+    vacancy's occupation, the skills it shares and the essential skills it lacks (the gap)."""
+
+    uri: str
+    label: str
+    similarity: float
+    shared: tuple[tuple[str, str], ...]
+    gap: tuple[tuple[str, str], ...]
+
+
+def recruit_from(
+    model: SimilarityModel,
+    target: str,
+    top: int = 5,
+    *,
+    candidates: frozenset[str] | None = None,
+    max_level_gap: int | None = 1,
+) -> list[Adjacent]:
+    """The occupations people move best *from* into `target` (similarity origin -> target,
+    as `analytics.similarity`), best first; only `candidates` when given."""
+    if target not in model.index:
+        raise LookupError(f"{target!r} is not an occupation of the skills graph")
+    t = model.index[target]
+    coverage = (model.all_skills @ model.essential[t].T).toarray().ravel()
+    coverage = coverage / max(float(model.n_essential[t]), 1.0)
+    shared = (model.all_skills @ model.all_skills[t].T).toarray().ravel()
+    union = model.n_all + model.n_all[t] - shared
+    overlap = shared / np.maximum(union, 1)
+    described = (model.descriptions @ model.descriptions[t].T).toarray().ravel()
+    w_cov, w_overlap, w_described = WEIGHTS
+    score = w_cov * coverage + w_overlap * overlap + w_described * described
+    score[t] = -math.inf
+    if candidates is not None:
+        for uri, i in model.index.items():
+            if uri not in candidates:
+                score[i] = -math.inf
+    if max_level_gap is not None and model.levels[t]:
+        gap = np.abs(model.levels.astype(np.int16) - int(model.levels[t]))
+        score[(model.levels > 0) & (gap > max_level_gap)] = -math.inf
+    order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > -math.inf]
+    destination = model.occupations[t]
+    wanted = list(dict.fromkeys((*destination.essential, *destination.optional)))
+    found = []
+    for i in order:
+        origin = model.occupations[i]
+        have = set(origin.essential) | set(origin.optional)
+        found.append(
+            Adjacent(
+                origin.uri,
+                origin.label,
+                round(float(score[i]), 4),
+                tuple((s, model.skill_labels.get(s, s)) for s in wanted if s in have),
+                tuple(
+                    (s, model.skill_labels.get(s, s))
+                    for s in dict.fromkeys(destination.essential)
+                    if s not in have
+                ),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class TeamCell:
+    """Members of the employer's team in one occupation and age band (ages low..high, both
+    included; high None is an open band such as 65+)."""
+
+    occupation: str
+    age_low: int
+    age_high: int | None
+    count: int
+
+
+def retiring_fraction(low: int, high: int | None, pension_age: int, horizon: int) -> float:
+    """The share of a band that reaches the pension age within `horizon` years, with ages
+    spread evenly over the band; an open band runs to the pension age."""
+    top = max(low, pension_age) if high is None else high
+    first = pension_age - horizon
+    ages = top - low + 1
+    return max(0, top - max(low, first) + 1) / ages
+
+
+@dataclass(frozen=True, slots=True)
+class SkillRisk:
+    """One essential skill of the team: how many hold it and how many of them retire within 5
+    and 10 years (unprotected; publish through `shown`)."""
+
+    uri: str
+    label: str
+    holders: int
+    retiring: tuple[int, int]
+
+    @property
+    def at_risk(self) -> bool:
+        return self.holders > 0 and self.retiring[1] >= AT_RISK_SHARE * self.holders
+
+    def shown(self) -> ShownSkillRisk:
+        within_5, whole_5 = protect_share(self.retiring[0], self.holders)
+        within_10, whole_10 = protect_share(self.retiring[1], self.holders)
+        holders = disclose(self.holders)
+        share = None
+        if within_10 is not None and holders is not None:
+            share = round(100 * within_10 / holders)
+        return ShownSkillRisk(
+            self.uri,
+            self.label,
+            holders if whole_5 is not None and whole_10 is not None else None,
+            within_5,
+            within_10,
+            share,
+            # A class over a group of 10 or more is an aggregate; a smaller group shows nothing.
+            self.at_risk if holders is not None else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ShownSkillRisk:
+    uri: str
+    label: str
+    holders: int | None
+    retiring_5: int | None
+    retiring_10: int | None
+    share_10: int | None  # percent
+    at_risk: bool | None
+
+
+def retirement_risk(
+    team: Sequence[TeamCell],
+    essential: Mapping[str, Sequence[tuple[str, str]]],
+    pension_age: int,
+) -> list[SkillRisk]:
+    """For every essential skill of the team's occupations: holders and those retiring within
+    5 and 10 years (rounded half up to whole people), most at risk first."""
+    holders: dict[str, float] = {}
+    retiring: dict[str, list[float]] = {}
+    labels: dict[str, str] = {}
+    for cell in team:
+        fractions = [
+            retiring_fraction(cell.age_low, cell.age_high, pension_age, h) for h in HORIZONS
+        ]
+        for uri, label in essential.get(cell.occupation, ()):
+            labels[uri] = label
+            holders[uri] = holders.get(uri, 0) + cell.count
+            sums = retiring.setdefault(uri, [0.0, 0.0])
+            for k, fraction in enumerate(fractions):
+                sums[k] += cell.count * fraction
+    risks = [
+        SkillRisk(
+            uri,
+            labels[uri],
+            int(holders[uri]),
+            (_whole(retiring[uri][0]), _whole(retiring[uri][1])),
+        )
+        for uri in holders
+    ]
+    risks.sort(key=lambda r: (-(r.retiring[1] / max(r.holders, 1)), -r.holders, r.label))
+    return risks
+
+
+def _whole(value: float) -> int:
+    return math.floor(value + 0.5 + 1e-9)
