@@ -1,0 +1,84 @@
+"""Who is calling the API: a session cookie (`lloradar_session`) or `Authorization: Bearer`.
+
+Missing or expired credentials -> 401 problem JSON; the wrong role -> 403. A request
+authenticated by the cookie that changes something (POST, PUT, PATCH, DELETE) must also send the
+session's token in the `X-CSRF-Token` header, so another site cannot ride on the cookie.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from lloradar.api.deps import DataDep
+from lloradar.api.problems import Problem
+from lloradar.domain.account import Account, Role
+from lloradar.services.accounts import lookup_session
+from lloradar.services.web_store import Store, open_web_store, store_url_for
+
+SESSION_COOKIE = "lloradar_session"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_store(request: Request, data: DataDep) -> Iterator[Store]:
+    """The store the app reads, opened for one request."""
+    url = store_url_for(data, getattr(request.app.state, "store_url", None))
+    with open_web_store(url) as store:
+        yield store
+
+
+AccountStoreDep = Annotated[Store, Depends(get_store)]
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+def api_account(request: Request, store: AccountStoreDep) -> Account:
+    token = bearer_token(request)
+    by_cookie = token is None
+    if by_cookie:
+        token = request.cookies.get(SESSION_COOKIE)
+    found = lookup_session(store, token)
+    if found.account is None:
+        detail = (
+            "Your session has expired; log in again at /api/auth/login."
+            if found.expired
+            else "Log in first: POST /api/auth/login, then send the cookie or "
+            "'Authorization: Bearer <token>'."
+        )
+        title = "Session expired" if found.expired else "Not logged in"
+        raise Problem(401, title, detail)
+    if by_cookie and request.method not in SAFE_METHODS:
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not sent or not hmac.compare_digest(sent, found.csrf):
+            raise Problem(
+                403,
+                "CSRF token missing",
+                f"A cookie-authenticated {request.method} needs the header {CSRF_HEADER} "
+                "with the csrf_token from /api/auth/login or /api/me.",
+            )
+    request.state.session = found
+    return found.account
+
+
+ApiAccount = Annotated[Account, Depends(api_account)]
+
+
+def require_api_roles(*roles: Role) -> Callable[..., Account]:
+    """A dependency factory: the caller's account, 403 unless it has one of `roles`.
+    Use as `Annotated[Account, Depends(require_api_roles(Role.EMPLOYER))]`."""
+
+    def check(account: ApiAccount) -> Account:
+        if account.role not in roles:
+            allowed = ", ".join(str(r) for r in roles)
+            raise Problem(403, "Forbidden", f"This endpoint is for these roles: {allowed}.")
+        return account
+
+    return check

@@ -1,0 +1,269 @@
+"""Accounts use-cases: register, log in (rate-limited), sessions, consent and hard delete.
+
+Passwords are stored only as argon2id hashes; session tokens only as SHA-256 hashes. Every
+table that holds personal data keyed by an account registers itself with
+`register_personal_table`, so `delete_account` removes every trace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from lloradar.domain.account import Account, Purpose, Role, Session
+from lloradar.services import audit
+from lloradar.store import Store
+from lloradar.store.base import identifier
+
+SESSION_TTL = timedelta(hours=8)
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+MIN_PASSWORD = 10
+_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,}")
+_hasher = PasswordHasher()
+
+# table -> column holding the account id. Modules with personal tables add theirs at import.
+_PERSONAL_TABLES: dict[str, str] = {
+    "account_session": "account_id",
+    "consent": "account_id",
+}
+
+
+class AccountError(ValueError):
+    """A registration or login that cannot go ahead, with a message a person can act on."""
+
+
+class LoginFailed(AccountError):
+    pass
+
+
+class TooManyAttempts(AccountError):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many failed logins; try again in {retry_after // 60 + 1} minutes.")
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class SessionLookup:
+    """What a token turned out to be: a live session, an expired one, or nothing."""
+
+    account: Account | None
+    csrf: str
+    expired: bool
+
+
+def register_personal_table(table: str, column: str = "account_id") -> None:
+    """Declare that `table.column` holds account ids: `delete_account` empties those rows."""
+    _PERSONAL_TABLES[identifier(table)] = identifier(column)
+
+
+def personal_tables() -> dict[str, str]:
+    return dict(_PERSONAL_TABLES)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def register(store: Store, email: str, password: str, role: Role | str, name: str) -> Account:
+    """Create an account; the password is kept only as an argon2id hash."""
+    email = normalise_email(email)
+    role = Role(role)
+    if not _EMAIL.fullmatch(email):
+        raise AccountError(f"'{email}' is not an e-mail address (expected name@domain.nl).")
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"The password must have at least {MIN_PASSWORD} characters.")
+    if len(name) > 200:
+        raise AccountError("The name may have at most 200 characters.")
+    account = Account(id=str(uuid.uuid4()), email=email, role=role, name=name.strip())
+    with store.transaction():
+        if store.query("SELECT 1 FROM account WHERE email = ?", (email,)):
+            raise AccountError(f"There is already an account for {email}.")
+        store.execute(
+            "INSERT INTO account (account_id, email, role, name, password_hash, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (account.id, email, str(role), account.name, _hasher.hash(password), _now()),
+        )
+        audit.record(store, account.id, "account created", account.id, "account")
+    return account
+
+
+def login(
+    store: Store, email: str, password: str, client: str, *, ttl: timedelta = SESSION_TTL
+) -> Session:
+    """A new session for the right password; `TooManyAttempts` after 5 failures in 15 min
+    for this e-mail from this client."""
+    email = normalise_email(email)
+    key = attempt_key(email, client)
+    since = _now() - FAILURE_WINDOW
+    failures = store.query(
+        "SELECT count(*), min(attempted_at) FROM login_attempt "
+        "WHERE attempt_key = ? AND attempted_at >= ? AND NOT succeeded",
+        (key, since),
+    )[0]
+    if int(failures[0]) >= MAX_FAILURES:
+        retry = int((failures[1] + FAILURE_WINDOW - _now()).total_seconds())
+        raise TooManyAttempts(max(retry, 1))
+    rows = store.query(
+        "SELECT account_id, email, role, name, password_hash FROM account WHERE email = ?",
+        (email,),
+    )
+    if not rows or not _verify(str(rows[0][4]), password):
+        store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
+        raise LoginFailed("The e-mail address or the password is not right.")
+    account = Account(str(rows[0][0]), str(rows[0][1]), Role(rows[0][2]), str(rows[0][3]))
+    token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+    expires = _now() + ttl
+    with store.transaction():
+        store.execute("DELETE FROM login_attempt WHERE attempt_key = ?", (key,))
+        store.execute(
+            "INSERT INTO account_session (token_hash, account_id, csrf_token, created_at, "
+            "expires_at) VALUES (?, ?, ?, ?, ?)",
+            (token_hash(token), account.id, csrf, _now(), expires),
+        )
+        audit.record(store, account.id, "logged in", account.id, "account")
+    return Session(token=token, csrf=csrf, account=account, expires_at=expires)
+
+
+def lookup_session(store: Store, token: str | None) -> SessionLookup:
+    """The session behind a raw token; `expired` says a known token has run out."""
+    if not token:
+        return SessionLookup(None, "", False)
+    rows = store.query(
+        "SELECT a.account_id, a.email, a.role, a.name, s.csrf_token, s.expires_at "
+        "FROM account_session s JOIN account a ON a.account_id = s.account_id "
+        "WHERE s.token_hash = ?",
+        (token_hash(token),),
+    )
+    if not rows:
+        return SessionLookup(None, "", False)
+    row = rows[0]
+    if row[5] <= _now():
+        return SessionLookup(None, "", True)
+    return SessionLookup(
+        Account(str(row[0]), str(row[1]), Role(row[2]), str(row[3])), row[4], False
+    )
+
+
+def account_for_token(store: Store, token: str) -> Account | None:
+    """The account of a live session; None when the token is unknown or expired."""
+    return lookup_session(store, token).account
+
+
+def logout(store: Store, token: str) -> None:
+    store.execute("DELETE FROM account_session WHERE token_hash = ?", (token_hash(token),))
+
+
+def get_account(store: Store, account_id: str) -> Account | None:
+    rows = store.query(
+        "SELECT account_id, email, role, name FROM account WHERE account_id = ?", (account_id,)
+    )
+    if not rows:
+        return None
+    return Account(str(rows[0][0]), str(rows[0][1]), Role(rows[0][2]), str(rows[0][3]))
+
+
+def list_accounts(store: Store) -> list[dict[str, object]]:
+    """Id, role and creation date of every account: no e-mail, no name."""
+    return store.query_dicts(
+        "SELECT account_id, role, created_at FROM account ORDER BY created_at, account_id"
+    )
+
+
+def give_consent(store: Store, account_id: str, purpose: Purpose | str) -> None:
+    purpose = Purpose(purpose)
+    with store.transaction():
+        store.upsert(
+            "consent",
+            ["account_id", "purpose", "given_at", "withdrawn_at"],
+            [(account_id, str(purpose), _now(), None)],
+            ["account_id", "purpose"],
+        )
+        audit.record(store, account_id, "consent given", account_id, str(purpose))
+
+
+def withdraw_consent(store: Store, account_id: str, purpose: Purpose | str) -> None:
+    purpose = Purpose(purpose)
+    with store.transaction():
+        store.execute(
+            "UPDATE consent SET withdrawn_at = ? WHERE account_id = ? AND purpose = ?",
+            (_now(), account_id, str(purpose)),
+        )
+        audit.record(store, account_id, "consent withdrawn", account_id, str(purpose))
+
+
+def has_consent(store: Store, account_id: str, purpose: Purpose | str) -> bool:
+    rows = store.query(
+        "SELECT 1 FROM consent WHERE account_id = ? AND purpose = ? AND withdrawn_at IS NULL",
+        (account_id, str(Purpose(purpose))),
+    )
+    return bool(rows)
+
+
+def consents(store: Store, account_id: str) -> dict[str, bool]:
+    """Every purpose with whether this account has consented to it now."""
+    return {str(p): has_consent(store, account_id, p) for p in Purpose}
+
+
+def delete_account(store: Store, account_id: str) -> None:
+    """Hard delete: the account, its sessions, login attempts, consent and every registered
+    personal table (plus any table with an `account_id` column); the audit log keeps one line
+    'account deleted' under the account's pseudonym."""
+    account = get_account(store, account_id)
+    tables = set(store.tables())
+    targets = {t: c for t, c in _PERSONAL_TABLES.items() if t in tables}
+    for table in _tables_with_account_column(store):
+        targets.setdefault(table, "account_id")
+    targets.pop("account", None)
+    with store.transaction():
+        for table, column in sorted(targets.items()):
+            store.execute(f"DELETE FROM {table} WHERE {column} = ?", (account_id,))
+        if account is not None:
+            store.execute(
+                "DELETE FROM login_attempt WHERE attempt_key LIKE ?",
+                (_email_hash(account.email) + ":%",),
+            )
+        store.execute("DELETE FROM account WHERE account_id = ?", (account_id,))
+        audit.forget(store, account_id)
+
+
+def _tables_with_account_column(store: Store) -> list[str]:
+    schema = "main" if store.dialect == "duckdb" else "public"
+    rows = store.query(
+        "SELECT DISTINCT table_name FROM information_schema.columns "
+        "WHERE table_schema = ? AND column_name = 'account_id'",
+        (schema,),
+    )
+    return sorted(str(r[0]) for r in rows)
+
+
+def attempt_key(email: str, client: str) -> str:
+    """Login attempts are counted per e-mail + client; both kept only as hashes."""
+    client_hash = hashlib.sha256(client.encode()).hexdigest()[:32]
+    return f"{_email_hash(normalise_email(email))}:{client_hash}"
+
+
+def _email_hash(email: str) -> str:
+    return hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _verify(encoded: str, password: str) -> bool:
+    try:
+        return _hasher.verify(encoded, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
