@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
+from lloradar.api.accounts import router as api_accounts_router
 from lloradar.api.app import OPENAPI
 from lloradar.api.forecast import router as api_forecast_router
 from lloradar.api.interventions import router as api_interventions_router
@@ -22,6 +23,8 @@ from lloradar.api.routes import router as api_router
 from lloradar.api.skills import router as api_skills_router
 from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.web.account_pages import router as account_pages_router
+from lloradar.web.auth import PageAuthError, page_auth_error
 from lloradar.web.forecast_pages import router as forecast_pages_router
 from lloradar.web.intervention_pages import router as intervention_pages_router
 from lloradar.web.routes import html_invalid, html_not_found
@@ -53,6 +56,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
     app.state.radar = data if data is not None else radar_for_store(get_settings().store)
     app.include_router(api_skills_router)
+    app.include_router(api_accounts_router)
+    app.include_router(account_pages_router)
     app.include_router(api_router)
     app.include_router(api_forecast_router)
     app.include_router(api_interventions_router)
@@ -63,5 +68,6 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(sector_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(PageAuthError, page_auth_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     return app
