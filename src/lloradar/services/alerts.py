@@ -1,0 +1,411 @@
+"""Alerts use-cases: subscribe and unsubscribe (consent purpose `alerts`), a person's own
+subscriptions and events, and `evaluate`, which turns changes in the data into events.
+
+When it runs: the ingest services (vacancies, courses, indicators, the demo world) do not call
+this module. `lloradar alerts run` (cron, or right after an ingest) evaluates every subscription
+against its snapshot of the last-seen state and then delivers; the snapshot makes it idempotent,
+and each event has a deterministic id (`analytics.alerts.change_id`), so a second run, or two runs
+over the same data, never writes or delivers an event twice.
+
+Subscriptions are personal data: only the owner reads them, every read and write is in the audit
+log (without content), and every table carries `account_id` so deleting an account removes them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from lloradar.analytics.alerts import detect_changes, next_state
+from lloradar.domain.account import Purpose
+from lloradar.domain.alerts import (
+    AlertError,
+    AlertEvent,
+    AlertKind,
+    Change,
+    Channel,
+    Subscription,
+    WatchState,
+)
+from lloradar.domain.tension import TensionClass
+from lloradar.services import accounts, audit
+from lloradar.services.alert_watch import course_titles, current_state, labels
+from lloradar.store import Store
+
+PURPOSE = str(Purpose.ALERTS)
+PERSONAL_TABLES = (
+    "alert_subscription",
+    "alert_snapshot",
+    "alert_event",
+    "alert_delivery",
+    "alert_delivery_attempt",
+    "alert_outbox",
+)
+for _table in PERSONAL_TABLES:
+    accounts.register_personal_table(_table)
+
+_SUB_COLUMNS = (
+    "subscription_id, account_id, kind, region_code, occupation_id, skill_id, channel, target, "
+    "lang, created_at, feed_token, secret"
+)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_URL = re.compile(r"https?://[^\s]+")
+
+
+class SubscriptionNotFound(LookupError):
+    """No subscription with this id belongs to this account (another's is never revealed)."""
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def subscribe(
+    store: Store,
+    account_id: str,
+    kind: AlertKind | str,
+    *,
+    region_code: str | None = None,
+    occupation_id: str | None = None,
+    skill_id: str | None = None,
+    channel: Channel | str = Channel.FEED,
+    target: str = "",
+    lang: str = "nl",
+    consent: bool = False,
+    now: datetime | None = None,
+) -> Subscription:
+    """Check the request, record consent when given, store the subscription and its baseline
+    (so only later changes fire)."""
+    kind_ = AlertKind(_parse_enum(AlertKind, kind, "kind"))
+    channel_ = Channel(_parse_enum(Channel, channel, "channel"))
+    region_code, occupation_id, skill_id = (
+        (v or "").strip() or None for v in (region_code, occupation_id, skill_id)
+    )
+    target = target.strip()
+    _check_watch(store, kind_, region_code, occupation_id, skill_id)
+    _check_target(channel_, target)
+    if consent:
+        accounts.give_consent(store, account_id, Purpose.ALERTS)
+    if not accounts.has_consent(store, account_id, Purpose.ALERTS):
+        raise AlertError(
+            "Alerts need your consent for the purpose 'alerts' (tick the consent box)."
+        )
+    sub = Subscription(
+        id=str(uuid.uuid4()),
+        account_id=account_id,
+        kind=kind_,
+        region_code=region_code,
+        occupation_id=occupation_id,
+        skill_id=skill_id,
+        channel=channel_,
+        target=target,
+        lang="en" if lang == "en" else "nl",
+        created_at=now or now_utc(),
+        feed_token=secrets.token_urlsafe(24),
+        secret=secrets.token_hex(32),
+    )
+    baseline = current_state(store, sub, set(store.tables()))
+    with store.transaction():
+        store.execute(
+            f"INSERT INTO alert_subscription ({_SUB_COLUMNS}) VALUES ({', '.join('?' * 12)})",
+            (
+                sub.id, sub.account_id, sub.kind.value, sub.region_code, sub.occupation_id,
+                sub.skill_id, sub.channel.value, sub.target, sub.lang, sub.created_at,
+                sub.feed_token, sub.secret,
+            ),
+        )  # fmt: skip
+        _save_snapshot(store, sub, baseline, sub.created_at)
+        audit.record(store, account_id, "alert subscription created", account_id, PURPOSE)
+    return sub
+
+
+def _parse_enum(enum: Any, value: object, field: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise AlertError(f"{field} '{value}' is not known (expected one of: {allowed}).") from None
+
+
+def _check_watch(
+    store: Store, kind: AlertKind, region: str | None, occupation: str | None, skill: str | None
+) -> None:
+    if kind is AlertKind.TENSION and not (region and occupation):
+        raise AlertError("A tension-class alert needs a region and an occupation.")
+    if kind is AlertKind.VACANCIES and not (occupation or skill):
+        raise AlertError("A vacancy alert needs an occupation or a skill (and may have a region).")
+    if kind is AlertKind.COURSES and not skill:
+        raise AlertError("A course alert needs a skill.")
+    for field, table, column, value in (
+        ("region", "region", "code", region),
+        ("occupation", "occupation", "id", occupation),
+        ("skill", "skill", "id", skill),
+    ):
+        if value and not store.query(f"SELECT 1 FROM {table} WHERE {column} = ?", (value,)):
+            raise AlertError(f"{field} '{value[:80]}' is not in the radar's {table} list.")
+
+
+def _check_target(channel: Channel, target: str) -> None:
+    if channel is Channel.WEBHOOK and not _URL.fullmatch(target):
+        raise AlertError(f"webhook '{target[:80]}' is not an http(s) URL (https://host/path).")
+    if channel is Channel.EMAIL and not _EMAIL.fullmatch(target):
+        raise AlertError(f"'{target[:80]}' is not an e-mail address (expected name@domain.nl).")
+    if len(target) > 500:
+        raise AlertError("The webhook URL or e-mail address may have at most 500 characters.")
+
+
+def _row_to_subscription(row: Sequence[Any]) -> Subscription:
+    return Subscription(
+        id=row[0],
+        account_id=row[1],
+        kind=AlertKind(row[2]),
+        region_code=row[3],
+        occupation_id=row[4],
+        skill_id=row[5],
+        channel=Channel(row[6]),
+        target=row[7],
+        lang=row[8],
+        created_at=row[9],
+        feed_token=row[10],
+        secret=row[11],
+    )
+
+
+def list_subscriptions(store: Store, account_id: str) -> list[Subscription]:
+    """The account's own subscriptions, oldest first (a read of personal data: audited)."""
+    rows = store.query(
+        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE account_id = ? "
+        "ORDER BY created_at, subscription_id",
+        (account_id,),
+    )
+    audit.record(store, account_id, "alert subscriptions read", account_id, PURPOSE)
+    return [_row_to_subscription(r) for r in rows]
+
+
+def get_subscription(store: Store, account_id: str, subscription_id: str) -> Subscription:
+    rows = store.query(
+        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE subscription_id = ? "
+        "AND account_id = ?",
+        (subscription_id, account_id),
+    )
+    if not rows:
+        raise SubscriptionNotFound(subscription_id)
+    audit.record(store, account_id, "alert subscription read", account_id, PURPOSE)
+    return _row_to_subscription(rows[0])
+
+
+def unsubscribe(store: Store, account_id: str, subscription_id: str) -> None:
+    """Hard delete of the subscription with its snapshot, events, deliveries and outbox."""
+    get_subscription(store, account_id, subscription_id)
+    with store.transaction():
+        for table in ("alert_delivery", "alert_delivery_attempt", "alert_outbox"):
+            store.execute(
+                f"DELETE FROM {table} WHERE event_id IN (SELECT event_id FROM alert_event "
+                "WHERE subscription_id = ?)",
+                (subscription_id,),
+            )
+        for table in ("alert_event", "alert_snapshot", "alert_subscription"):
+            store.execute(f"DELETE FROM {table} WHERE subscription_id = ?", (subscription_id,))
+        audit.record(store, account_id, "alert subscription deleted", account_id, PURPOSE)
+
+
+def subscription_for_feed(store: Store, token: str) -> Subscription | None:
+    """The subscription whose secret feed token this is; None for an unknown token."""
+    if not token or len(token) > 100:
+        return None
+    rows = store.query(
+        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE feed_token = ?", (token,)
+    )
+    if not rows:
+        return None
+    sub = _row_to_subscription(rows[0])
+    audit.record(store, audit.SYSTEM, "alert feed read", sub.account_id, PURPOSE)
+    return sub
+
+
+def events_for(
+    store: Store, account_id: str, subscription_id: str | None = None, limit: int = 100
+) -> list[AlertEvent]:
+    """The account's events, newest first; of one subscription when it is given."""
+    sql = (
+        "SELECT event_id, subscription_id, kind, title_nl, title_en, details, created_at "
+        "FROM alert_event WHERE account_id = ?"
+    )
+    params: list[Any] = [account_id]
+    if subscription_id is not None:
+        sql += " AND subscription_id = ?"
+        params.append(subscription_id)
+    sql += f" ORDER BY created_at DESC, event_id LIMIT {int(limit)}"
+    rows = store.query(sql, params)
+    return [
+        AlertEvent(r[0], r[1], AlertKind(r[2]), r[3], r[4], json.loads(r[5]), r[6]) for r in rows
+    ]
+
+
+def _save_snapshot(store: Store, sub: Subscription, state: WatchState, at: datetime) -> None:
+    store.upsert(
+        "alert_snapshot",
+        ["subscription_id", "account_id", "state", "observed_at"],
+        [(sub.id, sub.account_id, state.to_json(), at)],
+        ["subscription_id"],
+    )
+
+
+def _all_subscriptions(store: Store) -> list[Subscription]:
+    rows = store.query(
+        f"SELECT {_SUB_COLUMNS} FROM alert_subscription s WHERE EXISTS (SELECT 1 FROM consent c "
+        "WHERE c.account_id = s.account_id AND c.purpose = ? AND c.withdrawn_at IS NULL) "
+        "ORDER BY created_at, subscription_id",
+        (PURPOSE,),
+    )
+    return [_row_to_subscription(r) for r in rows]
+
+
+def _snapshots(store: Store) -> dict[str, WatchState]:
+    rows = store.query("SELECT subscription_id, state FROM alert_snapshot")
+    return {str(r[0]): WatchState.from_json(str(r[1])) for r in rows}
+
+
+def evaluate(store: Store, now: datetime | None = None) -> list[AlertEvent]:
+    """Compare every subscription (of an account that consents) with its snapshot; write the new
+    events with their pending deliveries and e-mail outbox, and the new snapshot, in one
+    transaction per subscription. Returns the events that were new."""
+    now = now or now_utc()
+    tables = set(store.tables())
+    snapshots = _snapshots(store)
+    fired: list[AlertEvent] = []
+    for sub in _all_subscriptions(store):
+        previous = snapshots.get(sub.id)
+        current = current_state(store, sub, tables)
+        changes = detect_changes(sub.id, sub.kind, previous, current)
+        remembered = next_state(sub.kind, previous, current)
+        if not changes and previous == remembered:
+            continue
+        events = [_describe(store, sub, change, now, tables) for change in changes]
+        with store.transaction():
+            for event in events:
+                if _write_event(store, sub, event, now):
+                    fired.append(event)
+            _save_snapshot(store, sub, remembered, now)
+    return fired
+
+
+def _write_event(store: Store, sub: Subscription, event: AlertEvent, now: datetime) -> bool:
+    """Insert the event once; False when it is already there (the same change seen again)."""
+    if store.query("SELECT 1 FROM alert_event WHERE event_id = ?", (event.id,)):
+        return False
+    store.execute(
+        "INSERT INTO alert_event (event_id, subscription_id, account_id, kind, title_nl, "
+        "title_en, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (event_id) DO NOTHING",
+        (
+            event.id, sub.id, sub.account_id, sub.kind.value, event.title_nl, event.title_en,
+            json.dumps(event.details, sort_keys=True), now,
+        ),
+    )  # fmt: skip
+    if sub.channel in (Channel.WEBHOOK, Channel.EMAIL):
+        store.execute(
+            "INSERT INTO alert_delivery (event_id, channel, account_id, status, attempts, "
+            "next_attempt_at, last_error) VALUES (?, ?, ?, 'pending', 0, ?, '') "
+            "ON CONFLICT (event_id, channel) DO NOTHING",
+            (event.id, sub.channel.value, sub.account_id, now),
+        )
+    if sub.channel is Channel.EMAIL:
+        store.execute(
+            "INSERT INTO alert_outbox (event_id, account_id, recipient, subject, body, "
+            "created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, NULL) "
+            "ON CONFLICT (event_id) DO NOTHING",
+            (
+                event.id,
+                sub.account_id,
+                sub.target,
+                event.title(sub.lang),
+                email_body(event, sub),
+                now,
+            ),
+        )
+    audit.record(store, audit.SYSTEM, "alert event written", sub.account_id, PURPOSE)
+    return True
+
+
+def _describe(
+    store: Store, sub: Subscription, change: Change, now: datetime, tables: set[str]
+) -> AlertEvent:
+    names = labels(store, sub)
+    region_nl, region_en = names.get("region", ("Nederland", "the Netherlands"))
+    subject = names.get("occupation") or names.get("skill") or ("", "")
+    details: dict[str, object] = {
+        "kind": sub.kind.value,
+        "region_code": sub.region_code,
+        "occupation_id": sub.occupation_id,
+        "skill_id": sub.skill_id,
+    }
+    n = len(change.new_items)
+    if sub.kind is AlertKind.TENSION:
+        before, after = TensionClass(change.before or ""), TensionClass(change.after or "")
+        details.update(before=before.value, after=after.value, period=change.period)
+        nl = f"Spanning {subject[0]} in {region_nl}: {before.value} → {after.value}"
+        en = f"Tension for {subject[1]} in {region_en}: {before.label_en} → {after.label_en}"
+        nl, en = f"{nl} ({change.period})", f"{en} ({change.period})"
+    elif sub.kind is AlertKind.VACANCIES:
+        details.update(new_vacancies=list(change.new_items))
+        nl = f"{n} nieuwe {'vacature' if n == 1 else 'vacatures'} voor {subject[0]} in {region_nl}"
+        en = f"{n} new {'vacancy' if n == 1 else 'vacancies'} for {subject[1]} in {region_en}"
+    else:
+        titles = course_titles(store, change.new_items, tables)
+        details.update(new_courses=list(change.new_items), course_titles=titles)
+        nl = f"{n} nieuwe {'cursus' if n == 1 else 'cursussen'} voor {subject[0]}"
+        en = f"{n} new {'course' if n == 1 else 'courses'} for {subject[1]}"
+        nl, en = f"{nl}: {', '.join(titles[:5])}", f"{en}: {', '.join(titles[:5])}"
+    return AlertEvent(change.id, sub.id, sub.kind, nl, en, details, now)
+
+
+def email_body(event: AlertEvent, sub: Subscription) -> str:
+    intro = (
+        "A change you subscribed to in LLO Radar:"
+        if sub.lang == "en"
+        else "Een verandering waarop u zich abonneerde in LLO Radar:"
+    )
+    manage = (
+        "Manage or stop this alert at /meldingen."
+        if sub.lang == "en"
+        else "Beheer of stop deze melding op /meldingen."
+    )
+    return f"{intro}\n\n{event.title(sub.lang)}\n\n{manage}\n"
+
+
+def webhook_payload(event: AlertEvent, sub: Subscription) -> dict[str, object]:
+    return {
+        "event_id": event.id,
+        "subscription_id": sub.id,
+        "kind": event.kind.value,
+        "title": event.title(sub.lang),
+        "details": event.details,
+        "created_at": event.created_at.isoformat() + "Z",
+    }
+
+
+def event_by_id(store: Store, event_id: str) -> AlertEvent | None:
+    rows = store.query(
+        "SELECT event_id, subscription_id, kind, title_nl, title_en, details, created_at "
+        "FROM alert_event WHERE event_id = ?",
+        (event_id,),
+    )
+    if not rows:
+        return None
+    r = rows[0]
+    return AlertEvent(r[0], r[1], AlertKind(r[2]), r[3], r[4], json.loads(r[5]), r[6])
+
+
+def subscription_by_id(store: Store, subscription_id: str) -> Subscription | None:
+    """For the delivery worker (system actor), not for an edge."""
+    rows = store.query(
+        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE subscription_id = ?",
+        (subscription_id,),
+    )
+    return _row_to_subscription(rows[0]) if rows else None
