@@ -43,9 +43,12 @@ PARTICIPANT_COLUMNS = [
     "completion_date",
     "completion_pct",
     "certificate",
-    "employed_3m",
-    "employed_6m",
-    "employed_12m",
+]
+OUTCOME_COLUMNS = [
+    "intervention_id",
+    "pseudonym",
+    "months",
+    "employed",
     "job_sector",
     "job_occupation",
 ]
@@ -101,12 +104,28 @@ def participant_row(p: Participant) -> tuple[object, ...]:
         p.completion_date,
         p.completion_pct,
         p.certificate,
-        p.employed_after(3),
-        p.employed_after(6),
-        p.employed_after(12),
-        p.job_sector,
-        p.job_occupation,
     )
+
+
+def outcome_rows(p: Participant) -> list[tuple[object, ...]]:
+    """One row per known moment (3, 6, 12 months). The job belongs to the moments at which the
+    participant was employed; a participant never employed keeps a reported job on each known
+    moment (the same rule as migration 012), so nothing reported is dropped."""
+    ever_employed = any(employed for _, employed in p.employed)
+    rows: list[tuple[object, ...]] = []
+    for months, employed in sorted(p.employed):
+        with_job = employed or not ever_employed
+        rows.append(
+            (
+                p.intervention_id,
+                p.pseudonym,
+                months,
+                employed,
+                p.job_sector if with_job else None,
+                p.job_occupation if with_job else None,
+            )
+        )
+    return rows
 
 
 def load_interventions(store: Store, path: Path, *, is_demo: bool = False) -> LoadReport:
@@ -149,18 +168,44 @@ def save_interventions(
 
 
 def load_participants(store: Store, path: Path, key: bytes, *, is_demo: bool = False) -> LoadReport:
-    """Store the participants of a CSV file under their pseudonyms (idempotent)."""
+    """Store the registrations (`participant`) and outcomes (`outcome`) of a CSV file under
+    their pseudonyms (idempotent). The outcomes of every registration in the file are replaced
+    by the file's, so an outcome emptied in a corrected file disappears."""
     data = read_bytes(path)
     starts = {
         str(r[0]): r[1] for r in store.query("SELECT intervention_id, start_date FROM intervention")
     }
     parsed = parse_participants(data, str(path), key, starts)
-    table = TableRows(
-        "participant",
-        PARTICIPANT_COLUMNS,
-        ["intervention_id", "pseudonym"],
-        [participant_row(p) for p in parsed.records],
-    )
-    return save_load(
-        store, provenance_of(path, data, "participant", is_demo), [table], parsed.quarantine
-    )
+    tables = [
+        TableRows(
+            "participant",
+            PARTICIPANT_COLUMNS,
+            ["intervention_id", "pseudonym"],
+            [participant_row(p) for p in parsed.records],
+        ),
+        TableRows(
+            "outcome",
+            OUTCOME_COLUMNS,
+            ["intervention_id", "pseudonym", "months"],
+            [row for p in parsed.records for row in outcome_rows(p)],
+        ),
+    ]
+    provenance = provenance_of(path, data, "participant", is_demo)
+    with store.transaction():
+        clear_outcomes(store, parsed.records)
+        return save_load(store, provenance, tables, parsed.quarantine)
+
+
+def clear_outcomes(store: Store, participants: Sequence[Participant], chunk: int = 500) -> None:
+    """Delete the stored outcomes of these registrations (inside the caller's transaction)."""
+    by_intervention: dict[str, list[str]] = {}
+    for p in participants:
+        by_intervention.setdefault(p.intervention_id, []).append(p.pseudonym)
+    for intervention, pseudonyms in by_intervention.items():
+        for n in range(0, len(pseudonyms), chunk):
+            part = pseudonyms[n : n + chunk]
+            store.execute(
+                "DELETE FROM outcome WHERE intervention_id = ? "
+                f"AND pseudonym IN ({', '.join('?' * len(part))})",
+                [intervention, *part],
+            )

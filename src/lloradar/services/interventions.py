@@ -159,31 +159,41 @@ def get_intervention(store: Store, intervention_id: str) -> Intervention | None:
 
 
 def _participants(store: Store, ids: list[str]) -> list[Participant]:
+    """Registrations with their outcomes; the job is the one of the latest employed moment."""
     if not ids:
         return []
+    marks = ", ".join("?" * len(ids))
     rows = store.query_dicts(
-        f"SELECT * FROM participant WHERE intervention_id IN ({', '.join('?' * len(ids))}) "
+        f"SELECT * FROM participant WHERE intervention_id IN ({marks}) "
         "ORDER BY intervention_id, pseudonym",
         ids,
     )
-    return [
-        Participant(
-            intervention_id=r["intervention_id"],
-            pseudonym=r["pseudonym"],
-            start_date=r["start_date"],
-            completion_date=r["completion_date"],
-            completion_pct=r["completion_pct"],
-            certificate=r["certificate"],
-            employed=tuple(
-                (m, bool(r[f"employed_{m}m"]))
-                for m in (3, 6, 12)
-                if r[f"employed_{m}m"] is not None
-            ),
-            job_sector=r["job_sector"],
-            job_occupation=r["job_occupation"],
+    outcomes: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for o in store.query_dicts(
+        f"SELECT * FROM outcome WHERE intervention_id IN ({marks}) "
+        "ORDER BY intervention_id, pseudonym, months",
+        ids,
+    ):
+        outcomes.setdefault((o["intervention_id"], o["pseudonym"]), []).append(o)
+    participants = []
+    for r in rows:
+        measured = outcomes.get((r["intervention_id"], r["pseudonym"]), [])
+        jobs = [o for o in measured if o["job_sector"] or o["job_occupation"]]
+        job = max(jobs, key=lambda o: (bool(o["employed"]), o["months"])) if jobs else {}
+        participants.append(
+            Participant(
+                intervention_id=r["intervention_id"],
+                pseudonym=r["pseudonym"],
+                start_date=r["start_date"],
+                completion_date=r["completion_date"],
+                completion_pct=r["completion_pct"],
+                certificate=r["certificate"],
+                employed=tuple((int(o["months"]), bool(o["employed"])) for o in measured),
+                job_sector=job.get("job_sector"),
+                job_occupation=job.get("job_occupation"),
+            )
         )
-        for r in rows
-    ]
+    return participants
 
 
 def _ledger(store: Store) -> DisclosureLedger:

@@ -310,6 +310,14 @@ def participant_row(
         bad.append(
             BadField("job_sector", sector, "is not an SBI code (expected A..U or 2-5 digits)")
         )
+    job_occupation = text(row.get("job_occupation"))
+    if (sector or job_occupation) and not employed and not bad:
+        field, value = ("job_sector", sector) if sector else ("job_occupation", job_occupation)
+        reason = (
+            "is a job but no outcome at 3, 6 or 12 months is known "
+            "(expected employed_3m, employed_6m or employed_12m filled in)"
+        )
+        bad.append(BadField(field, value, reason))
     if bad:
         return None, bad
     return Participant(
@@ -321,7 +329,7 @@ def participant_row(
         certificate=None if certificate == "none" else certificate,
         employed=tuple(employed),
         job_sector=sector or None,
-        job_occupation=text(row.get("job_occupation")) or None,
+        job_occupation=job_occupation or None,
     ), []
 
 
