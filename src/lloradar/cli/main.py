@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from lloradar.cli import (
+    accounts,
     demo,
     forecast,
     indicators,
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(demo.app, name="demo")
+app.add_typer(accounts.app, name="accounts")
 app.add_typer(regions.app, name="regions")
 app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
