@@ -1,0 +1,297 @@
+"""Use-case "career options for a set of skills in a region" (loopbaannavigator): read the
+occupation-skill graph, the region's tension per occupation (latest month) and the stored
+baseline forecast, the courses for the missing skills, and rank with `analytics.navigator`.
+
+Tension is suppressed when fewer than 10 job seekers stand behind it (the ratio would reveal
+the count); forecast cells under 10 employed are suppressed by `forecast_results`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lloradar.analytics.disclosure import disclose
+from lloradar.analytics.navigator import (
+    MissingSkill,
+    OccupationOption,
+    OccupationSkills,
+    Opportunity,
+    SkillLabel,
+    Transition,
+    rank_occupations,
+    transitions,
+)
+from lloradar.analytics.tension import tension_ratio
+from lloradar.domain import IngestError, TensionClass
+from lloradar.services.courses import courses_for_skills
+from lloradar.services.forecast_results import forecast_for_region
+from lloradar.store import Store
+
+SCENARIO = "baseline"
+CURRENT_COVERAGE = 0.5  # an occupation a person plausibly works in: half its essential skills
+
+
+class NavigatorError(ValueError):
+    """Input the navigator cannot use: no skills, unknown skills, an unknown region."""
+
+
+@dataclass(frozen=True, slots=True)
+class NavigatorResult:
+    region_code: str
+    region_name: str
+    skills: list[tuple[str, SkillLabel]]
+    options: list[OccupationOption]
+    transitions: list[Transition]
+    period: date | None
+    forecast_run: str | None
+    is_demo: bool
+
+
+def occupation_graph(store: Store) -> list[OccupationSkills]:
+    """Every occupation with at least one skill, with its essential and optional skills."""
+    essential: dict[str, list[str]] = {}
+    optional: dict[str, list[str]] = {}
+    for occupation, skill, relation in store.query(
+        "SELECT occupation_id, skill_id, relation FROM occupation_skill ORDER BY 1, 2"
+    ):
+        (essential if relation == "essential" else optional).setdefault(occupation, []).append(
+            skill
+        )
+    return [
+        OccupationSkills(
+            str(uri),
+            str(en or uri),
+            nl,
+            tuple(essential.get(uri, ())),
+            tuple(optional.get(uri, ())),
+        )
+        for uri, en, nl in store.query("SELECT id, label_en, label_nl FROM occupation ORDER BY id")
+        if uri in essential or uri in optional
+    ]
+
+
+def skill_labels(store: Store) -> dict[str, SkillLabel]:
+    labels = {
+        str(uri): SkillLabel(str(en), nl)
+        for uri, en, nl in store.query(
+            "SELECT id, label_en, label_nl FROM taxonomy_concept WHERE type = 'esco_skill'"
+        )
+    }
+    for uri, en, nl in store.query("SELECT id, label_en, label_nl FROM skill"):
+        labels[str(uri)] = SkillLabel(str(en or uri), nl or labels.get(str(uri), SkillLabel("")).nl)
+    return labels
+
+
+def region_name(store: Store, region: str) -> str:
+    found = store.query(
+        "SELECT name FROM region WHERE code = ? AND level = 'arbeidsmarktregio'", [region]
+    )
+    if not found:
+        raise NavigatorError(
+            f"region {region!r} is not an arbeidsmarktregio code (expected AM01..AM38)"
+        )
+    return str(found[0][0])
+
+
+def regional_tension(
+    store: Store, region: str
+) -> tuple[date | None, dict[str, tuple[TensionClass | None, float | None]]]:
+    """Per occupation in the region's latest month: the tension class and ratio (None when
+    suppressed: fewer than 10 short-term job seekers, or no data)."""
+    latest = store.query("SELECT max(period) FROM vacancy_stats WHERE region_code = ?", [region])
+    period = latest[0][0] if latest and isinstance(latest[0][0], date) else None
+    if period is None:
+        return None, {}
+    result: dict[str, tuple[TensionClass | None, float | None]] = {}
+    for occupation, vacancies, seekers in store.query(
+        "SELECT v.occupation_id, v.open_vacancies, s.job_seekers_short FROM vacancy_stats v "
+        "LEFT JOIN labour_supply s ON s.region_code = v.region_code "
+        "AND s.occupation_id = v.occupation_id AND s.period = v.period "
+        "WHERE v.region_code = ? AND v.period = ?",
+        [region, period],
+    ):
+        shown = disclose(int(seekers) if seekers is not None else None)
+        ratio = None if shown is None else tension_ratio(int(vacancies or 0), shown)
+        result[str(occupation)] = (TensionClass.from_ratio(ratio), ratio)
+    return period, result
+
+
+def regional_forecast(
+    store: Store, region: str
+) -> tuple[str | None, dict[str, tuple[str | None, float | None]]]:
+    """Per occupation: the prospect class over the horizon and the growth of the employed
+    stock (expansion demand over the starting stock), from the newest baseline run."""
+    try:
+        rows = forecast_for_region(store, region, SCENARIO)
+    except IngestError:
+        return None, {}
+    result: dict[str, tuple[str | None, float | None]] = {}
+    run = None
+    for row in rows:
+        run = row["run_id"]
+        growth = None
+        if row["stock"] is not None and row["expansion_demand"] is not None:
+            start = row["stock"] - row["expansion_demand"]
+            growth = row["expansion_demand"] / start if start > 0 else None
+        result[row["occupation_id"]] = (row["prospect"], growth)
+    return run, result
+
+
+def opportunities(
+    store: Store, region: str
+) -> tuple[date | None, str | None, dict[str, Opportunity]]:
+    period, tension = regional_tension(store, region)
+    run, forecast = regional_forecast(store, region)
+    result = {}
+    for occupation in set(tension) | set(forecast):
+        cls, ratio = tension.get(occupation, (None, None))
+        prospect, growth = forecast.get(occupation, (None, None))
+        result[occupation] = Opportunity(cls, ratio, prospect, growth)
+    return period, run, result
+
+
+def _is_demo(store: Store) -> bool:
+    found = store.query(
+        "SELECT 1 FROM provenance WHERE is_demo AND source_id IN "
+        "(SELECT source_id FROM vacancy_stats UNION SELECT source_id FROM occupation "
+        "UNION SELECT source_id FROM course) LIMIT 1"
+    )
+    return bool(found)
+
+
+def navigate(store: Store, skills: Sequence[str], region: str, *, top: int = 10) -> NavigatorResult:
+    """Occupations ranked for `skills` (URIs) in `region`, with missing skills and courses, and
+    the moves from shrinking to growing occupations that start where the person stands."""
+    wanted = list(dict.fromkeys(s.strip() for s in skills if s.strip()))
+    if not wanted:
+        raise NavigatorError("no skills given (pass one or more skill URIs)")
+    name = region_name(store, region)
+    labels = skill_labels(store)
+    unknown = [s for s in wanted if s not in labels]
+    if unknown:
+        raise NavigatorError(
+            f"unknown skill(s): {', '.join(unknown)} (expected URIs of the skills in this store)"
+        )
+    graph = occupation_graph(store)
+    period, run, chances = opportunities(store, region)
+    all_missing = {s for o in graph for s in o.essential}
+    courses = courses_for_skills(store, sorted(all_missing), region)
+    options = rank_occupations(wanted, graph, chances, labels, courses, top=top)
+    person = set(wanted)
+    current = [
+        o.uri
+        for o in graph
+        if o.essential
+        and len(person & set(o.essential)) / len(set(o.essential)) >= CURRENT_COVERAGE
+    ]
+    moves = transitions(graph, chances, labels, courses, origins=current or None, person=wanted)
+    return NavigatorResult(
+        region, name, [(s, labels[s]) for s in wanted], options, moves, period, run, _is_demo(store)
+    )
+
+
+def occupation_skills(store: Store, occupation: str) -> list[str]:
+    """The essential skills of an occupation (id), for 'start from my current occupation'."""
+    rows = store.query(
+        "SELECT skill_id FROM occupation_skill WHERE occupation_id = ? AND relation = 'essential' "
+        "ORDER BY skill_id",
+        [occupation],
+    )
+    if not rows:
+        raise NavigatorError(f"occupation {occupation!r} has no skills in this store")
+    return [str(r[0]) for r in rows]
+
+
+def choices(store: Store) -> dict[str, list[tuple[str, str, str]]]:
+    """What the navigator form offers: regions, occupations and skills as (id, nl, en)."""
+    regions = [
+        (str(c), str(n), str(n))
+        for c, n in store.query(
+            "SELECT code, name FROM region WHERE level = 'arbeidsmarktregio' ORDER BY code"
+        )
+    ]
+    occupations = [
+        (o.uri, o.label("nl"), o.label_en)
+        for o in sorted(occupation_graph(store), key=lambda o: o.label("nl").lower())
+    ]
+    used = store.query(
+        "SELECT DISTINCT skill_id FROM occupation_skill UNION SELECT DISTINCT skill_id FROM course_skill"
+    )
+    labels = skill_labels(store)
+    skills = sorted(
+        (
+            (str(r[0]), labels[str(r[0])].label("nl"), labels[str(r[0])].en)
+            for r in used
+            if str(r[0]) in labels
+        ),
+        key=lambda s: s[1].lower(),
+    )
+    return {"regions": regions, "occupations": occupations, "skills": skills}
+
+
+def _missing_json(missing: Sequence[MissingSkill], lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "uri": m.uri,
+            "label": m.label.label(lang),
+            "courses": [
+                {
+                    "course_id": c.course_id,
+                    "name": c.name,
+                    "provider": c.provider,
+                    "region_code": c.region_code,
+                    "start_date": c.start_date.isoformat() if c.start_date else None,
+                }
+                for c in m.courses
+            ],
+        }
+        for m in missing
+    ]
+
+
+def _opportunity_json(o: Opportunity) -> dict[str, Any]:
+    return {
+        "tension_class": o.tension.value if o.tension else None,
+        "tension_ratio": None if o.tension_ratio is None else round(o.tension_ratio, 3),
+        "forecast_prospect": o.prospect,
+        "forecast_growth": None if o.growth is None else round(o.growth, 4),
+        "forecast_direction": o.direction,
+        "score": None if o.score is None else round(o.score, 4),
+    }
+
+
+def result_json(result: NavigatorResult, lang: str = "en") -> dict[str, Any]:
+    """The API/CLI contract of a navigator answer."""
+    return {
+        "region": {"code": result.region_code, "name": result.region_name},
+        "period": result.period.isoformat() if result.period else None,
+        "forecast_run": result.forecast_run,
+        "is_demo": result.is_demo,
+        "skills": [{"uri": u, "label": label.label(lang)} for u, label in result.skills],
+        "occupations": [
+            {
+                "uri": o.occupation.uri,
+                "label": o.occupation.label(lang),
+                "score": round(o.score, 4),
+                "fit": round(o.fit, 4),
+                "essential_coverage": round(o.essential_coverage, 4),
+                "optional_coverage": round(o.optional_coverage, 4),
+                "opportunity": _opportunity_json(o.opportunity),
+                "have": list(o.have),
+                "missing_skills": _missing_json(o.missing, lang),
+            }
+            for o in result.options
+        ],
+        "transitions": [
+            {
+                "from": {"uri": t.origin.uri, "label": t.origin.label(lang)},
+                "to": {"uri": t.destination.uri, "label": t.destination.label(lang)},
+                "coverage": round(t.coverage, 4),
+                "opportunity": _opportunity_json(t.destination_opportunity),
+                "missing_skills": _missing_json(t.missing, lang),
+            }
+            for t in result.transitions
+        ],
+    }
