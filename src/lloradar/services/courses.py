@@ -66,12 +66,12 @@ def import_courses(
     )
 
 
-def load_demo_catalogue(store: Store) -> LoadReport | None:
-    """The labelled demo catalogue of examples/courses (None when the file is not there, as in
-    an installed package without the repository's examples)."""
+def load_demo_catalogue(store: Store) -> list[LoadReport]:
+    """The labelled demo catalogue of examples/courses (nothing when the file is not there, as
+    in an installed package without the repository's examples)."""
     if not DEMO_CATALOGUE.is_file():
-        return None
-    return import_courses(store, str(DEMO_CATALOGUE), is_demo=True, use_skills_engine=False)
+        return []
+    return [import_courses(store, str(DEMO_CATALOGUE), is_demo=True, use_skills_engine=False)]
 
 
 @dataclass(frozen=True, slots=True)
