@@ -20,6 +20,7 @@ from lloradar.demo.profiles import (
 from lloradar.demo.workforce import build_workforce
 from lloradar.domain import Provenance
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
+from lloradar.services.courses import load_demo_catalogue
 from lloradar.services.reference import load_reference_data
 from lloradar.services.taxonomy import demo_occupations
 from lloradar.store import Store
@@ -215,6 +216,7 @@ def build_demo_world(store: Store, seed: int = 42, shared_data: Path | None = No
         )
     )
     reports.extend(build_workforce(store, seed, occupations.ids, demo_provenance))
+    reports.extend(load_demo_catalogue(store))
     return DemoWorld(
         seed, len(occupations.ids), len(regions), MONTHS, occupations.uses_esco, reports
     )
