@@ -6,11 +6,13 @@ import typer
 
 from lloradar.cli import (
     accounts,
+    courses,
     demo,
     forecast,
     indicators,
     ingest,
     interventions,
+    navigator,
     occupations,
     regions,
     serve,
@@ -35,6 +37,8 @@ app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")
 app.add_typer(skills.app, name="skills")
 app.add_typer(interventions.app, name="interventions")
+app.add_typer(courses.app, name="courses")
+app.command("navigator")(navigator.navigator)
 app.command("serve")(serve.serve)
 
 if __name__ == "__main__":
