@@ -33,14 +33,14 @@ def test_tension_move_fires_once_and_running_twice_writes_one_event(any_store: S
     set_month(any_store, date(2026, 2, 1), vacancies=40, job_seekers=10)  # 4.0: krap
     fired = alerts.evaluate(any_store, T0)
     assert [e.title_nl for e in fired] == [
-        "Spanning verpleegkundige in Zuid-Holland Centraal: gemiddeld → krap (2026-02-01)"
+        "Spanning verpleegkundige in Zuid-Holland Centraal: van gemiddeld naar krap (2026-02-01)"
     ]
     assert fired[0].details["before"] == "gemiddeld"
     assert alerts.evaluate(any_store, T0) == []
     events = alerts.events_for(any_store, owner, sub.id)
     assert [e.id for e in events] == [fired[0].id]
     assert events[0].title("en") == (
-        "Tension for nurse in Zuid-Holland Centraal: average → tight (2026-02-01)"
+        "Tension for nurse in Zuid-Holland Centraal: from average to tight (2026-02-01)"
     )
 
 

@@ -349,8 +349,8 @@ def _describe(
     if sub.kind is AlertKind.TENSION:
         before, after = TensionClass(change.before or ""), TensionClass(change.after or "")
         details.update(before=before.value, after=after.value, period=change.period)
-        nl = f"Spanning {subject[0]} in {region_nl}: {before.value} → {after.value}"
-        en = f"Tension for {subject[1]} in {region_en}: {before.label_en} → {after.label_en}"
+        nl = f"Spanning {subject[0]} in {region_nl}: van {before.value} naar {after.value}"
+        en = f"Tension for {subject[1]} in {region_en}: from {before.label_en} to {after.label_en}"
         nl, en = f"{nl} ({change.period})", f"{en} ({change.period})"
     elif sub.kind is AlertKind.VACANCIES:
         details.update(new_vacancies=list(change.new_items))
