@@ -409,3 +409,24 @@ def subscription_by_id(store: Store, subscription_id: str) -> Subscription | Non
         (subscription_id,),
     )
     return _row_to_subscription(rows[0]) if rows else None
+
+
+def overview(store: Store) -> list[dict[str, object]]:
+    """Every subscription for an operator: its watch, channel and counts, the owner only as the
+    audit pseudonym and never the e-mail address or webhook URL."""
+    rows = store.query_dicts(
+        "SELECT s.subscription_id, s.account_id, s.kind, s.region_code, s.occupation_id, "
+        "s.skill_id, s.channel, "
+        "(SELECT count(*) FROM alert_event e WHERE e.subscription_id = s.subscription_id) "
+        "AS events, "
+        "(SELECT count(*) FROM alert_delivery d JOIN alert_event e ON e.event_id = d.event_id "
+        " WHERE e.subscription_id = s.subscription_id AND d.status = 'pending') AS pending, "
+        "(SELECT count(*) FROM alert_delivery d JOIN alert_event e ON e.event_id = d.event_id "
+        " WHERE e.subscription_id = s.subscription_id AND d.status = 'failed') AS failed "
+        "FROM alert_subscription s ORDER BY s.created_at, s.subscription_id"
+    )
+    for row in rows:
+        account_id = str(row.pop("account_id"))
+        row["owner"] = audit.pseudonym(account_id)
+        audit.record(store, audit.SYSTEM, "alert subscription listed", account_id, PURPOSE)
+    return rows

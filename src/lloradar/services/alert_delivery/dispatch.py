@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
+from lloradar.config import Settings
 from lloradar.domain.alerts import Channel, DeliveryStatus
 from lloradar.services import alerts, audit
 from lloradar.services.alert_delivery.email import send_email
@@ -161,3 +162,13 @@ def run(
     now = now or alerts.now_utc()
     events = alerts.evaluate(store, now)
     return RunReport(len(events), deliver_due(store, client, smtp, now))
+
+
+def smtp_from_settings(settings: Settings) -> SmtpSettings:
+    return SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_from)
+
+
+def run_configured(store: Store, settings: Settings, now: datetime | None = None) -> RunReport:
+    """`run` with the configured SMTP server and a real HTTP client for the webhooks."""
+    with httpx.Client(follow_redirects=False) as client:
+        return run(store, client, smtp_from_settings(settings), now)
