@@ -6,6 +6,7 @@ import typer
 
 from lloradar.cli import (
     accounts,
+    alerts,
     courses,
     demo,
     forecast,
@@ -28,6 +29,7 @@ app = typer.Typer(
 )
 app.add_typer(demo.app, name="demo")
 app.add_typer(accounts.app, name="accounts")
+app.add_typer(alerts.app, name="alerts")
 app.add_typer(regions.app, name="regions")
 app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
