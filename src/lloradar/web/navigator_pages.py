@@ -1,0 +1,210 @@
+"""The career navigator page (/loopbaan) and the course catalogue page (/cursussen).
+
+/loopbaan takes skills (URIs), or the person's current occupation, and an arbeidsmarktregio
+from a GET form and shows ranked occupations, each with its fit, the tension class and the
+forecast in the region, the missing skills (linked to their skill pages) and courses."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from lloradar.services.courses import list_courses
+from lloradar.services.navigator import (
+    NavigatorError,
+    choices,
+    navigate,
+    occupation_skills,
+    result_json,
+)
+from lloradar.web.forecast_pages import StoreDep
+from lloradar.web.i18n import request_lang
+from lloradar.web.routes import DataDep, render
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 10
+SHOWN_MISSING = 6
+
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Loopbaannavigator",
+        "intro": "Kies uw vaardigheden of uw huidige beroep en uw regio. U ziet beroepen die bij "
+        "u passen, hoe krap de markt daar is, de prognose, welke vaardigheden u nog mist en "
+        "cursussen die ze leren.",
+        "occupation": "Mijn huidige beroep (optioneel)",
+        "none": "geen",
+        "skills": "Mijn vaardigheden (meerdere te kiezen met Ctrl of Cmd)",
+        "region": "Mijn arbeidsmarktregio",
+        "submit": "Toon mijn kansen",
+        "results": "Beroepen die bij u passen in {region}",
+        "fit": "Past bij u",
+        "tension": "Spanning in de regio",
+        "forecast": "Prognose tot vijf jaar",
+        "missing": "Vaardigheden die u nog mist",
+        "nothing_missing": "U hebt alle essentiële vaardigheden van dit beroep.",
+        "more": "en nog {n} andere",
+        "courses": "Cursussen",
+        "no_course": "nog geen cursus in de catalogus",
+        "transitions": "Van krimpende naar groeiende beroepen",
+        "transition": "{origin} krimpt; {destination} groeit. U hebt al {coverage} van de "
+        "essentiële vaardigheden.",
+        "no_transitions": "Geen overstap van een krimpend naar een groeiend beroep gevonden.",
+        "no_data": "geen cijfers",
+        "error": "Dit lukt niet",
+        "growing": "groeit",
+        "shrinking": "krimpt",
+        "stable": "stabiel",
+        "catalogue": "Alle cursussen",
+        "method": "Rangorde: hoe goed uw vaardigheden passen (essentiële zwaarder dan "
+        "optionele), bijgesteld met de kansen in de regio (spanning en prognose).",
+        "courses_title": "Cursussen",
+        "courses_intro": "Cursussen uit de catalogus, met de vaardigheden (ESCO) die ze leren.",
+        "skill_filter": "Leert de vaardigheid",
+        "all": "alle",
+        "filter": "Filter",
+        "provider": "Aanbieder",
+        "teaches": "Leert",
+        "when": "Waar en wanneer",
+        "of": "{first}-{last} van {total} cursussen",
+        "previous": "Vorige",
+        "next": "Volgende",
+        "no_courses": "Geen cursussen gevonden.",
+        "online": "online",
+    },
+    "en": {
+        "title": "Career navigator",
+        "intro": "Choose your skills or your current occupation and your region. You see "
+        "occupations that fit you, how tight the market is there, the forecast, the skills you "
+        "still miss and courses that teach them.",
+        "occupation": "My current occupation (optional)",
+        "none": "none",
+        "skills": "My skills (choose several with Ctrl or Cmd)",
+        "region": "My labour-market region",
+        "submit": "Show my options",
+        "results": "Occupations that fit you in {region}",
+        "fit": "Fits you",
+        "tension": "Tension in the region",
+        "forecast": "Five-year forecast",
+        "missing": "Skills you still miss",
+        "nothing_missing": "You have every essential skill of this occupation.",
+        "more": "and {n} more",
+        "courses": "Courses",
+        "no_course": "no course in the catalogue yet",
+        "transitions": "From shrinking to growing occupations",
+        "transition": "{origin} is shrinking; {destination} is growing. You already have "
+        "{coverage} of its essential skills.",
+        "no_transitions": "No move from a shrinking to a growing occupation found.",
+        "no_data": "no data",
+        "error": "This did not work",
+        "growing": "growing",
+        "shrinking": "shrinking",
+        "stable": "stable",
+        "catalogue": "All courses",
+        "method": "Ranking: how well your skills fit (essential ones weigh more than optional "
+        "ones), adjusted by the chances in the region (tension and forecast).",
+        "courses_title": "Courses",
+        "courses_intro": "Courses of the catalogue, with the skills (ESCO) they teach.",
+        "skill_filter": "Teaches the skill",
+        "all": "all",
+        "filter": "Filter",
+        "provider": "Provider",
+        "teaches": "Teaches",
+        "when": "Where and when",
+        "of": "{first}-{last} of {total} courses",
+        "previous": "Previous",
+        "next": "Next",
+        "no_courses": "No courses found.",
+        "online": "online",
+    },
+}
+TENSION_EN = {"zeer ruim": "very slack", "ruim": "slack", "gemiddeld": "average",
+              "krap": "tight", "zeer krap": "very tight"}  # fmt: skip
+PROSPECT_EN = {"zeer goed": "very good", "goed": "good", "redelijk": "fair", "matig": "moderate",
+               "slecht": "poor", "geen gegevens": "no data"}  # fmt: skip
+SkillsParam = Annotated[list[str], Query(alias="vaardigheid", max_length=200)]
+OccupationParam = Annotated[str | None, Query(alias="beroep", max_length=300)]
+RegionParam = Annotated[str | None, Query(alias="regio", max_length=10)]
+
+
+def skill_key(uri: str) -> str:
+    return uri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def class_label(value: str | None, lang: str, english: dict[str, str], none: str) -> str:
+    if value is None:
+        return none
+    return english.get(value, value) if lang == "en" else value
+
+
+@router.get("/loopbaan", response_class=HTMLResponse)
+def navigator_page(
+    request: Request,
+    data: DataDep,
+    store: StoreDep,
+    vaardigheid: SkillsParam = [],  # noqa: B006 - FastAPI reads the default, never mutates it
+    beroep: OccupationParam = None,
+    regio: RegionParam = None,
+) -> HTMLResponse:
+    lang = request_lang(request)
+    w = WORDS[lang]
+    options = choices(store)
+    result: dict[str, Any] | None = None
+    error = None
+    region = (regio or "").upper() or None
+    if region and (vaardigheid or beroep):
+        try:
+            skills = list(vaardigheid) + (occupation_skills(store, beroep) if beroep else [])
+            result = result_json(navigate(store, skills, region), lang)
+        except NavigatorError as exc:
+            error = str(exc)
+    return render(
+        request,
+        "navigator.html",
+        422 if error else 200,
+        data=data,
+        w=w,
+        options=options,
+        chosen={"skills": set(vaardigheid), "occupation": beroep, "region": region},
+        result=result,
+        error=error,
+        slugs={o.id: o.slug for o in data.occupations},
+        skill_key=skill_key,
+        tension=lambda v: class_label(v, lang, TENSION_EN, w["no_data"]),
+        prospect=lambda v: class_label(v, lang, PROSPECT_EN, w["no_data"]),
+        shown=SHOWN_MISSING,
+    )
+
+
+@router.get("/cursussen", response_class=HTMLResponse)
+def courses_page(
+    request: Request,
+    data: DataDep,
+    store: StoreDep,
+    vaardigheid: Annotated[str | None, Query(max_length=300)] = None,
+    regio: RegionParam = None,
+    pagina: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> HTMLResponse:
+    lang = request_lang(request)
+    region = (regio or "").upper() or None
+    page = list_courses(
+        store,
+        skill=vaardigheid or None,
+        region=region,
+        limit=PER_PAGE,
+        offset=(pagina - 1) * PER_PAGE,
+    )
+    return render(
+        request,
+        "courses.html",
+        data=data,
+        w=WORDS[lang],
+        page=page,
+        number=pagina,
+        pages=max(1, -(-page.total // PER_PAGE)),
+        options=choices(store),
+        chosen={"skill": vaardigheid, "region": region},
+        skill_key=skill_key,
+        demo_courses=any(c["is_demo"] for c in page.items),
+    )
