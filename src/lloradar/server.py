@@ -18,6 +18,7 @@ from lloradar.api.accounts import router as api_accounts_router
 from lloradar.api.app import OPENAPI
 from lloradar.api.forecast import router as api_forecast_router
 from lloradar.api.interventions import router as api_interventions_router
+from lloradar.api.navigator import router as api_navigator_router
 from lloradar.api.problems import http_problem, validation_problem
 from lloradar.api.routes import router as api_router
 from lloradar.api.skills import router as api_skills_router
@@ -27,6 +28,7 @@ from lloradar.web.account_pages import router as account_pages_router
 from lloradar.web.auth import PageAuthError, page_auth_error
 from lloradar.web.forecast_pages import router as forecast_pages_router
 from lloradar.web.intervention_pages import router as intervention_pages_router
+from lloradar.web.navigator_pages import router as navigator_pages_router
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.routes import router as web_router
 from lloradar.web.sector_pages import router as sector_pages_router
@@ -61,11 +63,13 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(api_forecast_router)
     app.include_router(api_interventions_router)
+    app.include_router(api_navigator_router)
     app.include_router(web_router)
     app.include_router(forecast_pages_router)
     app.include_router(intervention_pages_router)
     app.include_router(skill_pages_router)
     app.include_router(sector_pages_router)
+    app.include_router(navigator_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)
