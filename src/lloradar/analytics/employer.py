@@ -33,6 +33,7 @@ class ExtractedSkill:
     uri: str
     label: str
     score: float
+    span: str = ""  # the words of the text it was found in
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,8 @@ def recruit_from(
     if max_level_gap is not None and model.levels[t]:
         gap = np.abs(model.levels.astype(np.int16) - int(model.levels[t]))
         score[(model.levels > 0) & (gap > max_level_gap)] = -math.inf
-    order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > -math.inf]
+    # Nothing in common (no shared skill, no shared word) is no way in.
+    order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
     destination = model.occupations[t]
     wanted = list(dict.fromkeys((*destination.essential, *destination.optional)))
     found = []

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from lloradar.analytics.disclosure import SUPPRESSED
 from lloradar.analytics.employer import (
     Adjacent,
     Competition,
@@ -37,9 +38,22 @@ from lloradar.analytics.employer_narrative import (
 from lloradar.analytics.extraction import Extractor
 from lloradar.analytics.forecast.policy import BASELINE_PENSION_AGE
 from lloradar.analytics.similarity import SimilarityModel
-from lloradar.services import web_skills
+from lloradar.domain import IngestError
+from lloradar.services import audit, web_skills
 from lloradar.services.employer_team import TeamRow, parse_team_csv
 from lloradar.store import Store
+
+__all__ = [
+    "BASELINE_PENSION_AGE",
+    "SUPPRESSED",
+    "MAX_TEXT",
+    "EmployerInputError",
+    "SkillModels",
+    "VacancyAnalysis",
+    "VacancyQuery",
+    "analyse_vacancy",
+    "models_for",
+]
 
 MAX_TEXT = 20_000  # characters of vacancy text, as /api/skills/extract
 TOP_SKILLS = 12
@@ -49,9 +63,13 @@ TOP_ADJACENT = 5
 class EmployerInputError(ValueError):
     """Input a person can fix: `field` names it, the message says what was expected."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, message_nl: str | None = None) -> None:
         self.field = field
+        self.message_nl = message_nl or message
         super().__init__(message)
+
+    def text(self, lang: str) -> str:
+        return self.message_nl if lang == "nl" else str(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,18 +205,25 @@ def _region(store: Store, code: str) -> tuple[str, str]:
             "region",
             f"{code!r} is not an arbeidsmarktregio code of the radar (expected AM01..AM40, "
             "see `lloradar regions list`)",
+            f"{code!r} is geen arbeidsmarktregio van de radar (verwacht AM01..AM40)",
         )
     return str(rows[0][0]), str(rows[0][1])
 
 
 def _check_text(text: str) -> str:
     if not text or not text.strip():
-        raise EmployerInputError("text", "the vacancy text is empty: paste the vacancy text")
+        raise EmployerInputError(
+            "text",
+            "the vacancy text is empty: paste the vacancy text",
+            "de vacaturetekst is leeg: plak de tekst van de vacature",
+        )
     if len(text) > MAX_TEXT:
         raise EmployerInputError(
             "text",
             f"the vacancy text has {len(text):,} characters; at most {MAX_TEXT:,} are read "
             "(paste the job description without attachments)",
+            f"de vacaturetekst heeft {len(text):,} tekens; de radar leest er hoogstens "
+            f"{MAX_TEXT:,} (plak alleen de functieomschrijving)".replace(",", "."),
         )
     return text
 
@@ -213,7 +238,14 @@ def _labels(store: Store, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     return occupations, skills
 
 
-def resolve_occupation(model: SimilarityModel, labels: dict[str, str], key: str) -> str | None:
+def _occupation_names(store: Store) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for uri, label_en, label_nl in store.query("SELECT id, label_en, label_nl FROM occupation"):
+        names[str(uri)] = {str(n).lower() for n in (label_en, label_nl) if n}
+    return names
+
+
+def resolve_occupation(model: SimilarityModel, names: dict[str, set[str]], key: str) -> str | None:
     """An occupation URI from its URI, its UUID or its exact label (nl or en)."""
     key = key.strip()
     if key in model.index:
@@ -221,10 +253,8 @@ def resolve_occupation(model: SimilarityModel, labels: dict[str, str], key: str)
     lowered = key.lower()
     for occupation in model.occupations:
         uri = occupation.uri
-        names = {uri.rsplit("/", 1)[-1].lower(), occupation.label.lower()}
-        if uri in labels:
-            names.add(labels[uri].lower())
-        if lowered in names:
+        known = {uri.rsplit("/", 1)[-1].lower(), occupation.label.lower(), *names.get(uri, ())}
+        if lowered in known:
             return uri
     return None
 
@@ -266,16 +296,18 @@ def _is_demo(store: Store, region: str, period: date | None) -> bool:
 
 
 def team_cells(
-    rows: list[TeamRow], model: SimilarityModel, labels: dict[str, str], source: str
+    rows: list[TeamRow], model: SimilarityModel, names: dict[str, set[str]], source: str
 ) -> list[TeamCell]:
     cells = []
     for row in rows:
-        uri = resolve_occupation(model, labels, row.occupation)
+        uri = resolve_occupation(model, names, row.occupation)
         if uri is None:
             raise EmployerInputError(
                 "team",
                 f"{source} line {row.line}, field 'occupation': {row.occupation!r} is not an "
                 "occupation of the radar (expected an ESCO URI, its UUID or its exact label)",
+                f"{source} regel {row.line}, veld 'occupation': {row.occupation!r} is geen "
+                "beroep van de radar (verwacht een ESCO-URI, de UUID of de precieze naam)",
             )
         cells.append(TeamCell(uri, row.age_low, row.age_high, row.count))
     return cells
@@ -294,32 +326,44 @@ def _essential(
     return out
 
 
-def analyse_vacancy(store: Store, models: SkillModels, query: VacancyQuery) -> VacancyAnalysis:
-    """All five blocks for one vacancy in one region (see the module docstring)."""
+def analyse_vacancy(
+    store: Store, models: SkillModels, query: VacancyQuery, actor_id: str | None = None
+) -> VacancyAnalysis:
+    """All five blocks for one vacancy in one region (see the module docstring). A team
+    composition is read, never stored; reading it is logged for `actor_id` (without content)."""
     text = _check_text(query.text)
     lang = "en" if query.lang == "en" else "nl"
     if not 55 <= query.pension_age <= 75:
-        raise EmployerInputError("pension_age", "the pension age must be between 55 and 75")
+        raise EmployerInputError(
+            "pension_age",
+            "the pension age must be between 55 and 75",
+            "de AOW-leeftijd moet tussen 55 en 75 liggen",
+        )
     region, region_name = _region(store, query.region)
     occupation_labels, skill_labels = _labels(store, lang)
     model = models.similarity
     try:
         rows = parse_team_csv(query.team, "team")
-    except Exception as exc:  # IngestError: name the line and field
-        raise EmployerInputError("team", str(exc)) from exc
-    team = team_cells(rows, model, occupation_labels, "team")
+    except IngestError as exc:  # names the line and field
+        raise EmployerInputError("team", str(exc), f"teambestand: {exc}") from exc
+    names = _occupation_names(store)
+    team = team_cells(rows, model, names, "team")
     picked = None
     if query.occupation:
-        picked = resolve_occupation(model, occupation_labels, query.occupation)
+        picked = resolve_occupation(model, names, query.occupation)
         if picked is None:
             raise EmployerInputError(
                 "occupation",
                 f"{query.occupation!r} is not an occupation of the radar (expected an ESCO URI, "
                 "its UUID or its exact label)",
+                f"{query.occupation!r} is geen beroep van de radar (verwacht een ESCO-URI, de "
+                "UUID of de precieze naam)",
             )
 
     found = models.extractor.extract([text], lang="auto", top=TOP_SKILLS)[0]
-    skills = [ExtractedSkill(m.uri, skill_labels.get(m.uri) or m.label, m.score) for m in found]
+    skills = [
+        ExtractedSkill(m.uri, skill_labels.get(m.uri) or m.label, m.score, m.span) for m in found
+    ]
     profiles = [
         OccupationSkills(
             o.uri, occupation_labels.get(o.uri, o.label), frozenset(o.essential),
@@ -363,6 +407,8 @@ def analyse_vacancy(store: Store, models: SkillModels, query: VacancyQuery) -> V
         figures = [f for f in [pool, *(p for _, p in adjacent)] if f is not None]
         pool_total = combined_pool(figures) if figures else None
 
+    if team and actor_id is not None:
+        audit.record(store, actor_id, "read team composition (not stored)", actor_id, "employer")
     essential = _essential(model, skill_labels, {c.occupation for c in team})
     risks = [r.shown() for r in retirement_risk(team, essential, query.pension_age)]
     team_size = sum(c.count for c in team) if team else None

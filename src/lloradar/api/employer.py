@@ -1,0 +1,81 @@
+"""Employer endpoint: a vacancy text and a region in, the employer view's five blocks out
+(skills and occupation, candidate pool, competing vacancies, occupations to recruit from, skills
+at risk in the team), each with its duiding. Counts of people under 10 come back as null."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from lloradar.api.auth import require_api_roles
+from lloradar.api.deps import DataDep, StoreDep
+from lloradar.api.problems import Problem
+from lloradar.domain.account import Account, Role
+from lloradar.services.employer import (
+    BASELINE_PENSION_AGE,
+    EmployerInputError,
+    VacancyQuery,
+    analyse_vacancy,
+    models_for,
+)
+from lloradar.services.web_skills import SkillsUnavailable
+from lloradar.services.web_store import store_url_for
+
+router = APIRouter(prefix="/api/employer", tags=["employer"])
+EmployerAccount = Annotated[Account, Depends(require_api_roles(Role.EMPLOYER, Role.ADMIN))]
+
+
+class TeamMemberGroup(BaseModel):
+    occupation: str = Field(max_length=300, description="ESCO URI, its UUID or exact label")
+    age_band: str = Field(max_length=10, examples=["55-59", "65+"])
+    count: int = Field(ge=0, le=100_000)
+
+
+class VacancyIn(BaseModel):
+    text: str = Field(description="The vacancy text, Dutch or English (at most 20,000 characters)")
+    region: str = Field(max_length=10, examples=["AM05"], description="Arbeidsmarktregio code")
+    occupation: str | None = Field(
+        None, max_length=300, description="Occupation to use instead of the best match"
+    )
+    team: list[TeamMemberGroup] = Field(default_factory=list, max_length=500)
+    pension_age: int = Field(BASELINE_PENSION_AGE, ge=55, le=75)
+    lang: Literal["nl", "en"] = "nl"
+
+
+def _team_csv(team: list[TeamMemberGroup]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["occupation", "age_band", "count"])
+    writer.writerows([g.occupation, g.age_band, g.count] for g in team)
+    return out.getvalue() if team else ""
+
+
+@router.post(
+    "/vacancy",
+    summary="Employer view of a vacancy: skills, candidate pool, competition, recruit-from, "
+    "retirement risk",
+    responses={
+        401: {"description": "Not logged in"},
+        403: {"description": "Not an employer account, or no X-CSRF-Token with the cookie"},
+        409: {"description": "No skills taxonomy in the store"},
+        422: {"description": "Empty or too long text, unknown region, occupation or team row"},
+    },
+)
+def vacancy(
+    body: VacancyIn, request: Request, data: DataDep, store: StoreDep, account: EmployerAccount
+) -> dict[str, Any]:
+    """For employer (and admin) accounts. Counts of people under 10 are null."""
+    url = store_url_for(data, getattr(request.app.state, "store_url", None))
+    query = VacancyQuery(
+        body.text, body.region, body.occupation, _team_csv(body.team), body.pension_age, body.lang
+    )
+    try:
+        return analyse_vacancy(store, models_for(url), query, actor_id=account.id).as_dict()
+    except EmployerInputError as exc:
+        raise Problem(422, "Invalid vacancy request", str(exc), field=exc.field) from exc
+    except SkillsUnavailable as exc:
+        raise Problem(409, "Skills model unavailable", str(exc)) from exc

@@ -1,0 +1,184 @@
+"""The employer view's pure figures: golden values on a handmade occupation-skill graph, and the
+disclosure rules (a pool of 7 is "<10", overlapping pools never reveal a hidden difference)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lloradar.analytics.disclosure import SUPPRESSED, show_count
+from lloradar.analytics.employer import (
+    ExtractedSkill,
+    OccupationSkills,
+    PoolFigure,
+    SupplyCell,
+    TeamCell,
+    combined_pool,
+    competition,
+    pool_figure,
+    rank_occupations,
+    recruit_from,
+    retirement_risk,
+    retiring_fraction,
+)
+from lloradar.analytics.employer_narrative import pool_text, risk_text, skills_text
+from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
+from lloradar.domain import TensionClass
+
+NURSE, ASSISTANT, HOMECARE, DEVELOPER = "occ:nurse", "occ:assistant", "occ:homecare", "occ:dev"
+ESSENTIAL = {
+    NURSE: ("s:care", "s:medication", "s:planning", "s:empathy"),
+    ASSISTANT: ("s:care", "s:hygiene", "s:empathy"),
+    HOMECARE: ("s:care", "s:empathy", "s:household"),
+    DEVELOPER: ("s:programming",),
+}
+ISCO = {NURSE: "2221", ASSISTANT: "5321", HOMECARE: "3412", DEVELOPER: "2512"}
+LABELS = {s: s.split(":")[1] for skills in ESSENTIAL.values() for s in skills}
+
+
+def model() -> SimilarityModel:
+    return SimilarityModel(
+        [
+            OccupationProfile(uri, uri.split(":")[1], "", ISCO[uri], skills, ())
+            for uri, skills in ESSENTIAL.items()
+        ],
+        LABELS,
+    )
+
+
+def test_occupation_whose_essential_skills_cover_the_vacancy_ranks_first() -> None:
+    skills = [
+        ExtractedSkill("s:medication", "medication", 0.5),
+        ExtractedSkill("s:care", "care", 0.3),
+        ExtractedSkill("s:programming", "programming", 0.2),
+    ]
+    occupations = [
+        OccupationSkills(uri, uri, frozenset(s), frozenset({"s:care"} if uri == DEVELOPER else ()))
+        for uri, s in ESSENTIAL.items()
+    ]
+    ranked = rank_occupations(skills, occupations)
+    assert [m.uri for m in ranked] == [NURSE, DEVELOPER, ASSISTANT, HOMECARE]
+    assert ranked[0].coverage == pytest.approx(0.8)  # (0.5 + 0.3) / 1.0
+    assert ranked[0].essential_matched == ("s:medication", "s:care")
+    # developer: programming essential (0.2) + care optional at half weight (0.15)
+    assert ranked[1].coverage == pytest.approx(0.35)
+    # assistant and homecare: care only (0.3); the tie goes to the label
+    assert ranked[2].coverage == ranked[3].coverage == pytest.approx(0.3)
+    assert rank_occupations([], occupations) == []
+
+
+def test_pool_of_seven_is_shown_as_under_ten() -> None:
+    figure = pool_figure(SupplyCell(HOMECARE, interested=7, experienced=12, job_seekers_short=3))
+    assert figure.interested is None and figure.experienced == 12
+    assert figure.job_seekers_short is None
+    assert figure.candidates == 12  # the larger shown count, never the sum
+    alone = pool_figure(SupplyCell(HOMECARE, 7, 4, 0))
+    assert alone.candidates is None
+    assert show_count(alone.candidates) == SUPPRESSED == "<10"
+
+
+def test_overlapping_pools_never_reveal_a_hidden_difference() -> None:
+    """Pool {A} and pool {A, B}: whatever A and B are, the difference of the two published
+    totals is B's own published value (or 0 when B is hidden), never a hidden count."""
+    for a in range(0, 40):
+        for b in range(0, 40):
+            fa = pool_figure(SupplyCell(NURSE, a, 0, 0))
+            fb = pool_figure(SupplyCell(HOMECARE, b, 0, 0))
+            only_a, both = combined_pool([fa]), combined_pool([fa, fb])
+            difference = both.candidates - only_a.candidates
+            assert difference == (fb.candidates or 0)
+            if b < 10:
+                assert difference == 0 and both.hidden == only_a.hidden + 1
+            assert all(v == 0 or v >= 10 for v in (only_a.candidates, both.candidates))
+
+
+def test_competition_and_tension_class() -> None:
+    tight = competition(NURSE, open_vacancies=112, job_seekers_short=13)
+    assert tight.ratio == pytest.approx(112 / 13)
+    assert tight.tension is TensionClass.ZEER_KRAP
+    hidden = competition(HOMECARE, open_vacancies=20, job_seekers_short=4)
+    assert hidden.job_seekers_short is None and hidden.ratio is None and hidden.tension is None
+    assert hidden.open_vacancies == 20  # vacancies are not people
+
+
+def test_recruit_from_is_the_move_into_the_vacancy_occupation() -> None:
+    found = recruit_from(model(), NURSE, top=5)
+    # assistant (ISCO 5, skill level 2) is two levels below the nurse (level 4): left out;
+    # the developer shares nothing: no way in.
+    assert [a.uri for a in found] == [HOMECARE]
+    homecare = found[0]
+    # coverage 2/4 = 0.5, Jaccard 2/5 = 0.4, no descriptions: 0.5*0.5 + 0.25*0.4 = 0.35
+    assert homecare.similarity == pytest.approx(0.35)
+    assert [s for s, _ in homecare.gap] == ["s:medication", "s:planning"]
+    assert [s for s, _ in homecare.shared] == ["s:care", "s:empathy"]
+    any_level = recruit_from(model(), NURSE, max_level_gap=None)
+    assert [a.uri for a in any_level] == [ASSISTANT, HOMECARE]
+    only = recruit_from(model(), NURSE, max_level_gap=None, candidates=frozenset({ASSISTANT}))
+    assert [a.uri for a in only] == [ASSISTANT]
+    with pytest.raises(LookupError):
+        recruit_from(model(), "occ:unknown")
+
+
+def test_retiring_fraction_of_an_age_band() -> None:
+    assert retiring_fraction(55, 64, 67, 5) == pytest.approx(0.3)  # ages 62, 63, 64
+    assert retiring_fraction(55, 64, 67, 10) == pytest.approx(0.8)  # ages 57..64
+    assert retiring_fraction(60, 64, 67, 5) == pytest.approx(0.6)
+    assert retiring_fraction(65, None, 67, 5) == 1.0
+    assert retiring_fraction(25, 34, 67, 10) == 0.0
+    assert retiring_fraction(55, 64, 68, 10) == pytest.approx(0.7)  # AOW 68: ages 58..64
+
+
+TEAM = [
+    TeamCell(NURSE, 25, 34, 20),
+    TeamCell(NURSE, 55, 64, 10),
+    TeamCell(NURSE, 65, None, 2),
+    TeamCell(HOMECARE, 60, 64, 4),
+]
+
+
+def essential() -> dict[str, list[tuple[str, str]]]:
+    return {uri: [(s, LABELS[s]) for s in skills] for uri, skills in ESSENTIAL.items()}
+
+
+def test_retirement_risk_golden() -> None:
+    risks = {r.uri: r for r in retirement_risk(TEAM, essential(), pension_age=67)}
+    care = risks["s:care"]  # nurse and homecare
+    assert care.holders == 36
+    assert care.retiring == (7, 14)  # 10*0.3 + 2 + 4*0.6 = 7.4; 10*0.8 + 2 + 4 = 14
+    assert risks["s:medication"].holders == 32 and risks["s:medication"].retiring == (5, 10)
+    assert risks["s:household"].holders == 4 and risks["s:household"].retiring == (2, 4)
+    order = [r.uri for r in retirement_risk(TEAM, essential(), 67)]
+    assert order[0] == "s:household"  # everybody retires within 10 years
+    shown = care.shown()
+    assert shown.holders == 36 and shown.retiring_5 is None and shown.retiring_10 == 14
+    assert shown.share_10 == 39 and shown.at_risk is False
+    assert risks["s:medication"].shown().share_10 == 31
+
+
+def test_an_employer_never_sees_an_individual() -> None:
+    small = [r.shown() for r in retirement_risk(TEAM, essential(), 67)]
+    household = next(r for r in small if r.uri == "s:household")
+    assert household.holders is None and household.retiring_5 is None
+    assert household.retiring_10 is None and household.share_10 is None
+    assert household.at_risk is None  # not even a class for a group under 10
+    one = [r.shown() for r in retirement_risk([TeamCell(NURSE, 63, 63, 1)], essential(), 67)]
+    assert all(
+        r.holders is None and r.retiring_5 is None and r.retiring_10 is None and r.at_risk is None
+        for r in one
+    )
+    assert "te weinig" in risk_text(one, None, 67, "nl")[0]
+
+
+def test_duiding_is_built_from_the_shown_numbers() -> None:
+    from datetime import date
+
+    figure = PoolFigure(NURSE, 42, None, 13)
+    nl = pool_text("verpleegkundige", "Twente", date(2025, 12, 1), figure, "nl")[0]
+    assert "december 2025" in nl and "42 werkzoekenden" in nl and "minder dan 10" in nl
+    en = pool_text("nurse", "Twente", date(2025, 12, 1), figure, "en")[0]
+    assert "42 registered job seekers" in en and "fewer than 10 with experience" in en
+    ranked = rank_occupations(
+        [ExtractedSkill("s:care", "care", 1.0)],
+        [OccupationSkills(NURSE, "verpleegkundige", frozenset({"s:care"}), frozenset())],
+    )
+    assert "100%" in skills_text(1, ranked[0], False, "nl")[0]
+    assert skills_text(0, None, False, "en") == ["No skills were recognised in this text."]

@@ -1,0 +1,245 @@
+"""The employer use-case on a small handmade store, on DuckDB and PostgreSQL: golden pool,
+competing vacancies, occupations to recruit from and retirement risk; and the input errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from lloradar.analytics.extraction import SkillMatch
+from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
+from lloradar.services.employer import (
+    EmployerInputError,
+    SkillModels,
+    VacancyQuery,
+    analyse_vacancy,
+)
+from lloradar.store import Store
+
+NURSE, ASSISTANT, HOMECARE = "occ:nurse", "occ:assistant", "occ:homecare"
+OCCUPATIONS = {
+    # id: (label_en, label_nl, isco, essential skills)
+    NURSE: ("nurse", "verpleegkundige", "2221", ("s:care", "s:medication", "s:empathy")),
+    ASSISTANT: ("care assistant", "zorghulp", "3221", ("s:care", "s:hygiene", "s:empathy")),
+    HOMECARE: ("home carer", "thuiszorger", "3412", ("s:care", "s:empathy", "s:household")),
+}
+SKILLS = {
+    "s:care": ("patient care", "patiëntenzorg"),
+    "s:medication": ("administer medication", "medicatie toedienen"),
+    "s:empathy": ("empathy", "empathie"),
+    "s:hygiene": ("hygiene", "hygiëne"),
+    "s:household": ("household tasks", "huishoudelijke taken"),
+}
+LATEST, EARLIER = date(2025, 12, 1), date(2025, 11, 1)
+# (region, occupation, period): (open vacancies, short, interested, experienced)
+FACTS = {
+    ("AM05", NURSE, LATEST): (112, 13, 42, 31),
+    ("AM05", NURSE, EARLIER): (90, 20, 99, 60),
+    ("AM05", ASSISTANT, LATEST): (30, 40, 25, 9),
+    ("AM05", HOMECARE, LATEST): (20, 4, 7, 5),
+    ("AM06", NURSE, LATEST): (50, 50, 60, 70),
+}
+
+
+class FixedExtractor:
+    """Stands in for the text model: the skills of the vacancy are given."""
+
+    def __init__(self, found: Sequence[tuple[str, float]]) -> None:
+        self.found = found
+
+    def extract(self, texts: Sequence[str], lang: str = "auto", top: int = 5) -> list[list[Any]]:
+        return [
+            [SkillMatch(uri, SKILLS[uri][0], score, texts[0][:40]) for uri, score in self.found]
+        ]
+
+
+def build(store: Store) -> None:
+    now = datetime(2026, 1, 5)
+    store.execute(
+        "INSERT INTO provenance (source_id, source, source_table, url, retrieved_at, licence, "
+        "checksum, is_demo) VALUES ('src', 'handmade', 'facts', 'test', ?, 'CC0', 'x', TRUE)",
+        [now],
+    )
+    for code, name in (("AM05", "Twente"), ("AM06", "Stedendriehoek en Noordwest Veluwe")):
+        store.execute(
+            "INSERT INTO region (code, name, level, source_id) "
+            "VALUES (?, ?, 'arbeidsmarktregio', 'src')",
+            [code, name],
+        )
+    store.execute(
+        "INSERT INTO region (code, name, level, source_id) VALUES ('PV21', 'Overijssel', "
+        "'provincie', 'src')"
+    )
+    for uri, (en, nl, isco, skills) in OCCUPATIONS.items():
+        store.execute(
+            "INSERT INTO occupation (id, label_en, label_nl, isco_code, source_id) "
+            "VALUES (?, ?, ?, ?, 'src')",
+            [uri, en, nl, isco],
+        )
+        for skill in skills:
+            store.execute(
+                "INSERT INTO occupation_skill (occupation_id, skill_id, relation, source_id) "
+                "VALUES (?, ?, 'essential', 'src')",
+                [uri, skill],
+            )
+    for uri, (en, nl) in SKILLS.items():
+        store.execute(
+            "INSERT INTO skill (id, label_en, label_nl, skill_type, source_id) "
+            "VALUES (?, ?, ?, 'skill', 'src')",
+            [uri, en, nl],
+        )
+    for (region, occupation, period), (vac, short, interested, experienced) in FACTS.items():
+        store.execute(
+            "INSERT INTO vacancy_stats (region_code, occupation_id, period, open_vacancies, "
+            "new_vacancies, filled_vacancies, source_id) VALUES (?, ?, ?, ?, 0, 0, 'src')",
+            [region, occupation, period, vac],
+        )
+        store.execute(
+            "INSERT INTO labour_supply (region_code, occupation_id, period, job_seekers_short, "
+            "job_seekers_long, interested, experienced, source_id) "
+            "VALUES (?, ?, ?, ?, 0, ?, ?, 'src')",
+            [region, occupation, period, short, interested, experienced],
+        )
+
+
+def models(found: Sequence[tuple[str, float]]) -> SkillModels:
+    similarity = SimilarityModel(
+        [
+            OccupationProfile(uri, en, "", isco, skills, ())
+            for uri, (en, _nl, isco, skills) in OCCUPATIONS.items()
+        ],
+        {uri: en for uri, (en, _nl) in SKILLS.items()},
+    )
+    return SkillModels(FixedExtractor(found), similarity)  # type: ignore[arg-type]
+
+
+VACANCY = "Wij zoeken een verpleegkundige die medicatie toedient en zorg verleent."
+NURSE_SKILLS = [("s:medication", 0.6), ("s:care", 0.5), ("s:empathy", 0.4)]
+TEAM = (
+    "occupation,age_band,count\n"
+    "verpleegkundige,25-34,20\n"
+    "verpleegkundige,55-64,10\n"
+    "occ:nurse,65+,2\n"
+    "thuiszorger,60-64,4\n"
+)
+
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    build(any_store)
+    return any_store
+
+
+def test_vacancy_analysis_golden(store: Store) -> None:
+    result = analyse_vacancy(
+        store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "am05", team=TEAM)
+    ).as_dict()
+    assert result["region"] == {"code": "AM05", "name": "Twente"}
+    assert result["period"] == "2025-12" and result["is_demo"] is True
+    skills = result["skills"]
+    assert skills["occupation"]["uri"] == NURSE and skills["occupation"]["coverage"] == 1.0
+    assert [s["label"] for s in skills["items"]] == [
+        "medicatie toedienen",
+        "patiëntenzorg",
+        "empathie",
+    ]
+    # the latest month, not November's 99 interested
+    assert result["pool"]["interested"] == 42 and result["pool"]["experienced"] == 31
+    assert result["pool"]["candidates"] == 42 and result["pool"]["job_seekers_short"] == 13
+    assert "42 werkzoekenden" in result["pool"]["text"][0]
+    competition = result["competition"]
+    assert competition["open_vacancies"] == 112 and competition["ratio"] == 8.615
+    assert competition["tension_class"] == "zeer krap"
+    assert "112 vacatures" in competition["text"][0]
+    adjacent = result["adjacent"]["items"]
+    # both level-3 occupations share care and empathy (2 of 3 essential skills):
+    # 0.5 * 2/3 + 0.25 * 2/4 = 0.4583
+    assert [a["uri"] for a in adjacent] == [ASSISTANT, HOMECARE]
+    assert adjacent[0]["similarity"] == pytest.approx(0.4583, abs=1e-4)
+    assert adjacent[0]["pool"]["candidates"] == 25
+    assert adjacent[1]["pool"]["candidates"] is None  # 7 interested, 5 experienced: <10
+    assert [g["label"] for g in adjacent[0]["gap"]] == ["medicatie toedienen"]
+    assert result["adjacent"]["pool_with_adjacent"] == {
+        "candidates": 67,
+        "hidden": 1,
+        "occupations": 3,
+    }
+    risk = {r["uri"]: r for r in result["team_risk"]["items"]}
+    assert result["team_risk"]["team_size"] == 36 and result["team_risk"]["pension_age"] == 67
+    assert risk["s:care"]["holders"] == 36 and risk["s:care"]["retiring_10"] == 14
+    assert risk["s:care"]["retiring_5"] is None  # 7 people
+    assert risk["s:medication"]["holders"] == 32 and risk["s:medication"]["share_10"] == 31
+    assert risk["s:household"]["holders"] is None and risk["s:household"]["at_risk"] is None
+
+
+def test_picked_occupation_and_english(store: Store) -> None:
+    result = analyse_vacancy(
+        store,
+        models(NURSE_SKILLS),
+        VacancyQuery(VACANCY, "AM06", occupation="zorghulp", lang="en"),
+    ).as_dict()
+    assert result["skills"]["occupation"]["uri"] == ASSISTANT
+    assert result["skills"]["occupation"]["picked"] is True
+    assert result["pool"]["no_figures"] is True  # no care assistants in AM06
+    assert "no job-seeker figures for care assistant" in result["pool"]["text"][0]
+    assert result["team_risk"]["items"] == []
+
+
+def test_a_later_aow_age_lowers_the_retirement_risk(store: Store) -> None:
+    at_67 = analyse_vacancy(store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM05", team=TEAM))
+    at_68 = analyse_vacancy(
+        store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM05", team=TEAM, pension_age=68)
+    )
+    care = next(r for r in at_67.risks if r.uri == "s:care")
+    later = next(r for r in at_68.risks if r.uri == "s:care")
+    assert care.retiring_10 == 14 and later.retiring_10 == 13  # 10*0.7 + 2 + 4
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "words"),
+    [
+        (VacancyQuery("   ", "AM05"), "text", "empty"),
+        (VacancyQuery("x" * 1_000_000, "AM05"), "text", "1,000,000 characters"),
+        (VacancyQuery(VACANCY, "AM99"), "region", "'AM99' is not an arbeidsmarktregio"),
+        (VacancyQuery(VACANCY, "PV21"), "region", "'PV21' is not an arbeidsmarktregio"),
+        (VacancyQuery(VACANCY, "AM05", occupation="astronaut"), "occupation", "'astronaut'"),
+        (
+            VacancyQuery(VACANCY, "AM05", team="occupation,age_band,count\nzorghulp,50-40,3\n"),
+            "team",
+            "team line 2, field 'age_band': '50-40'",
+        ),
+        (
+            VacancyQuery(VACANCY, "AM05", team="occupation,age_band,count\nastronaut,20-29,3\n"),
+            "team",
+            "team line 2, field 'occupation': 'astronaut'",
+        ),
+        (
+            VacancyQuery(VACANCY, "AM05", team="occupation,age_band,count\nzorghulp,20-29,-1\n"),
+            "team",
+            "field 'count'",
+        ),
+        (
+            VacancyQuery(VACANCY, "AM05", team="beroep,leeftijd,aantal\n"),
+            "team",
+            "team line 1: the header",
+        ),
+    ],
+)
+def test_bad_input_names_the_field(
+    store: Store, query: VacancyQuery, field: str, words: str
+) -> None:
+    before = store.query("SELECT count(*) FROM labour_supply")
+    with pytest.raises(EmployerInputError) as caught:
+        analyse_vacancy(store, models(NURSE_SKILLS), query)
+    assert caught.value.field == field
+    assert words in str(caught.value)
+    assert store.query("SELECT count(*) FROM labour_supply") == before
+
+
+def test_no_recognised_skill_gives_no_occupation(store: Store) -> None:
+    result = analyse_vacancy(store, models([]), VacancyQuery("Lorem ipsum", "AM05")).as_dict()
+    assert result["skills"]["occupation"] is None and result["pool"]["no_figures"] is True
+    assert result["skills"]["text"] == ["In deze tekst zijn geen vaardigheden herkend."]
