@@ -10,7 +10,8 @@ teach them; and moves from shrinking to growing occupations. Pure: values in, va
   spanningsindicator: zeer ruim 0 .. zeer krap 1; a tight market means better chances for a
   job seeker) and the forecast prospect class (ROA-style: slecht 0 .. zeer goed 1); a part
   without data is left out, and without any data opportunity is unknown and counts as 0.5;
-- score = 0.7 * fit + 0.3 * opportunity.
+- score = fit * (0.6 + 0.4 * opportunity): opportunity moves an occupation up or down by at
+  most 40%, but never lifts one the person hardly fits above one they fit well.
 An occupation is a candidate when the person has at least one of its skills.
 Forecast direction: the change of the employed stock over the horizon, 'growing' from +2%,
 'shrinking' from -2%, otherwise 'stable'."""
@@ -24,7 +25,7 @@ from datetime import date
 from lloradar.domain import TensionClass
 
 FIT_WEIGHTS = (0.8, 0.2)
-SCORE_WEIGHTS = (0.7, 0.3)
+OPPORTUNITY_WEIGHT = 0.4
 NEUTRAL = 0.5
 GROWTH_BAND = 0.02
 PROSPECT_SCORE = {"zeer goed": 1.0, "goed": 0.75, "redelijk": 0.5, "matig": 0.25, "slecht": 0.0}
@@ -178,8 +179,8 @@ def rank_occupations(
         fit, essential, optional = skill_fit(skills, occupation)
         opportunity = opportunities.get(occupation.uri, Opportunity())
         chance = opportunity.score
-        w_fit, w_chance = SCORE_WEIGHTS
-        score = w_fit * fit + w_chance * (NEUTRAL if chance is None else chance)
+        weight = OPPORTUNITY_WEIGHT
+        score = fit * (1 - weight + weight * (NEUTRAL if chance is None else chance))
         options.append(
             OccupationOption(
                 occupation,
