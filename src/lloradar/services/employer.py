@@ -45,8 +45,8 @@ from lloradar.store import Store
 
 __all__ = [
     "BASELINE_PENSION_AGE",
-    "SUPPRESSED",
     "MAX_TEXT",
+    "SUPPRESSED",
     "EmployerInputError",
     "SkillModels",
     "VacancyAnalysis",
