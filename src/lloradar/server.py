@@ -15,7 +15,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from lloradar.api.accounts import router as api_accounts_router
+from lloradar.api.alerts import router as api_alerts_router
 from lloradar.api.app import OPENAPI
+from lloradar.api.employer import router as api_employer_router
 from lloradar.api.forecast import router as api_forecast_router
 from lloradar.api.interventions import router as api_interventions_router
 from lloradar.api.navigator import router as api_navigator_router
@@ -25,7 +27,9 @@ from lloradar.api.skills import router as api_skills_router
 from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
 from lloradar.web.account_pages import router as account_pages_router
+from lloradar.web.alert_pages import router as alert_pages_router
 from lloradar.web.auth import PageAuthError, page_auth_error
+from lloradar.web.employer_pages import router as employer_pages_router
 from lloradar.web.forecast_pages import router as forecast_pages_router
 from lloradar.web.intervention_pages import router as intervention_pages_router
 from lloradar.web.navigator_pages import router as navigator_pages_router
@@ -68,8 +72,12 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(forecast_pages_router)
     app.include_router(intervention_pages_router)
     app.include_router(skill_pages_router)
+    app.include_router(api_employer_router)
+    app.include_router(employer_pages_router)
     app.include_router(sector_pages_router)
     app.include_router(navigator_pages_router)
+    app.include_router(api_alerts_router)
+    app.include_router(alert_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)
