@@ -122,6 +122,7 @@ def load_tasks_and_link(
         sources.append(
             (
                 occupation.id,
+                occupation.label,
                 source.value,
                 top.onet_code if top and linked else None,
                 top.confidence if top else None,
@@ -168,7 +169,7 @@ def load_tasks_and_link(
                     ),
                     TableRows(
                         "occupation_task_source",
-                        ["occupation_id", "task_source", "onet_code", "confidence"],
+                        ["occupation_id", "label_en", "task_source", "onet_code", "confidence"],
                         ["occupation_id"],
                         sources,
                     ),

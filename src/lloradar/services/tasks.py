@@ -184,19 +184,16 @@ def occupation_tasks(store: Store, occupation_id: str) -> OccupationTasks | None
 def _linked_only(store: Store, occupation_id: str) -> OccupationTasks | None:
     """An ESCO occupation known only to the link (the full link run, not in the radar)."""
     found = store.query(
-        "SELECT task_source, onet_code FROM occupation_task_source WHERE occupation_id = ?",
+        "SELECT task_source, onet_code, label_en FROM occupation_task_source "
+        "WHERE occupation_id = ?",
         (occupation_id,),
     )
     if not found:
         return None
-    label = store.query(
-        "SELECT label_en, label_nl FROM taxonomy_concept WHERE id = ?", (occupation_id,)
-    )
-    label_en, label_nl = (label[0][0], label[0][1]) if label else (occupation_id, None)
     source = TaskSource(found[0][0])
     tasks = _onet_tasks(store, str(found[0][1])) if found[0][1] else []
     return OccupationTasks(
-        occupation_id, label_en, label_nl, source, _links(store, occupation_id), tuple(tasks)
+        occupation_id, str(found[0][2]), None, source, _links(store, occupation_id), tuple(tasks)
     )
 
 

@@ -35,6 +35,7 @@ CREATE TABLE occupation_onet_link (
 -- 'esco_essential_skills' (weak link: ESCO essential skills stand in) or 'demo_skills'.
 CREATE TABLE occupation_task_source (
     occupation_id  VARCHAR PRIMARY KEY,
+    label_en       VARCHAR NOT NULL,
     task_source    VARCHAR NOT NULL,
     onet_code      VARCHAR,
     confidence     DOUBLE PRECISION,
