@@ -21,6 +21,7 @@ from lloradar.cli import (
     store,
     taxonomy,
 )
+from lloradar.cli import tasks as tasks_cli
 
 app = typer.Typer(
     help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",
@@ -41,6 +42,7 @@ app.add_typer(skills.app, name="skills")
 app.add_typer(interventions.app, name="interventions")
 app.add_typer(courses.app, name="courses")
 app.command("navigator")(navigator.navigator)
+app.add_typer(tasks_cli.app, name="tasks")
 app.command("serve")(serve.serve)
 
 if __name__ == "__main__":
