@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,11 +85,27 @@ def test_sector_factsheet_and_index(world: tuple[TestClient, str]) -> None:
     assert "factsheet-sector-" in pdf.headers["content-disposition"]
 
 
-def test_unknown_sector_is_a_404_page(world: tuple[TestClient, str]) -> None:
+def suggestions(html: str) -> list[tuple[str, str]]:
+    block = re.search(r'<ul class="suggestions">(.*?)</ul>', html, re.S)
+    return re.findall(r'<a href="([^"]*)">([^<]*)</a>', block.group(1)) if block else []
+
+
+def test_unknown_sector_is_a_404_page_with_suggestions_in_dutch_and_english(
+    world: tuple[TestClient, str],
+) -> None:
     client, _ = world
-    r = client.get("/sector/ZZ")
-    assert r.status_code == 404
-    assert "text/html" in r.headers["content-type"]
+    r = client.get("/sector/ZZ?lang=nl")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert "<h1>Niet gevonden</h1>" in r.text and suggestions(r.text) == []
+    r = client.get("/sector/gezondheidszorg?lang=nl")
+    assert r.status_code == 404 and "Bedoelde u" in r.text
+    assert suggestions(r.text) == [("/sector/Q", "Gezondheids- en welzijnszorg (Q)")]
+    r = client.get("/sector/health?lang=en")
+    assert r.status_code == 404 and "<h1>Not found</h1>" in r.text and "Did you mean" in r.text
+    assert suggestions(r.text) == [("/sector/Q", "Human health and social work activities (Q)")]
+    for path in ("/sector/bouw/factsheet.pdf", "/sector/bouw/regios.csv"):
+        r = client.get(path, params={"lang": "nl"})
+        assert r.status_code == 404 and ("/sector/F", "Bouwnijverheid (F)") in suggestions(r.text)
 
 
 @needs_shared
@@ -117,7 +134,30 @@ def test_occupation_page_links_its_skills(world: tuple[TestClient, str]) -> None
 
 def test_unknown_skill_is_a_404_page(world: tuple[TestClient, str]) -> None:
     client, _ = world
-    assert client.get("/vaardigheid/geen-vaardigheid").status_code == 404
+    r = client.get("/vaardigheid/x?lang=nl")
+    assert r.status_code == 404 and "<h1>Niet gevonden</h1>" in r.text
+    assert suggestions(r.text) == []  # too short to suggest anything
+
+
+@needs_shared
+def test_misspelt_skill_gives_a_404_with_the_skill_suggested_in_dutch_and_english(
+    world: tuple[TestClient, str],
+) -> None:
+    client, skill = world
+    key = skill.rsplit("/", 1)[-1]
+    for lang, title in (("nl", "Niet gevonden"), ("en", "Not found")):
+        html = client.get(f"/vaardigheid/{key}", params={"lang": lang}).text
+        found = re.search(r'data-testid="skill-name"[^>]*>([^<]+)<', html)
+        assert found is not None
+        label = found.group(1).strip()
+        misspelt = label[:-2] + label[-1] + label[-2] + "s"  # swap the last two letters, add one
+        r = client.get(f"/vaardigheid/{misspelt}", params={"lang": lang})
+        assert r.status_code == 404 and f"<h1>{title}</h1>" in r.text
+        assert (f"/vaardigheid/{key}", label) in suggestions(r.text)
+    csv_404 = client.get(f"/vaardigheid/{misspelt}/vraag.csv?lang=en")
+    assert csv_404.status_code == 404 and (f"/vaardigheid/{key}", label) in suggestions(
+        csv_404.text
+    )
 
 
 def test_sector_page_draws_its_chart_and_text(page: Page, artifacts: Path) -> None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
 from lloradar.services.web_data import Source
 from lloradar.services.web_store import Store
+
+# The lowest fuzzy score (0-100, rapidfuzz WRatio) of a suggestion on a 404 page.
+SUGGEST_CUTOFF = 70
 
 
 @dataclass
@@ -75,15 +81,27 @@ def sector_profile(store: Store, code: str) -> SectorProfile | None:
     return SectorProfile(sector, label_nl, label_en, sorted(by_age), by_age, by_region, sources)
 
 
-def suggest_sectors(store: Store, text: str, limit: int = 5) -> list[tuple[str, str]]:
-    like = f"%{text.lower()}%"
-    rows = store.query(
-        "SELECT code, label_nl FROM sector WHERE code IN (SELECT DISTINCT sector_code FROM "
-        "employment) AND (lower(label_nl) LIKE ? OR lower(coalesce(label_en, '')) LIKE ? "
-        "OR lower(code) = ?) ORDER BY code LIMIT ?",
-        [like, like, text.lower(), limit],
+def suggest_sectors(store: Store, text: str, limit: int = 5) -> list[tuple[str, str, str]]:
+    """(code, label nl, label en) of the sectors with figures whose code or label is nearest to
+    `text` (fuzzy match), for a 404 page with suggestions, best first."""
+    needle = text.replace("-", " ").replace("_", " ").strip()
+    if not needle:
+        return []
+    sectors = {code: (code, nl, en) for code, nl, en in list_sectors(store)}
+    if needle.upper() in sectors:
+        return [sectors[needle.upper()]]
+    choices = {
+        (code, n): label for code, nl, en in sectors.values() for n, label in enumerate((nl, en))
+    }
+    hits = process.extract(
+        needle,
+        choices,
+        scorer=fuzz.WRatio,
+        processor=default_process,
+        limit=limit * 2,
+        score_cutoff=SUGGEST_CUTOFF,
     )
-    return [(r[0], r[1]) for r in rows]
+    return [sectors[code] for code in list(dict.fromkeys(h[2][0] for h in hits))[:limit]]
 
 
 def sector_text(profile: SectorProfile, region_names: dict[str, str], lang: str) -> list[str]:

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
 from lloradar.analytics.extraction import Extractor, SkillEntry
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.domain import IngestError
@@ -25,6 +28,7 @@ __all__ = [
     "extract_from_text",
     "similar_to",
     "skill_profile",
+    "suggest_skills",
 ]
 
 
@@ -33,6 +37,9 @@ class SkillsUnavailable(Exception):
 
 
 _LOCK = threading.Lock()
+# The lowest fuzzy score (0-100, rapidfuzz WRatio) of a suggestion on a 404 page.
+SUGGEST_CUTOFF = 70
+SUGGEST_MIN_LENGTH = 3
 _SIMILARITY: dict[str, SimilarityModel] = {}
 _EXTRACTOR: dict[str, Extractor] = {}
 
@@ -182,13 +189,33 @@ def skill_profile(store: Store, key: str) -> SkillProfile | None:
 
 
 def suggest_skills(store: Store, text: str, limit: int = 5) -> list[dict[str, Any]]:
-    """Skills whose label contains `text` (for a 404 with suggestions)."""
-    like = f"%{text.lower()}%"
-    return store.query_dicts(
-        "SELECT id, label_en, label_nl FROM skill WHERE lower(label_en) LIKE ? "
-        "OR lower(coalesce(label_nl, '')) LIKE ? ORDER BY label_en LIMIT ?",
-        [like, like, limit],
+    """The skills whose Dutch or English label (or key) is nearest to `text` (fuzzy match), for
+    a 404 page with suggestions: dicts with id, key, label_en, label_nl, best first."""
+    needle = text.replace("-", " ").replace("_", " ").strip()
+    if len(needle) < SUGGEST_MIN_LENGTH:
+        return []
+    rows = store.query_dicts("SELECT id, label_en, label_nl FROM skill ORDER BY id")
+    choices = {
+        (r["id"], name): value
+        for r in rows
+        for name, value in (
+            ("nl", r["label_nl"]),
+            ("en", r["label_en"]),
+            ("key", skill_key(r["id"])),
+        )
+        if value
+    }
+    hits = process.extract(
+        needle,
+        choices,
+        scorer=fuzz.WRatio,
+        processor=default_process,
+        limit=limit * 3,
+        score_cutoff=SUGGEST_CUTOFF,
     )
+    by_id = {r["id"]: r for r in rows}
+    found = list(dict.fromkeys(h[2][0] for h in hits))[:limit]
+    return [{**by_id[uri], "key": skill_key(uri)} for uri in found]
 
 
 def regional_demand(

@@ -4,7 +4,7 @@ with its duiding, table, CSV download and sources."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -17,10 +17,17 @@ from lloradar.services.web_sectors import (
     list_sectors,
     sector_profile,
     sector_text,
+    suggest_sectors,
 )
 from lloradar.services.web_store import Store, open_web_store, store_url_for
 from lloradar.web.i18n import TEXT, request_lang
-from lloradar.web.routes import DataDep, UnknownCode, csv_response, render, templates
+from lloradar.web.routes import (
+    DataDep,
+    csv_response,
+    page_not_found,
+    render,
+    templates,
+)
 from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
@@ -62,11 +69,38 @@ def get_store(request: Request, data: DataDep) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+class UnknownSector(Exception):
+    """A sector code without figures: the page answers 404 with the nearest sectors."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def _profile_or_404(store: Store, code: str) -> SectorProfile:
     profile = sector_profile(store, code)
     if profile is None or not profile.years:
-        raise UnknownCode("sector", code)
+        raise UnknownSector(code)
     return profile
+
+
+def sector_not_found(request: Request, store: Store, code: str) -> HTMLResponse:
+    """The 404 page in the user's language with the sectors nearest to `code`."""
+    lang = request_lang(request)
+    hits = [
+        (f"/sector/{c}", f"{en if lang == 'en' else nl} ({c})")
+        for c, nl, en in suggest_sectors(store, code)
+    ]
+    return page_not_found(request, "sector", code, hits)
+
+
+def or_not_found(
+    request: Request, store: Store, code: str, build: Callable[[], Response]
+) -> Response:
+    try:
+        return build()
+    except UnknownSector:
+        return sector_not_found(request, store, code)
 
 
 def age_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Chart:
@@ -160,8 +194,12 @@ def region_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Ch
     )
 
 
-@router.get("/sector/{code}", response_class=HTMLResponse)
-def sector_page(request: Request, code: str, data: DataDep, store: StoreDep) -> HTMLResponse:
+@router.get("/sector/{code}", response_class=HTMLResponse, response_model=None)
+def sector_page(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
+    return or_not_found(request, store, code, lambda: _sector_page(request, code, data, store))
+
+
+def _sector_page(request: Request, code: str, data: RadarData, store: Store) -> HTMLResponse:
     lang = request_lang(request)
     profile = _profile_or_404(store, code)
     names = {r.code: r.name for r in data.regions}
@@ -179,6 +217,10 @@ def sector_page(request: Request, code: str, data: DataDep, store: StoreDep) -> 
 
 @router.get("/sector/{code}/werkgelegenheid.csv")
 def sector_age_csv(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
+    return or_not_found(request, store, code, lambda: _age_csv(request, code, data, store))
+
+
+def _age_csv(request: Request, code: str, data: RadarData, store: Store) -> Response:
     profile = _profile_or_404(store, code)
     chart = age_chart(profile, {r.code: r.name for r in data.regions}, request_lang(request))
     return csv_response(chart.columns, chart.rows, f"werkgelegenheid-{profile.code}.csv")
@@ -186,6 +228,10 @@ def sector_age_csv(request: Request, code: str, data: DataDep, store: StoreDep) 
 
 @router.get("/sector/{code}/regios.csv")
 def sector_region_csv(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
+    return or_not_found(request, store, code, lambda: _region_csv(request, code, data, store))
+
+
+def _region_csv(request: Request, code: str, data: RadarData, store: Store) -> Response:
     profile = _profile_or_404(store, code)
     chart = region_chart(profile, {r.code: r.name for r in data.regions}, request_lang(request))
     return csv_response(chart.columns, chart.rows, f"werkgelegenheid-{profile.code}-regios.csv")
@@ -209,14 +255,19 @@ def _factsheet_html(request: Request, data: RadarData, store: Store, code: str) 
     return html, profile.label(lang)
 
 
-@router.get("/sector/{code}/factsheet", response_class=HTMLResponse)
-def sector_factsheet(request: Request, code: str, data: DataDep, store: StoreDep) -> HTMLResponse:
-    html, _ = _factsheet_html(request, data, store, code)
-    return HTMLResponse(html)
+@router.get("/sector/{code}/factsheet", response_class=HTMLResponse, response_model=None)
+def sector_factsheet(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
+    return or_not_found(
+        request, store, code, lambda: HTMLResponse(_factsheet_html(request, data, store, code)[0])
+    )
 
 
 @router.get("/sector/{code}/factsheet.pdf")
 def sector_factsheet_pdf(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
+    return or_not_found(request, store, code, lambda: _factsheet_pdf(request, code, data, store))
+
+
+def _factsheet_pdf(request: Request, code: str, data: RadarData, store: Store) -> Response:
     html, name = _factsheet_html(request, data, store, code)
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return Response(

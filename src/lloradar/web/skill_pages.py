@@ -10,10 +10,15 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lloradar.services.web_data import RadarData
-from lloradar.services.web_skills import SkillProfile, regional_demand, skill_profile
+from lloradar.services.web_skills import (
+    SkillProfile,
+    regional_demand,
+    skill_profile,
+    suggest_skills,
+)
 from lloradar.services.web_store import Store, open_web_store, store_url_for
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, UnknownCode, csv_response, render
+from lloradar.web.routes import DataDep, UnknownCode, csv_response, page_not_found, render
 from lloradar.web.views import Chart, fact_sources, fmt_int
 
 router = APIRouter(include_in_schema=False)
@@ -55,11 +60,32 @@ def get_store(request: Request, data: DataDep) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+class UnknownSkill(Exception):
+    """A skill key that is not in the store: the page answers 404 with the nearest skills."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def _skill_or_404(store: Store, key: str) -> SkillProfile:
     profile = skill_profile(store, key)
     if profile is None:
-        raise UnknownCode("skill", key)
+        raise UnknownSkill(key)
     return profile
+
+
+def skill_not_found(request: Request, store: Store, key: str) -> HTMLResponse:
+    """The 404 page in the user's language with the skills whose label is nearest to `key`."""
+    lang = request_lang(request)
+    hits = [
+        (
+            f"/vaardigheid/{s['key']}",
+            (s["label_en"] if lang == "en" or not s["label_nl"] else s["label_nl"]) or s["key"],
+        )
+        for s in suggest_skills(store, key)
+    ]
+    return page_not_found(request, "skill", key, hits)
 
 
 def skill_label(profile: SkillProfile, lang: str) -> str:
@@ -111,7 +137,10 @@ def demand_chart(data: RadarData, profile: SkillProfile, lang: str) -> Chart | N
 
 @router.get("/vaardigheid/{key:path}/vraag.csv")
 def skill_demand_csv(request: Request, key: str, data: DataDep, store: StoreDep) -> Response:
-    profile = _skill_or_404(store, key)
+    try:
+        profile = _skill_or_404(store, key)
+    except UnknownSkill:
+        return skill_not_found(request, store, key)
     chart = demand_chart(data, profile, request_lang(request))
     if chart is None:
         raise UnknownCode("data", key)
@@ -121,7 +150,10 @@ def skill_demand_csv(request: Request, key: str, data: DataDep, store: StoreDep)
 @router.get("/vaardigheid/{key:path}", response_class=HTMLResponse)
 def skill_page(request: Request, key: str, data: DataDep, store: StoreDep) -> HTMLResponse:
     lang = request_lang(request)
-    profile = _skill_or_404(store, key)
+    try:
+        profile = _skill_or_404(store, key)
+    except UnknownSkill:
+        return skill_not_found(request, store, key)
     slugs = {o.id: o.slug for o in data.occupations}
     return render(
         request,
