@@ -4,7 +4,6 @@ counts show the service's marker."""
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -19,83 +18,14 @@ from lloradar.services.interventions import (
 )
 from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
+from lloradar.web.intervention_factsheets import router as factsheet_router
+from lloradar.web.intervention_views import HIDDEN, WORDS, euro, kpi_chart, safe_name, shown
 from lloradar.web.routes import DataDep, UnknownCode, render
-from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
+# Before the `/interventies/{intervention_id}` routes: literal paths first.
+router.include_router(factsheet_router)
 RegionParam = Annotated[str | None, Query(alias="regio", max_length=20)]
-HIDDEN = "x"
-
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "register": "Register van interventies",
-        "none": "Nog geen interventies in het register.",
-        "id": "Code",
-        "name": "Naam",
-        "region": "Regio",
-        "theme": "Thema",
-        "status": "Status",
-        "budget": "Budget",
-        "period": "Looptijd",
-        "portfolio": "Portfolio per thema",
-        "progress": "Voortgang",
-        "goals": "Doelen",
-        "target_group": "Doelgroep",
-        "theory": "Veranderingstheorie",
-        "funders": "Financiers",
-        "kpi_title": "KPI's: gerealiseerd tegen doel",
-        "measure": "KPI",
-        "date": "Datum",
-        "realised": "Gerealiseerd",
-        "target": "Doel",
-        "target_date": "Doeldatum",
-        "outflow": "Uitstroom naar werk tegen de regionale basis",
-        "hidden": "x = verborgen wegens privacy (minder dan 10 personen of afleidbaar)",
-        "interventions": "Interventies",
-        "participants": "Deelnemers",
-        "completed": "Afgerond",
-        "employed_6m": "Werk na 6 maanden",
-        "download": "Download (CSV)",
-    },
-    "en": {
-        "register": "Register of interventions",
-        "none": "No interventions in the register yet.",
-        "id": "Code",
-        "name": "Name",
-        "region": "Region",
-        "theme": "Theme",
-        "status": "Status",
-        "budget": "Budget",
-        "period": "Period",
-        "portfolio": "Portfolio per theme",
-        "progress": "Progress",
-        "goals": "Goals",
-        "target_group": "Target group",
-        "theory": "Theory of change",
-        "funders": "Funders",
-        "kpi_title": "KPIs: realised against target",
-        "measure": "KPI",
-        "date": "Date",
-        "realised": "Realised",
-        "target": "Target",
-        "target_date": "Target date",
-        "outflow": "Outflow to work against the regional baseline",
-        "hidden": "x = hidden for privacy (fewer than 10 people or derivable)",
-        "interventions": "Interventions",
-        "participants": "Participants",
-        "completed": "Completed",
-        "employed_6m": "Employed after 6 months",
-        "download": "Download (CSV)",
-    },
-}
-
-
-def euro(value: float, lang: str) -> str:
-    return "€ " + fmt_int(round(value), lang)
-
-
-def shown(value: float | int | None, lang: str) -> str:
-    return HIDDEN if value is None else fmt_int(round(value), lang)
 
 
 @router.get("/interventies", response_class=HTMLResponse)
@@ -113,68 +43,6 @@ def register_page(
         regions=sorted({i.region_code for i in items}),
         euro=euro,
         names={r.code: r.name for r in data.regions},
-    )
-
-
-def kpi_chart(report: object, intervention_id: str, lang: str) -> Chart:
-    w = WORDS[lang]
-    values = []
-    rows = []
-    for k in report.kpis:  # type: ignore[attr-defined]
-        measure = k.kpi.measure.value
-        for f in k.series:
-            values.append({"when": f.when.isoformat(), "measure": measure, "value": f.value})
-            rows.append(
-                [
-                    measure,
-                    f.when.isoformat(),
-                    HIDDEN if f.value is None else f"{f.value:g}",
-                    f"{k.kpi.target:g}",
-                    k.kpi.target_date.isoformat(),
-                ]
-            )
-    targets = [
-        {
-            "when": k.kpi.target_date.isoformat(),
-            "measure": k.kpi.measure.value,
-            "value": k.kpi.target,
-        }
-        for k in report.kpis  # type: ignore[attr-defined]
-    ]
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": 220,
-        "layer": [
-            {
-                "data": {"values": values},
-                "mark": {"type": "line", "point": True},
-                "encoding": {
-                    "x": {"field": "when", "type": "temporal", "title": w["date"]},
-                    "y": {"field": "value", "type": "quantitative", "title": w["realised"]},
-                    "color": {"field": "measure", "type": "nominal", "title": w["measure"]},
-                },
-            },
-            {
-                "data": {"values": targets},
-                "mark": {"type": "point", "shape": "diamond", "size": 120, "filled": True},
-                "encoding": {
-                    "x": {"field": "when", "type": "temporal"},
-                    "y": {"field": "value", "type": "quantitative"},
-                    "color": {"field": "measure", "type": "nominal"},
-                    "tooltip": [{"field": "measure"}, {"field": "value", "title": w["target"]}],
-                },
-            },
-        ],
-    }
-    return Chart(
-        id="kpi",
-        title=w["kpi_title"],
-        spec=spec,
-        text=list(report.kpi_texts),  # type: ignore[attr-defined]
-        columns=[w["measure"], w["date"], w["realised"], w["target"], w["target_date"]],
-        rows=rows,
-        download=f"/interventies/{intervention_id}/voortgang.csv",
     )
 
 
@@ -228,10 +96,6 @@ def progress_page(
         euro=euro,
         region=data.region(report.intervention.region_code),
     )
-
-
-def safe_name(filename: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", filename)
 
 
 def _csv(text: str, filename: str) -> Response:
