@@ -22,6 +22,7 @@ from lloradar.domain import Provenance
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.services.courses import load_demo_catalogue
 from lloradar.services.reference import load_reference_data
+from lloradar.services.tasks import link_demo_tasks
 from lloradar.services.taxonomy import demo_occupations
 from lloradar.store import Store
 
@@ -216,6 +217,7 @@ def build_demo_world(store: Store, seed: int = 42, shared_data: Path | None = No
         )
     )
     reports.extend(build_workforce(store, seed, occupations.ids, demo_provenance))
+    reports.extend(link_demo_tasks(store, shared_data))  # O*NET tasks: ~2.5 s, only with data
     reports.extend(load_demo_catalogue(store))
     return DemoWorld(
         seed, len(occupations.ids), len(regions), MONTHS, occupations.uses_esco, reports
