@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
 from tests_web_helpers import AXE, serious_violations
 
 Page = Any
@@ -41,6 +42,8 @@ def test_new_pages_have_no_serious_accessibility_violations(page: Page) -> None:
         "/interventies",
         "/interventies/demo-twente-zorg",
         "/interventies/portfolio?regio=AM05",
+        "/interventies/demo-twente-zorg/factsheet",
+        "/interventies/portfolio/factsheet?regio=AM05",
     ):
         response = page.goto(path)
         assert response.status == 200, path
@@ -64,6 +67,19 @@ def test_register_and_progress_page(page: Page, artifacts: Path) -> None:
     with page.expect_download() as info:
         page.click("#kpi-block a[download]")
     assert info.value.suggested_filename == "voortgang-demo-twente-zorg.csv"
+    with page.expect_download() as info:
+        page.click("#factsheet-pdf")
+    assert "Zorgpact Twente" in pdf_text(info.value.path())
     page.goto("/interventies/portfolio?regio=AM05")
     assert "Totaal: 3 interventies" in page.get_by_test_id("portfolio-text").inner_text()
     page.screenshot(path=str(artifacts / "intervention-portfolio-twente-nl.png"), full_page=True)
+    with page.expect_download() as info:
+        page.click("#factsheet-pdf")
+    assert info.value.suggested_filename == "factsheet-portfolio-twente.pdf"
+    target = artifacts / info.value.suggested_filename
+    info.value.save_as(str(target))
+    assert "Factsheet Portfolio van interventies Twente" in pdf_text(target)
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
