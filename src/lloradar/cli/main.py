@@ -21,6 +21,7 @@ from lloradar.cli import (
     store,
     taxonomy,
 )
+from lloradar.cli import employer as employer_cli
 from lloradar.cli import tasks as tasks_cli
 
 app = typer.Typer(
@@ -43,6 +44,7 @@ app.add_typer(interventions.app, name="interventions")
 app.add_typer(courses.app, name="courses")
 app.command("navigator")(navigator.navigator)
 app.add_typer(tasks_cli.app, name="tasks")
+app.add_typer(employer_cli.app, name="employer")
 app.command("serve")(serve.serve)
 
 if __name__ == "__main__":
