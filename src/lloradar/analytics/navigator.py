@@ -207,9 +207,9 @@ def transitions(
     person: Collection[str] = (),
     per_origin: int = 3,
 ) -> list[Transition]:
-    """For each shrinking occupation (of `origins` when given): the growing occupations whose
-    essential skills it covers best (ties: better opportunity, then label). Missing skills are
-    those neither the origin nor the person has."""
+    """For each shrinking occupation (of `origins` when given): the `per_origin` growing
+    occupations whose essential skills it covers best; all moves by coverage (ties: better
+    opportunity, then label). Missing skills are those neither the origin nor the person has."""
     direction = {o.uri: opportunities.get(o.uri, Opportunity()).direction for o in occupations}
     growing = [o for o in occupations if direction[o.uri] == "growing"]
     result = []
@@ -234,12 +234,15 @@ def transitions(
                     missing_skills(destination.essential, have, labels, courses),
                 )
             )
-        moves.sort(
-            key=lambda t: (
-                -t.coverage,
-                -(t.destination_opportunity.score or NEUTRAL),
-                t.destination.label_en.lower(),
-            )
-        )
-        result.extend(moves[:per_origin])
-    return result
+        result.extend(sorted(moves, key=_move_order)[:per_origin])
+    return sorted(result, key=_move_order)
+
+
+def _move_order(move: Transition) -> tuple[float, float, str, str]:
+    chance = move.destination_opportunity.score
+    return (
+        -move.coverage,
+        -(NEUTRAL if chance is None else chance),
+        move.destination.label_en.lower(),
+        move.origin.label_en.lower(),
+    )

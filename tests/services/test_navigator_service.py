@@ -1,0 +1,152 @@
+"""The navigator and course use-cases on the demo world (handmade taxonomy, baseline forecast):
+ranking, opportunity from tension and forecast, transitions, suppression, course listing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lloradar.demo import build_demo_world
+from lloradar.services.courses import courses_for_skills, import_courses, list_courses
+from lloradar.services.forecast import run_scenario
+from lloradar.services.navigator import (
+    NavigatorError,
+    navigate,
+    occupation_skills,
+    result_json,
+)
+from lloradar.services.scenarios import load_scenario
+from lloradar.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOP = "demo:occupation/shop-assistant"
+REGION = "AM22"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(str(tmp_path_factory.mktemp("navigator") / "demo.duckdb"))
+    build_demo_world(store, seed=42, shared_data=None)
+    run_scenario(store, load_scenario(ROOT / "scenarios" / "baseline.yaml"))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def test_a_shop_assistant_sees_their_own_occupation_first_then_ranked_options(world: Store) -> None:
+    result = result_json(navigate(world, occupation_skills(world, SHOP), REGION), "nl")
+    first = result["occupations"][0]
+    assert first["uri"] == SHOP and first["fit"] == 1.0 and first["missing_skills"] == []
+    scores = [o["score"] for o in result["occupations"]]
+    assert scores == sorted(scores, reverse=True)
+    assert result["region"] == {"code": "AM22", "name": "Rijnmond"} and result["is_demo"]
+    # every candidate shares a skill: sales, customer service or stock management
+    assert all(o["have"] for o in result["occupations"])
+    chance = first["opportunity"]
+    assert chance["forecast_direction"] == "shrinking" and chance["tension_class"] is not None
+
+
+def test_missing_skills_come_with_courses_from_the_demo_catalogue(world: Store) -> None:
+    result = result_json(navigate(world, occupation_skills(world, SHOP), REGION), "nl")
+    by_uri = {o["uri"]: o for o in result["occupations"]}
+    waiter = by_uri["demo:occupation/waiter-waitress"]
+    hygiene = next(m for m in waiter["missing_skills"] if m["uri"] == "demo:skill/hygiene")
+    assert hygiene["label"] == "hygiëneprocedures volgen"
+    # Rotterdam (AM22) courses first: the hygiene course runs in Rotterdam
+    assert hygiene["courses"][0]["region_code"] == "AM22"
+    assert "Hygiëne" in hygiene["courses"][0]["name"]
+
+
+def test_transitions_lead_from_the_shrinking_shop_to_growing_occupations(world: Store) -> None:
+    result = result_json(navigate(world, occupation_skills(world, SHOP), REGION), "en")
+    moves = result["transitions"]
+    # origins: shrinking occupations where the person has at least half the essential skills
+    assert moves and {t["from"]["uri"] for t in moves} == {SHOP, "demo:occupation/sales-manager"}
+    assert all(t["opportunity"]["forecast_direction"] == "growing" for t in moves)
+    coverages = [t["coverage"] for t in moves]
+    assert coverages == sorted(coverages, reverse=True) and coverages[0] > 0
+
+
+def test_tension_over_fewer_than_ten_job_seekers_is_suppressed(world: Store) -> None:
+    period = world.query("SELECT max(period) FROM vacancy_stats")[0][0]
+    key = [REGION, SHOP, period]
+    old = world.query(
+        "SELECT job_seekers_short FROM labour_supply WHERE region_code = ? AND occupation_id = ? "
+        "AND period = ?",
+        key,
+    )[0][0]
+    world.execute(
+        "UPDATE labour_supply SET job_seekers_short = 9 WHERE region_code = ? "
+        "AND occupation_id = ? AND period = ?",
+        key,
+    )
+    try:
+        result = result_json(navigate(world, occupation_skills(world, SHOP), REGION))
+    finally:
+        world.execute(
+            "UPDATE labour_supply SET job_seekers_short = ? WHERE region_code = ? "
+            "AND occupation_id = ? AND period = ?",
+            [old, *key],
+        )
+    chance = result["occupations"][0]["opportunity"]
+    assert chance["tension_class"] is None and chance["tension_ratio"] is None
+    assert chance["forecast_prospect"] is not None  # the forecast part still counts
+
+
+@pytest.mark.parametrize(
+    ("skills", "region", "message"),
+    [
+        ([], "AM22", "no skills given"),
+        (["demo:skill/nope"], "AM22", "unknown skill(s): demo:skill/nope"),
+        (["demo:skill/sales"], "AM99", "'AM99' is not an arbeidsmarktregio code"),
+    ],
+)
+def test_bad_navigator_input_says_what_is_wrong(
+    world: Store, skills: list[str], region: str, message: str
+) -> None:
+    with pytest.raises(NavigatorError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        navigate(world, skills, region)
+
+
+def test_course_listing_filters_by_skill_and_region_and_pages(world: Store) -> None:
+    everything = list_courses(world, limit=7)
+    assert everything.total == 20 and len(everything.items) == 7
+    rest = list_courses(world, limit=7, offset=14)
+    assert len(rest.items) == 6
+    names = [c["name"] for c in everything.items] + [c["name"] for c in rest.items]
+    assert names == sorted(names, key=str.lower)[:7] + sorted(names, key=str.lower)[7:]
+    welding = list_courses(world, skill="demo:skill/welding")
+    assert [c["course_id"] for c in welding.items] == [
+        "https://demo.lloradar.example/cursus/tech-lassen"
+    ]
+    assert welding.items[0]["is_demo"] and welding.items[0]["instances"][0]["region_code"] == "AM32"
+    in_amsterdam = list_courses(world, region="AM18", limit=100)
+    assert all(
+        any(i["region_code"] == "AM18" or i["mode"] == "online" for i in c["instances"])
+        for c in in_amsterdam.items
+    )
+    found = courses_for_skills(world, ["demo:skill/programming"], "AM18")
+    assert [c.region_code for c in found["demo:skill/programming"]] == ["AM18"]
+
+
+def test_a_csv_catalogue_imports_through_the_service(world: Store, tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        "id,name,provider,teaches,region,mode\n"
+        "x1,Heftruck rijden,Demo,drive a forklift;vliegen,AM22,onsite\n",
+        encoding="utf-8",
+    )
+    report = import_courses(world, str(path), use_skills_engine=False)
+    assert report.stored["course_skill"] == 1
+    assert report.messages() == [
+        f"{path} line 2, field 'teaches[1]': 'vliegen' is not a skill of the taxonomy in this "
+        "store; tried identifier, label"
+    ]
+    found = courses_for_skills(world, ["demo:skill/forklift-driving"])
+    assert [c.course_id for c in found["demo:skill/forklift-driving"]] == ["x1"]
+    world.execute("DELETE FROM course_skill WHERE course_id = 'x1'")
+    world.execute("DELETE FROM course_instance WHERE course_id = 'x1'")
+    world.execute("DELETE FROM course WHERE course_id = 'x1'")
