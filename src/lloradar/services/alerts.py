@@ -430,3 +430,41 @@ def overview(store: Store) -> list[dict[str, object]]:
         row["owner"] = audit.pseudonym(account_id)
         audit.record(store, audit.SYSTEM, "alert subscription listed", account_id, PURPOSE)
     return rows
+
+
+def resolve_skill(store: Store, text: str) -> str | None:
+    """A skill id from what a person typed: the ESCO URI, or a Dutch or English label (exact,
+    ignoring case). None for empty text; the text itself when nothing matches, so the
+    subscription check names it."""
+    text = text.strip()
+    if not text:
+        return None
+    rows = store.query(
+        "SELECT id FROM skill WHERE id = ? OR lower(label_nl) = lower(?) "
+        "OR lower(label_en) = lower(?) ORDER BY id LIMIT 1",
+        (text, text, text),
+    )
+    return str(rows[0][0]) if rows else text
+
+
+def describe_subscription(store: Store, sub: Subscription, lang: str) -> str:
+    """What a subscription watches, in words (for the person's own page)."""
+    names = labels(store, sub)
+    pick = 1 if lang == "en" else 0
+    region = names.get("region", ("heel Nederland", "the whole country"))[pick]
+    occupation = names.get("occupation", ("", ""))[pick]
+    skill = names.get("skill", ("", ""))[pick]
+    if sub.kind is AlertKind.TENSION:
+        return (
+            f"Tension class of {occupation} in {region}"
+            if lang == "en"
+            else f"Spanningsklasse van {occupation} in {region}"
+        )
+    if sub.kind is AlertKind.VACANCIES:
+        what = " / ".join(x for x in (occupation, skill) if x)
+        return (
+            f"New vacancies for {what} in {region}"
+            if lang == "en"
+            else f"Nieuwe vacatures voor {what} in {region}"
+        )
+    return f"New courses for {skill}" if lang == "en" else f"Nieuwe cursussen voor {skill}"

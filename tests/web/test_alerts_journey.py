@@ -1,0 +1,97 @@
+"""Journey: a citizen subscribes to a tension-class change, the data changes, the evaluation
+runs, and the alert shows on /meldingen and in the subscription's Atom feed."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from accounts_helpers import register_and_login
+from tests_web_helpers import AXE, serious_violations
+
+from lloradar.services import alerts, web_data
+from lloradar.store import Store, open_store
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _server_store() -> str:
+    # The browser tests' server runs in this process and reads this DuckDB file per request.
+    urls = [u for u in web_data._LOADED if re.search(r"/web\d*/demo\.duckdb$", u)]
+    assert len(urls) == 1, urls
+    return urls[0]
+
+
+def _watched(store: Store) -> tuple[str, str]:
+    row = store.query(
+        "SELECT region_code, occupation_id FROM vacancy_stats WHERE region_code = 'AM05' "
+        "ORDER BY occupation_id LIMIT 1"
+    )[0]
+    return str(row[0]), str(row[1])
+
+
+def _new_month_with_another_class(store: Store, region: str, occupation: str) -> str:
+    latest, vacancies, seekers, source = store.query(
+        "SELECT v.period, v.open_vacancies, s.job_seekers_short, v.source_id "
+        "FROM vacancy_stats v JOIN labour_supply s USING (region_code, occupation_id, period) "
+        "WHERE region_code = ? AND occupation_id = ? ORDER BY v.period DESC LIMIT 1",
+        (region, occupation),
+    )[0]
+    new = date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1)
+    tight = seekers < 10 or vacancies / seekers <= 4.0
+    v, s = (500, 10) if tight else (1, 1000)
+    with store.transaction():
+        store.execute(
+            "INSERT INTO vacancy_stats VALUES (?, ?, ?, ?, ?, 0, NULL, ?)",
+            (region, occupation, new, v, v, source),
+        )
+        store.execute(
+            "INSERT INTO labour_supply VALUES (?, ?, ?, ?, 0, 0, 0, ?)",
+            (region, occupation, new, s, source),
+        )
+    return "zeer krap" if tight else "zeer ruim"
+
+
+def test_citizen_subscribes_and_sees_the_alert_fire(
+    page: Any, base_url: str, artifacts: Path
+) -> None:
+    register_and_login(page, base_url, "citizen")
+    with open_store(_server_store()) as store:
+        region, occupation = _watched(store)
+    page.goto(f"{base_url}/meldingen")
+    assert page.locator("[data-testid=alerts-none]").is_visible()
+    page.check("input[name=kind][value=tension_class]")
+    page.select_option("#alert-region", region)
+    page.select_option("#alert-occupation", occupation)
+    page.check("input[name=channel][value=feed]")
+    page.check("input[name=consent]")
+    page.click("[data-testid=alert-form] button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("[data-testid=alerts-notice]").inner_text() == "Uw melding is gemaakt."
+    assert page.locator("[data-testid=alert-subscription]").count() == 1
+    assert page.locator("[data-testid=alert-event]").count() == 0
+
+    with open_store(_server_store()) as store:
+        after = _new_month_with_another_class(store, region, occupation)
+        fired = alerts.evaluate(store)
+        assert alerts.evaluate(store) == []  # a second run finds nothing new
+    assert len([e for e in fired if e.details["occupation_id"] == occupation]) >= 1
+
+    page.goto(f"{base_url}/meldingen")
+    events = page.locator("[data-testid=alert-event]")
+    assert events.count() == 1
+    assert f"naar {after}" in events.first.inner_text()
+
+    feed_url = page.locator("[data-testid=alert-feed]").get_attribute("href")
+    reply = page.request.get(feed_url)
+    assert reply.status == 200
+    entries = ET.fromstring(reply.body()).findall(f"{ATOM}entry")
+    assert len(entries) == 1 and f"naar {after}" in (entries[0].findtext(f"{ATOM}title") or "")
+
+    page.add_script_tag(path=str(AXE))
+    violations = serious_violations(page.evaluate("async () => await axe.run()"))
+    assert violations == [], violations
+    page.screenshot(path=str(artifacts / "alerts-nl.png"), full_page=True)
