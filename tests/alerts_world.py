@@ -84,7 +84,9 @@ def add_vacancy(store: Store, vacancy_id: str, region: str, occupation: str | No
     )
 
 
-def add_course(store: Store, course_id: str, title: str, skill: str) -> None:
+def add_course(
+    store: Store, course_id: str, title: str, skill: str, relation: str = "teaches"
+) -> None:
     """A course row, in the catalogue's tables when migration 009 made them, else in minimal
     tables of our own with the columns the alerts read (course_id, title; course_id, skill_id)."""
     tables = set(store.tables())
@@ -118,6 +120,8 @@ def add_course(store: Store, course_id: str, title: str, skill: str) -> None:
         )
     }
     row: dict[str, object] = {"course_id": course_id, "skill_id": skill}
+    if "relation" in skill_columns:
+        row["relation"] = relation
     for name, (nullable, kind) in skill_columns.items():
         if name not in row and nullable == "NO":
             row[name] = _filler(name, kind)

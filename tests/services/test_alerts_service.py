@@ -79,6 +79,7 @@ def test_new_courses_for_a_skill_fire(any_store: Store) -> None:
     add_course(any_store, "c-old", "Oude cursus", SKILL)
     alerts.subscribe(any_store, owner, "courses", skill_id=SKILL, now=T0)
     add_course(any_store, "c-new", "Wondzorg voor gevorderden", SKILL)
+    add_course(any_store, "c-req", "Vervolgcursus", SKILL, relation="requires")
     fired = alerts.evaluate(any_store, T0)
     assert [e.title_nl for e in fired] == [
         "1 nieuwe cursus voor wondverzorging: Wondzorg voor gevorderden"

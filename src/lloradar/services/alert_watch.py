@@ -61,9 +61,12 @@ def _vacancy_ids(store: Store, sub: Subscription) -> frozenset[str]:
 
 
 def _course_ids(store: Store, skill_id: str) -> frozenset[str]:
-    rows = store.query(
-        "SELECT DISTINCT course_id FROM course_skill WHERE skill_id = ?", (skill_id,)
-    )
+    """Courses that teach the skill; a catalogue that also links required skills says which
+    link is which in `relation`, and only 'teaches' counts."""
+    sql = "SELECT DISTINCT course_id FROM course_skill WHERE skill_id = ?"
+    if "relation" in {c.lower() for c in _columns(store, "course_skill")}:
+        sql += " AND relation = 'teaches'"
+    rows = store.query(sql, (skill_id,))
     return frozenset(str(r[0]) for r in rows)
 
 
