@@ -40,6 +40,7 @@ WORDS: dict[str, dict[str, str]] = {
         "expired": "Uw sessie is verlopen. Log opnieuw in; er is niets verloren gegaan.",
         "failed": "Het e-mailadres of het wachtwoord klopt niet.",
         "too_many": "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
+        "deleted": "Uw account en al uw gegevens zijn verwijderd.",
         "no_account": "Nog geen account?",
         "have_account": "Al een account?",
         "logged_in_as": "Ingelogd als",
@@ -60,6 +61,7 @@ WORDS: dict[str, dict[str, str]] = {
         "expired": "Your session has expired. Please log in again; nothing was lost.",
         "failed": "The e-mail address or the password is not right.",
         "too_many": "Too many failed attempts. Try again in {minutes} minutes.",
+        "deleted": "Your account and all your data have been deleted.",
         "no_account": "No account yet?",
         "have_account": "Already have an account?",
         "logged_in_as": "Logged in as",
@@ -106,6 +108,7 @@ def login_page(
     account: OptionalAccount,
     next_url: NextParam = "",
     verlopen: Annotated[str | None, Query(max_length=1)] = None,
+    verwijderd: Annotated[str | None, Query(max_length=1)] = None,
 ) -> HTMLResponse:
     w = _words(request)
     return _form(
@@ -114,6 +117,7 @@ def login_page(
         account=account,
         next_url=safe_next(next_url, ""),
         error=w["expired"] if verlopen else "",
+        notice=w["deleted"] if verwijderd else "",
         email="",
     )
 

@@ -1,0 +1,114 @@
+"""Building a passport: skill suggestions from a CV (pasted text or a PDF/DOCX file) through the
+skills engine, a label search over the ESCO skills, and the choices for the preferences.
+Nothing here stores the CV: only the skills the person confirms are saved (services.passport).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lloradar.domain.account import Purpose
+from lloradar.services import audit
+from lloradar.services.passport import skill_labels
+from lloradar.services.web_skills import SkillsUnavailable, extract_from_text
+from lloradar.sources.cv_document import CvDocumentError, cv_text
+from lloradar.store import Store
+
+__all__ = [
+    "CvDocumentError",
+    "SkillsUnavailable",
+    "Suggestion",
+    "occupation_choices",
+    "region_choices",
+    "search_skills",
+    "suggest_from_file",
+    "suggest_from_text",
+]
+
+MAX_CV_CHARS = 20_000
+MIN_SCORE = 0.3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    uri: str
+    label: str
+    label_nl: str | None
+    score: float
+    span: str
+
+
+def suggest_from_text(
+    store: Store, store_url: str, account_id: str, text: str, top: int = 12
+) -> list[Suggestion]:
+    """Skills found in a CV text (Dutch or English), best first, for the person to confirm."""
+    text = text.strip()
+    if not text:
+        raise ValueError("the CV text is empty: paste your CV or upload a PDF or Word file")
+    if len(text) > MAX_CV_CHARS:
+        raise ValueError(f"the CV text has {len(text)} characters; the limit is {MAX_CV_CHARS}")
+    found = [m for m in extract_from_text(store_url, text, "auto", top) if m["score"] >= MIN_SCORE]
+    audit.record(store, account_id, "cv analysed (not stored)", account_id, str(Purpose.PASSPORT))
+    labels = skill_labels(store, (m["uri"] for m in found))
+    seen: set[str] = set()
+    suggestions = []
+    for match in found:
+        if match["uri"] in seen:
+            continue
+        seen.add(match["uri"])
+        label, label_nl = labels.get(match["uri"], (match["label"], None))
+        suggestions.append(
+            Suggestion(match["uri"], label, label_nl, float(match["score"]), match["span"])
+        )
+    return suggestions
+
+
+def suggest_from_file(
+    store: Store, store_url: str, account_id: str, filename: str, data: bytes
+) -> list[Suggestion]:
+    """Suggestions from a PDF or DOCX CV; `CvDocumentError` for anything else."""
+    return suggest_from_text(store, store_url, account_id, cv_text(filename, data)[:MAX_CV_CHARS])
+
+
+def search_skills(store: Store, query: str, limit: int = 20) -> list[Suggestion]:
+    """ESCO skills whose English or Dutch label contains `query` (case-insensitive)."""
+    query = query.strip().lower()
+    if len(query) < 2:
+        return []
+    pattern = "%" + query.replace("%", "").replace("_", "") + "%"
+    rows = store.query(
+        "SELECT id, label_en, label_nl FROM skill "
+        "WHERE lower(label_en) LIKE ? OR lower(coalesce(label_nl, '')) LIKE ? "
+        "ORDER BY length(label_en), label_en LIMIT ?",
+        (pattern, pattern, limit),
+    )
+    if len(rows) < limit:
+        known = {r[0] for r in rows}
+        extra = store.query(
+            "SELECT id, label_en, label_nl FROM taxonomy_concept WHERE type = 'esco_skill' "
+            "AND (lower(label_en) LIKE ? OR lower(coalesce(label_nl, '')) LIKE ?) "
+            "ORDER BY length(label_en), label_en LIMIT ?",
+            (pattern, pattern, limit),
+        )
+        rows += [r for r in extra if r[0] not in known][: limit - len(rows)]
+    return [Suggestion(str(r[0]), str(r[1] or r[0]), r[2], 1.0, "") for r in rows]
+
+
+def region_choices(store: Store) -> list[tuple[str, str]]:
+    """(code, name) of every arbeidsmarktregio."""
+    return [
+        (str(r[0]), str(r[1]))
+        for r in store.query(
+            "SELECT code, name FROM region WHERE level = 'arbeidsmarktregio' ORDER BY code"
+        )
+    ]
+
+
+def occupation_choices(store: Store, lang: str) -> list[tuple[str, str]]:
+    """(ESCO URI, label) of the radar's occupations, by label."""
+    rows = store.query("SELECT id, label_en, label_nl FROM occupation")
+    choices = [
+        (str(uri), str((label_nl if lang == "nl" and label_nl else label_en) or uri))
+        for uri, label_en, label_nl in rows
+    ]
+    return sorted(choices, key=lambda c: c[1].lower())
