@@ -21,6 +21,7 @@ from lloradar.api.employer import router as api_employer_router
 from lloradar.api.forecast import router as api_forecast_router
 from lloradar.api.interventions import router as api_interventions_router
 from lloradar.api.navigator import router as api_navigator_router
+from lloradar.api.passport import router as api_passport_router
 from lloradar.api.problems import http_problem, validation_problem
 from lloradar.api.routes import router as api_router
 from lloradar.api.skills import router as api_skills_router
@@ -33,6 +34,7 @@ from lloradar.web.employer_pages import router as employer_pages_router
 from lloradar.web.forecast_pages import router as forecast_pages_router
 from lloradar.web.intervention_pages import router as intervention_pages_router
 from lloradar.web.navigator_pages import router as navigator_pages_router
+from lloradar.web.passport_pages import router as passport_pages_router
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.routes import router as web_router
 from lloradar.web.sector_pages import router as sector_pages_router
@@ -64,6 +66,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(api_skills_router)
     app.include_router(api_accounts_router)
     app.include_router(account_pages_router)
+    app.include_router(api_passport_router)
+    app.include_router(passport_pages_router)
     app.include_router(api_router)
     app.include_router(api_forecast_router)
     app.include_router(api_interventions_router)
