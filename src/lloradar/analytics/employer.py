@@ -19,11 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from lloradar.analytics.disclosure import disclose, protect_share
-from lloradar.analytics.similarity import WEIGHTS, SimilarityModel
+from lloradar.analytics.similarity import HIGHLY_VIABLE, VIABLE, WEIGHTS, SimilarityModel
 from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import TensionClass
 
 OPTIONAL_WEIGHT = 0.5  # an extracted skill that is optional for an occupation counts half
+MIN_SIMILARITY = 0.10  # below this a move shares too little to call it a way in
 AT_RISK_SHARE = 0.5  # "mostly": half or more of a skill's holders retire within the horizon
 HORIZONS = (5, 10)
 
@@ -164,6 +165,13 @@ class Adjacent:
     shared: tuple[tuple[str, str], ...]
     gap: tuple[tuple[str, str], ...]
 
+    @property
+    def viability(self) -> str:
+        """As `analytics.similarity`: highly viable from 0.40, viable from 0.30, else weak."""
+        if self.similarity >= HIGHLY_VIABLE:
+            return "highly viable"
+        return "viable" if self.similarity >= VIABLE else "weak"
+
 
 def recruit_from(
     model: SimilarityModel,
@@ -174,7 +182,8 @@ def recruit_from(
     max_level_gap: int | None = 1,
 ) -> list[Adjacent]:
     """The occupations people move best *from* into `target` (similarity origin -> target,
-    as `analytics.similarity`), best first; only `candidates` when given."""
+    as `analytics.similarity`), best first, from `MIN_SIMILARITY`; only `candidates` when
+    given."""
     if target not in model.index:
         raise LookupError(f"{target!r} is not an occupation of the skills graph")
     t = model.index[target]
@@ -194,8 +203,8 @@ def recruit_from(
     if max_level_gap is not None and model.levels[t]:
         gap = np.abs(model.levels.astype(np.int16) - int(model.levels[t]))
         score[(model.levels > 0) & (gap > max_level_gap)] = -math.inf
-    # Nothing in common (no shared skill, no shared word) is no way in.
-    order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
+    ranked = np.argsort(-score, kind="stable")[:top]
+    order = [int(i) for i in ranked if score[i] >= MIN_SIMILARITY]
     destination = model.occupations[t]
     wanted = list(dict.fromkeys((*destination.essential, *destination.optional)))
     found = []

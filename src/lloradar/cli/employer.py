@@ -101,14 +101,17 @@ def _print(result: dict[str, object]) -> None:
         elif block == "adjacent":
             for a in part["items"]:
                 console.print(
-                    f"  {a['similarity']:.2f}  {a['label']}: {_n(a['pool']['candidates'])} "
+                    f"  {a['similarity']:.2f} ({a['viability']})  {a['label']}: "
+                    f"{_n(a['pool']['candidates'])} "
                     f"candidates, {len(a['gap'])} skills to learn",
                     highlight=False,
                 )
         elif block == "team_risk":
-            for k in part["items"]:
+            for k in part["items"][:15]:
                 console.print(
                     f"  {k['label']}: {_n(k['holders'])} holders, {_n(k['retiring_10'])} "
                     "retiring within 10 years",
                     highlight=False,
                 )
+            if len(part["items"]) > 15:
+                console.print(f"  ... and {len(part['items']) - 15} more (--format json)")

@@ -162,6 +162,7 @@ class VacancyAnalysis:
                         "uri": a.uri,
                         "label": a.label,
                         "similarity": a.similarity,
+                        "viability": a.viability,
                         "pool": _pool(p),
                         "gap": [{"uri": u, "label": label} for u, label in a.gap],
                         "shared": len(a.shared),

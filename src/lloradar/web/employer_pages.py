@@ -29,6 +29,7 @@ from lloradar.web.views import class_name, fmt_int, fmt_ratio
 router = APIRouter(include_in_schema=False)
 MAX_TEAM_FILE = 100_000  # bytes
 PENSION_AGES = (BASELINE_PENSION_AGE, 68)
+MAX_RISKS = 15  # rows of the retirement table; the API gives them all
 
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
@@ -73,6 +74,11 @@ WORDS: dict[str, dict[str, str]] = {
         "adjacent": "4. Werven en omscholen uit verwante beroepen",
         "adj_occupation": "Beroep",
         "similarity": "Gelijkenis",
+        "viability": "Overstap",
+        "highly viable": "goed haalbaar",
+        "viable": "haalbaar",
+        "weak": "zwak",
+        "more": "En nog {n} vaardigheden met een kleiner risico (alle staan in de JSON-uitvoer).",
         "candidates": "Kandidaten in de regio",
         "gap": "Te leren essentiële vaardigheden",
         "total": "Samen (som van de getoonde beroepen, iemand kan dubbel tellen)",
@@ -132,6 +138,11 @@ WORDS: dict[str, dict[str, str]] = {
         "adjacent": "4. Recruit and retrain from related occupations",
         "adj_occupation": "Occupation",
         "similarity": "Similarity",
+        "viability": "Move",
+        "highly viable": "highly viable",
+        "viable": "viable",
+        "weak": "weak",
+        "more": "And {n} more skills with a smaller risk (all are in the JSON output).",
         "candidates": "Candidates in the region",
         "gap": "Essential skills to learn",
         "total": "Together (sum of the occupations shown; a person can count twice)",
@@ -174,6 +185,7 @@ def _page(request: Request, data: DataDep, status: int = 200, **context: object)
         occupations=occupations,
         pension_ages=PENSION_AGES,
         max_text=MAX_TEXT,
+        max_risks=MAX_RISKS,
         form=form,
         fmt=lambda v: fmt_int(v, lang),
         ratio=lambda v: fmt_ratio(v, lang),

@@ -1,0 +1,74 @@
+"""`lloradar employer vacancy` on the demo world: the five blocks as text and JSON, "<10" for a
+small team, and clear errors for a bad region, an empty text and a missing file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from lloradar.cli import employer
+from lloradar.demo import build_demo_world
+from lloradar.store import open_store
+
+app = typer.Typer()
+app.add_typer(employer.app, name="employer")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+VACANCY = "Wij zoeken een verpleegkundige die zorg verleent aan patiënten en medicatie toedient.\n"
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory: pytest.TempPathFactory) -> tuple[CliRunner, Path]:
+    folder = tmp_path_factory.mktemp("employer-cli")
+    store = open_store(str(folder / "demo.duckdb"))
+    try:
+        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
+    finally:
+        store.close()
+    (folder / "vacature.txt").write_text(VACANCY, encoding="utf-8")
+    (folder / "team.csv").write_text(
+        "occupation,age_band,count\nzorghulp,60-64,3\n", encoding="utf-8"
+    )
+    (folder / "leeg.txt").write_text("  \n", encoding="utf-8")
+    return CliRunner(env={"LLORADAR_STORE": str(folder / "demo.duckdb")}), folder
+
+
+def test_vacancy_as_text_and_json(runner: tuple[CliRunner, Path]) -> None:
+    cli, folder = runner
+    text = cli.invoke(
+        app, ["employer", "vacancy", str(folder / "vacature.txt"), "--region", "AM05"]
+    )
+    assert text.exit_code == 0, text.output
+    assert "Twente (AM05)" in text.output and "(demo data)" in text.output
+    assert "werkzoekenden ingeschreven" in text.output and "vacatures" in text.output
+    result = cli.invoke(
+        app,
+        ["employer", "vacancy", str(folder / "vacature.txt"), "--region", "am05",
+         "--team", str(folder / "team.csv"), "--format", "json", "--lang", "en"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["region"]["code"] == "AM05" and body["skills"]["occupation"] is not None
+    assert body["team_risk"]["team_size"] is None  # 3 people
+    assert all(r["holders"] is None for r in body["team_risk"]["items"])
+    assert "too few" in body["team_risk"]["text"][0]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["vacature.txt", "--region", "AM99"], 2, "'AM99' is not an arbeidsmarktregio"),
+        (["leeg.txt", "--region", "AM05"], 2, "leeg.txt: the vacancy text is empty"),
+        (["geen.txt", "--region", "AM05"], 1, "geen.txt: the vacancy text cannot be read"),
+    ],
+)
+def test_bad_input_is_one_clear_line(
+    runner: tuple[CliRunner, Path], args: list[str], code: int, words: str
+) -> None:
+    cli, folder = runner
+    result = cli.invoke(app, ["employer", "vacancy", str(folder / args[0]), *args[1:]])
+    assert result.exit_code == code
+    assert words in " ".join(result.output.split())
