@@ -1,0 +1,184 @@
+"""Tasks of the future (/taken, after TNO's Taken van de Toekomst): a worker picks an
+occupation, rates its tasks on four questions and gets a personal report; an employer creates a
+team and sees only aggregates of 10 or more people."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from lloradar.domain.account import Account, Role
+from lloradar.domain.errors import ValidationError
+from lloradar.domain.tasks import TaskRating
+from lloradar.services import tasks as service
+from lloradar.web.auth import CsrfForm, CurrentAccount, require_roles
+from lloradar.web.forecast_pages import StoreDep
+from lloradar.web.i18n import request_lang
+from lloradar.web.routes import UnknownCode, render
+from lloradar.web.task_words import SCALES, WORDS
+
+router = APIRouter(include_in_schema=False)
+Citizen = Annotated[Account, Depends(require_roles(Role.CITIZEN))]
+Employer = Annotated[Account, Depends(require_roles(Role.EMPLOYER))]
+OccupationParam = Annotated[str | None, Query(alias="beroep", max_length=300)]
+MAX_TASKS = 200
+
+
+def _w(request: Request) -> dict[str, str]:
+    return WORDS[request_lang(request)]
+
+
+@router.get("/taken", response_class=HTMLResponse)
+def tasks_home(
+    request: Request, account: CurrentAccount, store: StoreDep, beroep: OccupationParam = None
+) -> HTMLResponse:
+    if account.role is Role.EMPLOYER:
+        return _employer_home(request, account, store)
+    chosen = beroep or service.my_occupation(store, account)
+    found = service.occupation_tasks(store, chosen) if chosen else None
+    if beroep and found is None:
+        raise UnknownCode("occupation", beroep)
+    ratings = service.my_ratings(store, account, found.id) if found else {}
+    return render(
+        request,
+        "tasks.html",
+        w=_w(request),
+        scales=SCALES[request_lang(request)],
+        account=account,
+        occupations=service.occupations(store),
+        found=found,
+        ratings=ratings,
+        consent=service.has_consent(store, account),
+        teams=service.my_teams(store, account),
+        error=request.query_params.get("fout"),
+    )
+
+
+def _employer_home(request: Request, account: Account, store: Any) -> HTMLResponse:
+    return render(
+        request,
+        "tasks_employer.html",
+        w=_w(request),
+        account=account,
+        teams=service.my_teams(store, account),
+    )
+
+
+def _int(form: Any, name: str) -> int | None:
+    value = str(form.get(name, "")).strip()
+    return int(value) if value.isdigit() else None
+
+
+def _ratings_from(form: Any, w: dict[str, str]) -> list[TaskRating]:
+    """One TaskRating per task with an answer to "do I do it"; a task half-answered is an error
+    naming the task and the question."""
+    ratings = []
+    count = min(_int(form, "count") or 0, MAX_TASKS)
+    for i in range(count):
+        key = str(form.get(f"key_{i}", ""))
+        does = str(form.get(f"does_{i}", ""))
+        values = [_int(form, f"{q}_{i}") for q in ("can", "learn", "energy")]
+        if not does and all(v is None for v in values):
+            continue
+        if does not in ("ja", "nee") or any(v is None for v in values):
+            raise ValueError(w["incomplete"].format(n=i + 1))
+        can, learn, energy = (int(v or 0) for v in values)
+        ratings.append(TaskRating(key, does == "ja", can, learn, energy))
+    return ratings
+
+
+@router.post("/taken/beoordelen")
+async def rate_tasks(
+    request: Request, account: Citizen, store: StoreDep, _csrf: CsrfForm
+) -> Response:
+    form = await request.form()
+    w = _w(request)
+    occupation = str(form.get("occupation", ""))
+    target = f"/taken?beroep={quote(occupation, safe='')}"
+    try:
+        if form.get("consent") == "ja" and not service.has_consent(store, account):
+            service.give_consent(store, account)
+        saved = service.save_ratings(store, account, occupation, _ratings_from(form, w))
+    except service.ConsentRequired:
+        return _back(request, target, w["need_consent"])
+    except (ValueError, ValidationError) as error:
+        return _back(request, target, str(error))
+    if not saved:
+        return _back(request, target, w["nothing_rated"])
+    return RedirectResponse(f"/taken/rapport?beroep={quote(occupation, safe='')}", status_code=303)
+
+
+def _back(request: Request, target: str, message: str) -> Response:
+    return RedirectResponse(f"{target}&fout={quote(message)}", status_code=303)
+
+
+@router.get("/taken/rapport", response_class=HTMLResponse)
+def report_page(
+    request: Request, account: Citizen, store: StoreDep, beroep: OccupationParam = None
+) -> HTMLResponse:
+    chosen = beroep or service.my_occupation(store, account)
+    built = service.my_report(store, account, chosen) if chosen else None
+    if built is None:
+        raise UnknownCode("occupation", beroep or "")
+    found, report, outlook = built
+    return render(
+        request,
+        "tasks_report.html",
+        w=_w(request),
+        found=found,
+        report=report,
+        outlook=outlook,
+    )
+
+
+@router.post("/taken/team/aansluiten")
+def join_team(
+    request: Request,
+    account: Citizen,
+    store: StoreDep,
+    _csrf: CsrfForm,
+    code: Annotated[str, Form(max_length=20)],
+    consent: Annotated[str, Form(max_length=5)] = "",
+) -> Response:
+    w = _w(request)
+    try:
+        service.join_team(store, account, code, consent == "ja")
+    except service.TasksError as error:
+        message = w["team_consent"] if isinstance(error, service.ConsentRequired) else str(error)
+        return _back(request, "/taken?team=1", message)
+    return RedirectResponse("/taken", status_code=303)
+
+
+@router.post("/taken/team/aanmaken")
+def create_team(
+    request: Request,
+    account: Employer,
+    store: StoreDep,
+    _csrf: CsrfForm,
+    name: Annotated[str, Form(max_length=100)],
+) -> Response:
+    try:
+        code = service.create_team(store, account, name)
+    except service.TasksError as error:
+        return render(
+            request,
+            "tasks_employer.html",
+            400,
+            w=_w(request),
+            account=account,
+            teams=service.my_teams(store, account),
+            error=str(error),
+        )
+    return RedirectResponse(f"/taken/team/{code}", status_code=303)
+
+
+@router.get("/taken/team/{code}", response_class=HTMLResponse)
+def team_page(request: Request, code: str, account: Employer, store: StoreDep) -> HTMLResponse:
+    try:
+        report = service.team_report(store, account, code)
+    except service.NotAllowed:
+        raise UnknownCode("team", code) from None
+    return render(request, "tasks_team.html", w=_w(request), report=report)
