@@ -25,6 +25,7 @@ from lloradar.api.passport import router as api_passport_router
 from lloradar.api.problems import http_problem, validation_problem
 from lloradar.api.routes import router as api_router
 from lloradar.api.skills import router as api_skills_router
+from lloradar.api.tasks import router as api_tasks_router
 from lloradar.config import get_settings
 from lloradar.services.web_data import RadarData, radar_for_store
 from lloradar.web.account_pages import router as account_pages_router
@@ -39,6 +40,7 @@ from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.routes import router as web_router
 from lloradar.web.sector_pages import router as sector_pages_router
 from lloradar.web.skill_pages import router as skill_pages_router
+from lloradar.web.task_pages import router as task_pages_router
 
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -82,6 +84,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(navigator_pages_router)
     app.include_router(api_alerts_router)
     app.include_router(alert_pages_router)
+    app.include_router(api_tasks_router)
+    app.include_router(task_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)
