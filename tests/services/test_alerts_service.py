@@ -102,6 +102,14 @@ def test_subscribing_needs_consent_and_valid_input(any_store: Store) -> None:
         alerts.subscribe(
             any_store, account.id, "courses", skill_id=SKILL, channel="webhook", target="ftp://x"
         )
+    for internal in ("http://127.0.0.1:5432/", "http://localhost/x", "https://10.0.0.5/hook",
+                     "http://[::1]/", "http://169.254.169.254/latest"):  # fmt: skip
+        with pytest.raises(AlertError, match="private network") as refused:
+            alerts.subscribe(
+                any_store, account.id, "courses", skill_id=SKILL, channel="webhook",
+                target=internal,
+            )  # fmt: skip
+        assert "intern netwerk" in refused.value.message("nl")
     with pytest.raises(AlertError, match="kind 'weather' is not known"):
         alerts.subscribe(any_store, account.id, "weather")
     assert any_store.query("SELECT count(*) FROM alert_subscription")[0][0] == 0

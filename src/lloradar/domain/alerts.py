@@ -30,7 +30,15 @@ class DeliveryStatus(StrEnum):
 
 
 class AlertError(ValueError):
-    """A subscription that cannot be made as asked, with what was expected."""
+    """A subscription that cannot be made as asked, with what was expected; `str()` is the
+    English message, `message("nl")` the Dutch one for the pages."""
+
+    def __init__(self, message_en: str, message_nl: str = "") -> None:
+        super().__init__(message_en)
+        self.message_nl = message_nl or message_en
+
+    def message(self, lang: str) -> str:
+        return str(self) if lang == "en" else self.message_nl
 
 
 @dataclass(frozen=True)

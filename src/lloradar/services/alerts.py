@@ -13,6 +13,7 @@ log (without content), and every table carries `account_id` so deleting an accou
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import secrets
@@ -20,6 +21,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from lloradar.analytics.alerts import detect_changes, next_state
 from lloradar.domain.account import Purpose
@@ -93,7 +95,8 @@ def subscribe(
         accounts.give_consent(store, account_id, Purpose.ALERTS)
     if not accounts.has_consent(store, account_id, Purpose.ALERTS):
         raise AlertError(
-            "Alerts need your consent for the purpose 'alerts' (tick the consent box)."
+            "Alerts need your consent for the purpose 'alerts' (tick the consent box).",
+            "Voor meldingen is uw toestemming nodig (vink het toestemmingsvakje aan).",
         )
     sub = Subscription(
         id=str(uuid.uuid4()),
@@ -129,34 +132,79 @@ def _parse_enum(enum: Any, value: object, field: str) -> Any:
         return enum(value)
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise AlertError(f"{field} '{value}' is not known (expected one of: {allowed}).") from None
+        raise AlertError(
+            f"{field} '{value}' is not known (expected one of: {allowed}).",
+            f"{field} '{value}' bestaat niet (verwacht: {allowed}).",
+        ) from None
 
 
 def _check_watch(
     store: Store, kind: AlertKind, region: str | None, occupation: str | None, skill: str | None
 ) -> None:
     if kind is AlertKind.TENSION and not (region and occupation):
-        raise AlertError("A tension-class alert needs a region and an occupation.")
+        raise AlertError(
+            "A tension-class alert needs a region and an occupation.",
+            "Kies voor een melding over de spanning een regio en een beroep.",
+        )
     if kind is AlertKind.VACANCIES and not (occupation or skill):
-        raise AlertError("A vacancy alert needs an occupation or a skill (and may have a region).")
+        raise AlertError(
+            "A vacancy alert needs an occupation or a skill (and may have a region).",
+            "Kies voor een vacaturemelding een beroep of een vaardigheid (en eventueel een regio).",
+        )
     if kind is AlertKind.COURSES and not skill:
-        raise AlertError("A course alert needs a skill.")
+        raise AlertError(
+            "A course alert needs a skill.", "Kies voor een cursusmelding een vaardigheid."
+        )
     for field, table, column, value in (
         ("region", "region", "code", region),
         ("occupation", "occupation", "id", occupation),
         ("skill", "skill", "id", skill),
     ):
         if value and not store.query(f"SELECT 1 FROM {table} WHERE {column} = ?", (value,)):
-            raise AlertError(f"{field} '{value[:80]}' is not in the radar's {table} list.")
+            raise AlertError(
+                f"{field} '{value[:80]}' is not in the radar's {table} list.",
+                f"{_NL[field]} '{value[:80]}' staat niet in de lijst van de radar.",
+            )
 
 
 def _check_target(channel: Channel, target: str) -> None:
     if channel is Channel.WEBHOOK and not _URL.fullmatch(target):
-        raise AlertError(f"webhook '{target[:80]}' is not an http(s) URL (https://host/path).")
+        raise AlertError(
+            f"webhook '{target[:80]}' is not an http(s) URL (https://host/path).",
+            f"webhook '{target[:80]}' is geen http(s)-adres (https://host/pad).",
+        )
+    if channel is Channel.WEBHOOK and _is_internal(target):
+        raise AlertError(
+            f"webhook '{target[:80]}' points into a private network; use a public address.",
+            f"webhook '{target[:80]}' wijst naar een intern netwerk; gebruik een openbaar adres.",
+        )
     if channel is Channel.EMAIL and not _EMAIL.fullmatch(target):
-        raise AlertError(f"'{target[:80]}' is not an e-mail address (expected name@domain.nl).")
+        raise AlertError(
+            f"'{target[:80]}' is not an e-mail address (expected name@domain.nl).",
+            f"'{target[:80]}' is geen e-mailadres (verwacht: naam@domein.nl).",
+        )
     if len(target) > 500:
-        raise AlertError("The webhook URL or e-mail address may have at most 500 characters.")
+        raise AlertError(
+            "The webhook URL or e-mail address may have at most 500 characters.",
+            "Het webhookadres of e-mailadres mag hoogstens 500 tekens hebben.",
+        )
+
+
+_NL = {"region": "regio", "occupation": "beroep", "skill": "vaardigheid"}
+
+
+def _is_internal(url: str) -> bool:
+    """A webhook to loopback, private, link-local or reserved addresses (or localhost) would let a
+    subscriber make the server call its own network. Only literal addresses and local names are
+    caught here; a public name that resolves to a private address is not (see README)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return not address.is_global
 
 
 def _row_to_subscription(row: Sequence[Any]) -> Subscription:

@@ -180,7 +180,8 @@ def subscribe_submit(
             consent=consent == "ja",
         )
     except AlertError as exc:
-        return _page(request, data, store, account.id, 400, str(exc), form)
+        message = exc.message(request_lang(request))
+        return _page(request, data, store, account.id, 400, message, form)
     return RedirectResponse("/meldingen?ok=gemaakt", status_code=303)
 
 
