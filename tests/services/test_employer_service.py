@@ -243,3 +243,20 @@ def test_no_recognised_skill_gives_no_occupation(store: Store) -> None:
     result = analyse_vacancy(store, models([]), VacancyQuery("Lorem ipsum", "AM05")).as_dict()
     assert result["skills"]["occupation"] is None and result["pool"]["no_figures"] is True
     assert result["skills"]["text"] == ["In deze tekst zijn geen vaardigheden herkend."]
+
+
+def test_reading_a_team_is_logged_without_its_content(store: Store) -> None:
+    from lloradar.services.audit import entries_for
+
+    analyse_vacancy(
+        store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM05", team=TEAM), actor_id="acc-1"
+    )
+    lines = entries_for(store, "acc-1")
+    assert [(e["action"], e["purpose"]) for e in lines] == [
+        ("read team composition (not stored)", "employer")
+    ]
+    logged = " ".join(str(v) for e in lines for v in e.values())
+    assert "verpleegkundige" not in logged and "acc-1" not in logged  # pseudonym, no content
+    # no team, no log line
+    analyse_vacancy(store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM05"), actor_id="acc-1")
+    assert len(entries_for(store, "acc-1")) == 1
