@@ -1,0 +1,81 @@
+"""The career navigator page (/loopbaan) and the course catalogue page (/cursussen) in
+Debian's chromium on the demo world, with its labelled demo catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests_web_helpers import AXE, serious_violations
+
+Page = Any
+
+
+def choose_shop_assistant_in_rijnmond(page: Page) -> None:
+    page.goto("/loopbaan")
+    page.select_option("#nav-occupation", label="winkelmedewerker")
+    page.select_option("#nav-region", value="AM22")
+    page.click("button[type=submit]")
+    page.wait_for_selector("[data-testid=navigator-results]")
+
+
+def test_loopbaan_ranks_occupations_with_missing_skills_and_courses(
+    page: Page, artifacts: Path
+) -> None:
+    choose_shop_assistant_in_rijnmond(page)
+    cards = page.locator("[data-testid=occupation-card]")
+    assert 5 <= cards.count() <= 10  # those sharing a skill, at most ten
+    first = cards.first
+    assert first.locator("h3").inner_text() == "winkelmedewerker"
+    assert first.locator("[data-testid=fit]").inner_text().endswith("%")
+    assert "krimpt" in first.locator("[data-testid=forecast]").inner_text()
+    tension = first.locator("[data-testid=tension]").inner_text()
+    assert tension in {"zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap", "geen cijfers"}
+    # further down: skills still missing, linked to their skill page, with demo courses
+    missing = page.locator("[data-testid=missing-skills] a[href^='/vaardigheid/']")
+    assert missing.count() > 0
+    courses = page.locator("[data-testid=course-link]")
+    assert courses.count() > 0 and "(demo)" in courses.first.inner_text()
+    assert page.locator("[data-testid=transitions] li").count() > 0
+    assert page.locator("[data-testid=demo-label]").count() == 1
+    page.screenshot(path=str(artifacts / "navigator-nl.png"), full_page=True)
+    href = missing.first.get_attribute("href")
+    assert page.goto(href).status == 200
+
+
+def test_course_link_opens_the_catalogue_filtered_on_the_skill(page: Page) -> None:
+    choose_shop_assistant_in_rijnmond(page)
+    name = page.locator("[data-testid=course-link]").first.inner_text()
+    page.locator("[data-testid=course-link]").first.click()
+    page.wait_for_selector("[data-testid=courses]")
+    assert name in page.locator("[data-testid=courses]").inner_text()
+    assert page.locator("[data-testid=demo-courses]").count() == 1
+
+
+def test_loopbaan_in_english_and_bad_input(page: Page) -> None:
+    html = page.request.get("/loopbaan?lang=en").text()
+    assert "Career navigator" in html and "Show my options" in html
+    bad = page.request.get("/loopbaan?vaardigheid=no:such&regio=AM22")
+    assert bad.status == 422
+    assert "unknown skill(s): no:such" in bad.text()
+
+
+def test_course_catalogue_pages(page: Page) -> None:
+    first = page.request.get("/cursussen").text()
+    assert "1-10 van 20 cursussen" in first and 'rel="next"' in first
+    second = page.request.get("/cursussen?pagina=2").text()
+    assert "11-20 van 20 cursussen" in second and 'rel="prev"' in second
+    assert "Geen cursussen gevonden." in page.request.get("/cursussen?vaardigheid=no:such").text()
+    in_region = page.request.get("/cursussen?regio=AM32").text()
+    assert "Lassen MIG/MAG (demo)" in in_region and "Databases en SQL (demo)" in in_region  # online
+
+
+def test_navigator_and_course_pages_pass_axe(page: Page, artifacts: Path) -> None:
+    choose_shop_assistant_in_rijnmond(page)
+    for path in (None, "/cursussen", "/loopbaan?lang=en"):
+        if path is not None:
+            assert page.goto(path).status == 200, path
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = serious_violations(page.evaluate("async () => await axe.run()"))
+        assert violations == [], f"{path or 'navigator results'}: {violations}"
