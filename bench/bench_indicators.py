@@ -5,7 +5,7 @@ computing the same indicators in the same run, and on Spark local[2] (reported).
 Each engine runs in its own process (so its peak memory is its own) under a time limit; results
 are checked against each other by checksums. Usage:
     .venv/bin/python bench/bench_indicators.py [--occupations 3000] [--months 120]
-        [--engines duckdb,pandas,polars,spark] [--timeout 900]
+        [--engines duckdb,duckdb-sql,pandas,polars,spark] [--repeat 1] [--timeout 900]
 """
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ COUNTS = [
     "experienced",
 ]
 KEYS = ["region_code", "occupation_id", "period"]
+# the same as lloradar.analytics.indicators.OUTPUT_COLUMNS (checked in main)
+OUTPUT_COLUMNS = [
+    "region_code", "region_level", "occupation_id", "period", "open_vacancies", "new_vacancies",
+    "filled_vacancies", "job_seekers_short", "job_seekers_long", "interested", "experienced",
+    "tension_ratio", "tension_class", "interested_per_vacancy", "experienced_per_vacancy",
+    "days_open", "fill_rate", "tension_ratio_ma12", "tension_ratio_yoy", "open_vacancies_yoy",
+    "tension_rank", "regions_ranked", "is_demo", "flags",
+]  # fmt: skip
 DUCKDB_MEMORY = "1.5GB"
 CLASSES = [(4.0, False, "zeer krap"), (1.5, False, "krap"), (0.67, True, "gemiddeld"),
            (0.25, True, "ruim")]  # fmt: skip
@@ -99,15 +107,126 @@ def generate(folder: Path, regions: int, occupations: int, months: int, seed: in
         }
     )
     pq.write_table(region, folder / "region.parquet")
+    (folder / "meta.json").write_text(json.dumps({"occupations": occupations}))
     return n
 
 
 # ---------------------------------------------------------------- engines
-def run_duckdb(folder: Path) -> dict[str, Any]:
-    import duckdb
-    import ibis
+HAND_SQL = """
+CREATE TABLE result AS
+WITH cells AS (
+    SELECT coalesce(v.region_code, s.region_code) AS region_code,
+           'arbeidsmarktregio' AS region_level,
+           coalesce(v.occupation_id, s.occupation_id) AS occupation_id,
+           coalesce(v.period, s.period) AS period,
+           v.open_vacancies::BIGINT AS open_vacancies,
+           v.new_vacancies::BIGINT AS new_vacancies,
+           v.filled_vacancies::BIGINT AS filled_vacancies,
+           s.job_seekers_short::BIGINT AS job_seekers_short,
+           s.job_seekers_long::BIGINT AS job_seekers_long,
+           s.interested::BIGINT AS interested,
+           s.experienced::BIGINT AS experienced,
+           v.days_open_filled AS days_open,
+           coalesce(v.is_demo, false) OR coalesce(s.is_demo, false) AS is_demo
+    FROM (SELECT * FROM vacancy_stats LEFT JOIN provenance USING (source_id)) AS v
+    FULL JOIN (SELECT * FROM labour_supply LEFT JOIN provenance USING (source_id)) AS s
+      USING (region_code, occupation_id, period)
+),
+ranked AS (
+    SELECT *,
+           CASE WHEN tension_ratio IS NOT NULL THEN rank() OVER cell END AS tension_rank,
+           count(tension_ratio) OVER cell_all AS regions_ranked
+    FROM (SELECT *, open_vacancies / nullif(job_seekers_short, 0)::DOUBLE AS tension_ratio
+          FROM cells)
+    WINDOW cell AS (PARTITION BY occupation_id, period ORDER BY tension_ratio DESC NULLS LAST),
+           cell_all AS (PARTITION BY occupation_id, period)
+),
+areas AS (
+    SELECT r.parent_code AS region_code, 'provincie' AS region_level, occupation_id, period,
+           sum(open_vacancies)::BIGINT AS open_vacancies,
+           sum(new_vacancies)::BIGINT AS new_vacancies,
+           sum(filled_vacancies)::BIGINT AS filled_vacancies,
+           sum(job_seekers_short)::BIGINT AS job_seekers_short,
+           sum(job_seekers_long)::BIGINT AS job_seekers_long,
+           sum(interested)::BIGINT AS interested, sum(experienced)::BIGINT AS experienced,
+           median(days_open) AS days_open, bool_or(is_demo) AS is_demo
+    FROM cells JOIN region r ON r.code = cells.region_code AND r.level = 'arbeidsmarktregio'
+    GROUP BY r.parent_code, occupation_id, period
+    UNION ALL
+    SELECT 'NL01', 'land', occupation_id, period,
+           sum(open_vacancies)::BIGINT, sum(new_vacancies)::BIGINT,
+           sum(filled_vacancies)::BIGINT, sum(job_seekers_short)::BIGINT,
+           sum(job_seekers_long)::BIGINT, sum(interested)::BIGINT, sum(experienced)::BIGINT,
+           median(days_open), bool_or(is_demo)
+    FROM cells GROUP BY occupation_id, period
+),
+every_area AS (
+    SELECT * FROM ranked
+    UNION ALL BY NAME
+    SELECT *, open_vacancies / nullif(job_seekers_short, 0)::DOUBLE AS tension_ratio,
+           NULL::BIGINT AS tension_rank, NULL::BIGINT AS regions_ranked
+    FROM areas
+),
+trended AS (
+    SELECT *,
+           CASE WHEN lag(m, 11) OVER s = m - 11
+                THEN avg(tension_ratio) OVER (s ROWS 11 PRECEDING) END AS ma12,
+           CASE WHEN lag(m, 12) OVER s = m - 12
+                THEN tension_ratio - lag(tension_ratio, 12) OVER s END AS yoy,
+           CASE WHEN lag(m, 12) OVER s = m - 12
+                THEN (open_vacancies - lag(open_vacancies, 12) OVER s)
+                     / nullif(lag(open_vacancies, 12) OVER s, 0)::DOUBLE
+           END AS open_yoy
+    FROM (SELECT *, year(period) * 12 + month(period) AS m FROM every_area)
+    WINDOW s AS (PARTITION BY region_code, occupation_id ORDER BY m)
+),
+marked AS (
+    SELECT *,
+           coalesce(job_seekers_short BETWEEN 1 AND 9, false) AS hide_short,
+           coalesce(interested BETWEEN 1 AND 9, false) AS hide_interested,
+           coalesce(experienced BETWEEN 1 AND 9, false) AS hide_experienced
+    FROM trended
+)
+SELECT region_code, region_level, occupation_id, period,
+       open_vacancies, new_vacancies, filled_vacancies,
+       CASE WHEN NOT hide_short THEN job_seekers_short END AS job_seekers_short,
+       CASE WHEN job_seekers_long NOT BETWEEN 1 AND 9 THEN job_seekers_long END
+           AS job_seekers_long,
+       CASE WHEN NOT hide_interested THEN interested END AS interested,
+       CASE WHEN NOT hide_experienced THEN experienced END AS experienced,
+       CASE WHEN NOT hide_short THEN tension_ratio END AS tension_ratio,
+       CASE WHEN hide_short OR tension_ratio IS NULL THEN NULL
+            WHEN tension_ratio > 4.0 THEN 'zeer krap'
+            WHEN tension_ratio > 1.5 THEN 'krap'
+            WHEN tension_ratio >= 0.67 THEN 'gemiddeld'
+            WHEN tension_ratio >= 0.25 THEN 'ruim'
+            ELSE 'zeer ruim' END AS tension_class,
+       CASE WHEN NOT hide_interested
+            THEN interested / nullif(open_vacancies, 0)::DOUBLE END AS interested_per_vacancy,
+       CASE WHEN NOT hide_experienced
+            THEN experienced / nullif(open_vacancies, 0)::DOUBLE END AS experienced_per_vacancy,
+       days_open,
+       filled_vacancies / nullif(new_vacancies, 0)::DOUBLE AS fill_rate,
+       CASE WHEN NOT hide_short THEN ma12 END AS tension_ratio_ma12,
+       CASE WHEN NOT hide_short THEN yoy END AS tension_ratio_yoy,
+       open_yoy AS open_vacancies_yoy,
+       CASE WHEN NOT hide_short THEN tension_rank END AS tension_rank,
+       regions_ranked, is_demo,
+       concat_ws(' ',
+           CASE WHEN is_demo THEN 'demo' END,
+           CASE WHEN open_vacancies IS NULL OR job_seekers_short IS NULL THEN 'missing' END,
+           CASE WHEN job_seekers_short = 0 THEN 'no_job_seekers' END,
+           CASE WHEN open_vacancies = 0 THEN 'no_vacancies' END,
+           CASE WHEN hide_short OR hide_interested OR hide_experienced THEN 'suppressed' END,
+           CASE WHEN job_seekers_short BETWEEN 10 AND 29 THEN 'small' END,
+           CASE WHEN ma12 IS NULL AND tension_ratio IS NOT NULL THEN 'short_history' END)
+           AS flags
+FROM marked
+"""
 
-    from lloradar.analytics.indicators import labour_market_indicators
+
+def duckdb_connection(folder: Path) -> Any:
+    import duckdb
 
     con = duckdb.connect()
     con.execute("SET threads = 2")
@@ -117,6 +236,15 @@ def run_duckdb(folder: Path) -> dict[str, Any]:
     con.execute(f"SET temp_directory = '{folder / 'spill'}'")
     for name in ["vacancy_stats", "labour_supply", "provenance", "region"]:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM '{folder / name}.parquet'")
+    return con
+
+
+def run_duckdb(folder: Path) -> dict[str, Any]:
+    import ibis
+
+    from lloradar.analytics.indicators import labour_market_indicators
+
+    con = duckdb_connection(folder)
     backend = ibis.duckdb.from_connection(con)
     start = time.perf_counter()
     tables = [backend.table(n) for n in ["vacancy_stats", "labour_supply", "provenance", "region"]]
@@ -124,7 +252,25 @@ def run_duckdb(folder: Path) -> dict[str, Any]:
     compiled = time.perf_counter() - start
     con.execute(f"CREATE TABLE result AS {sql}")
     seconds = time.perf_counter() - start
+    duckdb_sample(con, folder, "duckdb")
     return {"seconds": seconds, "ibis_compile_seconds": compiled, **duckdb_checksum(con)}
+
+
+def run_duckdb_sql(folder: Path) -> dict[str, Any]:
+    """The same indicators as SQL written by hand for DuckDB (its dialect: USING, UNION ALL BY
+    NAME, named windows, concat_ws), to show what the Ibis layer costs."""
+    con = duckdb_connection(folder)
+    start = time.perf_counter()
+    con.execute(HAND_SQL)
+    seconds = time.perf_counter() - start
+    duckdb_sample(con, folder, "duckdb-sql")
+    return {"seconds": seconds, **duckdb_checksum(con)}
+
+
+def duckdb_sample(con: Any, folder: Path, engine: str, table: str = "result") -> None:
+    wanted = ", ".join(f"'{o}'" for o in sample_occupations(folder))
+    sample = con.execute(f"SELECT * FROM {table} WHERE occupation_id IN ({wanted})")
+    write_sample(folder, engine, sample.to_arrow_table())
 
 
 def duckdb_checksum(con: Any, table: str = "result") -> dict[str, Any]:
@@ -165,6 +311,7 @@ def run_spark(folder: Path) -> dict[str, Any]:
 
     con = duckdb.connect()
     con.execute(f"CREATE VIEW result AS SELECT * FROM '{out}/*.parquet'")
+    duckdb_sample(con, folder, "spark")
     return {"seconds": seconds, **duckdb_checksum(con)}
 
 
@@ -179,6 +326,8 @@ def run_pandas(folder: Path) -> dict[str, Any]:
 
     frames = {n: pd.read_parquet(folder / f"{n}.parquet") for n in
               ["vacancy_stats", "labour_supply", "provenance", "region"]}  # fmt: skip
+    for name in ["vacancy_stats", "labour_supply"]:  # dates as datetime64, loaded untimed
+        frames[name]["period"] = pd.to_datetime(frames[name]["period"])
     start = time.perf_counter()
     v, s = frames["vacancy_stats"], frames["labour_supply"]
     demo = frames["provenance"].set_index("source_id").is_demo
@@ -209,18 +358,26 @@ def run_pandas(folder: Path) -> dict[str, Any]:
     t["experienced_per_vacancy"] = ratio(t.experienced, t.open_vacancies)
     t["fill_rate"] = ratio(t.filled_vacancies, t.new_vacancies)
     t = t.sort_values(["region_code", "occupation_id", "period"], ignore_index=True)
+    month = t.period.dt.year * 12 + t.period.dt.month
+    t["month_index"] = month
     series = t.groupby(["region_code", "occupation_id"], sort=False)
+    # the same rules as the Ibis expression: a trend only over consecutive months
+    full_year = series.month_index.shift(11) == month - 11
+    year_before = series.month_index.shift(12) == month - 12
     moving = series.tension_ratio.rolling(12, min_periods=1).mean().reset_index(drop=True)
-    t["tension_ratio_ma12"] = moving.where(series.cumcount() >= 11)
-    t["tension_ratio_yoy"] = t.tension_ratio - series.tension_ratio.shift(12)
+    t["tension_ratio_ma12"] = moving.where(full_year)
+    t["tension_ratio_yoy"] = (t.tension_ratio - series.tension_ratio.shift(12)).where(year_before)
     before = series.open_vacancies.shift(12)
-    t["open_vacancies_yoy"] = ratio(t.open_vacancies - before, before)
+    t["open_vacancies_yoy"] = ratio(t.open_vacancies - before, before).where(year_before)
     amr = t.region_level == "arbeidsmarktregio"
     by_cell = t[amr].groupby(["occupation_id", "period"], sort=False).tension_ratio
     t["tension_rank"] = by_cell.rank(method="min", ascending=False)
     t["regions_ranked"] = by_cell.transform("count")
     short = t.job_seekers_short
-    suppressed = lambda c: (c > 0) & (c < 10)  # noqa: E731
+
+    def suppressed(c: pd.Series) -> pd.Series:
+        return (c > 0) & (c < 10)
+
     flags = {
         "demo": t.is_demo,
         "missing": t.open_vacancies.isna() | short.isna(),
@@ -233,16 +390,22 @@ def run_pandas(folder: Path) -> dict[str, Any]:
     text = pd.Series("", index=t.index, dtype="str")
     for name, condition in flags.items():
         text = text + np.where(condition, f" {name}", "")
-    t["flags"] = text.str.strip()
+    t["flags"] = text.str.slice(1)
     hide = suppressed(short)
-    t.loc[hide, ["tension_ratio", "tension_rank"]] = np.nan
+    hidden = ["tension_ratio", "tension_rank", "tension_ratio_yoy", "tension_ratio_ma12"]
+    t.loc[hide, hidden] = np.nan
     t.loc[suppressed(t.interested), "interested_per_vacancy"] = np.nan
     t.loc[suppressed(t.experienced), "experienced_per_vacancy"] = np.nan
+    for count in ["job_seekers_short", "job_seekers_long", "interested", "experienced"]:
+        t[count] = t[count].where(~suppressed(t[count]))
     t["tension_class"] = tension_class_np(t.tension_ratio.to_numpy())
+    t = t[OUTPUT_COLUMNS]
     seconds = time.perf_counter() - start
     row = (len(t), t.tension_ratio.sum(), t.tension_ratio_ma12.sum(), t.tension_ratio_yoy.sum(),
            t.tension_rank.sum(), t.tension_class.notna().sum(), t.fill_rate.sum(),
            t["flags"].str.contains("suppressed").sum())  # fmt: skip
+    sample = t[t.occupation_id.isin(sample_occupations(folder))]
+    write_sample(folder, "pandas", pa.Table.from_pandas(sample, preserve_index=False))
     return {"seconds": seconds, **checksum_dict(row)}
 
 
@@ -284,13 +447,21 @@ def run_polars(folder: Path) -> dict[str, Any]:
         interested_per_vacancy=ratio("interested", "open_vacancies"),
         experienced_per_vacancy=ratio("experienced", "open_vacancies"),
         fill_rate=ratio("filled_vacancies", "new_vacancies"),
-    )
+        month_index=pl.col("period").dt.year().cast(pl.Int64) * 12
+        + pl.col("period").dt.month().cast(pl.Int64),
+    )  # fmt: skip
+    # the same rules as the Ibis expression: a trend only over consecutive months
+    month = pl.col("month_index")
+    full_year = month.shift(11).over(series) == month - 11
+    year_before = month.shift(12).over(series) == month - 12
     before = pl.col("open_vacancies").shift(12).over(series)
     t = t.with_columns(
-        tension_ratio_ma12=pl.when(pl.int_range(pl.len()).over(series) >= 11).then(
+        tension_ratio_ma12=pl.when(full_year).then(
             pl.col("tension_ratio").rolling_mean(12, min_samples=1).over(series)),
-        tension_ratio_yoy=pl.col("tension_ratio") - pl.col("tension_ratio").shift(12).over(series),
-        open_vacancies_yoy=ratio(pl.col("open_vacancies") - before, before),
+        tension_ratio_yoy=pl.when(year_before).then(
+            pl.col("tension_ratio") - pl.col("tension_ratio").shift(12).over(series)),
+        open_vacancies_yoy=pl.when(year_before).then(
+            ratio(pl.col("open_vacancies") - before, before)),
     )  # fmt: skip
     amr = pl.col("region_level") == "arbeidsmarktregio"
     cell = ["region_level", "occupation_id", "period"]
@@ -318,22 +489,28 @@ def run_polars(folder: Path) -> dict[str, Any]:
     text = pl.concat_str(
         [pl.when(c.fill_null(False)).then(pl.lit(f" {n}")).otherwise(pl.lit("")) for n, c in flags.items()]
     )  # fmt: skip
-    hide = suppressed(short)
-    ratio_col = pl.when(hide).then(None).otherwise(pl.col("tension_ratio"))
+    hide = suppressed(short).fill_null(False)
+
+    def unless(condition: pl.Expr, column: str) -> pl.Expr:
+        return pl.when(condition.fill_null(False)).then(None).otherwise(pl.col(column))
+
+    ratio_col = unless(hide, "tension_ratio")
     classes = pl.when(ratio_col.is_null()).then(None)
     for bound, inclusive, name in CLASSES:
         classes = classes.when(ratio_col >= bound if inclusive else ratio_col > bound).then(
             pl.lit(name))  # fmt: skip
+    people = ["job_seekers_short", "job_seekers_long", "interested", "experienced"]
     t = t.with_columns(
-        flags=text.str.strip_chars(),
+        flags=text.str.slice(1),
         tension_class=classes.otherwise(pl.lit("zeer ruim")),
         tension_ratio=ratio_col,
-        tension_rank=pl.when(hide).then(None).otherwise(pl.col("tension_rank")),
-        interested_per_vacancy=pl.when(suppressed(pl.col("interested"))).then(None)
-        .otherwise(pl.col("interested_per_vacancy")),
-        experienced_per_vacancy=pl.when(suppressed(pl.col("experienced"))).then(None)
-        .otherwise(pl.col("experienced_per_vacancy")),
-    )  # fmt: skip
+        **{c: unless(hide, c) for c in
+           ["tension_rank", "tension_ratio_yoy", "tension_ratio_ma12"]},
+        interested_per_vacancy=unless(suppressed(pl.col("interested")), "interested_per_vacancy"),
+        experienced_per_vacancy=unless(
+            suppressed(pl.col("experienced")), "experienced_per_vacancy"),
+        **{c: unless(suppressed(pl.col(c)), c) for c in people},
+    ).select(OUTPUT_COLUMNS)  # fmt: skip
     seconds = time.perf_counter() - start
     row = t.select(
         pl.len(), pl.col("tension_ratio").sum(), pl.col("tension_ratio_ma12").sum(),
@@ -341,10 +518,58 @@ def run_polars(folder: Path) -> dict[str, Any]:
         pl.col("tension_class").count(), pl.col("fill_rate").sum(),
         pl.col("flags").str.contains("suppressed").sum(),
     ).row(0)  # fmt: skip
+    sample = t.filter(pl.col("occupation_id").is_in(sample_occupations(folder)))
+    write_sample(folder, "polars", sample.to_arrow())
     return {"seconds": seconds, **checksum_dict(row)}
 
 
-RUNNERS = {"duckdb": run_duckdb, "pandas": run_pandas, "polars": run_polars, "spark": run_spark}
+# ---------------------------------------------------------------- equality of a sample
+def sample_occupations(folder: Path) -> list[str]:
+    """Three occupations (first, middle, last): every row of theirs is compared across
+    engines, every column, not only the checksums."""
+    count = json.loads((folder / "meta.json").read_text())["occupations"]
+    return [f"occ{i:05d}" for i in sorted({0, count // 2, count - 1})]
+
+
+def write_sample(folder: Path, engine: str, table: pa.Table) -> None:
+    pq.write_table(table.select(OUTPUT_COLUMNS), folder / f"sample_{engine}.parquet")
+
+
+def sample_differences(folder: Path, engine: str, reference: str = "duckdb") -> list[str]:
+    """Columns where `engine`'s sample rows differ from the reference engine's (empty: equal)."""
+    import pandas as pd
+
+    order = ["region_level", "region_code", "occupation_id", "period"]
+
+    def load(name: str) -> pd.DataFrame:
+        frame = pq.read_table(folder / f"sample_{name}.parquet").to_pandas()
+        frame["period"] = pd.to_datetime(frame["period"])
+        return frame.sort_values(order, ignore_index=True)
+
+    a, b = load(reference), load(engine)
+    if len(a) != len(b):
+        return [f"rows: {len(a)} against {len(b)}"]
+    differ = []
+    for column in OUTPUT_COLUMNS:
+        x, y = a[column], b[column]
+        if column in {"region_code", "region_level", "occupation_id", "period", "flags",
+                      "tension_class", "is_demo"}:  # fmt: skip
+            same_values = (x.isna() & y.isna()) | (x.astype(object) == y.astype(object))
+        else:
+            xf, yf = x.astype("float64").to_numpy(), y.astype("float64").to_numpy()
+            same_values = pd.Series(np.isclose(xf, yf, rtol=1e-9, atol=1e-12, equal_nan=True))
+        if not bool(same_values.all()):
+            differ.append(f"{column} ({int((~same_values).sum())} rows)")
+    return differ
+
+
+RUNNERS = {
+    "duckdb": run_duckdb,
+    "duckdb-sql": run_duckdb_sql,
+    "pandas": run_pandas,
+    "polars": run_polars,
+    "spark": run_spark,
+}
 
 
 def worker(engine: str, folder: Path) -> None:
@@ -371,7 +596,8 @@ def main() -> None:
     parser.add_argument("--regions", type=int, default=35)
     parser.add_argument("--occupations", type=int, default=3000)
     parser.add_argument("--months", type=int, default=120)
-    parser.add_argument("--engines", default="duckdb,pandas,polars,spark")
+    parser.add_argument("--engines", default="duckdb,duckdb-sql,pandas,polars,spark")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per engine (median reported)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per engine")
     parser.add_argument("--duckdb-memory", default=DUCKDB_MEMORY, help="DuckDB memory_limit")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -380,48 +606,71 @@ def main() -> None:
     if args.worker:
         worker(args.worker, Path(args.data))
         return
+    from lloradar.analytics.indicators import OUTPUT_COLUMNS as INDICATOR_COLUMNS
+
+    assert OUTPUT_COLUMNS == INDICATOR_COLUMNS, "the peers must compute the same columns"
     with tempfile.TemporaryDirectory(prefix="lloradar-bench-") as tmp:
         folder = Path(tmp)
         clock = time.perf_counter()
         cells = generate(folder, args.regions, args.occupations, args.months)
         print(f"{cells:,} cells generated in {time.perf_counter() - clock:.1f} s")
-        results: dict[str, dict[str, Any]] = {}
-        for engine in args.engines.split(","):
-            command = [sys.executable, __file__, "--worker", engine, "--data", str(folder)]
-            env = {**os.environ, "BENCH_DUCKDB_MEMORY": args.duckdb_memory}
-            try:
-                done = subprocess.run(
-                    command, capture_output=True, text=True, timeout=args.timeout, env=env
-                )
-            except subprocess.TimeoutExpired:
-                print(f"{engine:7s} did not finish within {args.timeout} s")
-                continue
-            if done.returncode != 0:
-                print(f"{engine:7s} failed:\n{done.stderr[-2000:]}")
-                continue
-            results[engine] = json.loads(done.stdout.strip().splitlines()[-1])
-            r = results[engine]
-            extra = (
-                f", ibis compile {r['ibis_compile_seconds']:.2f} s"
-                if "ibis_compile_seconds" in r
-                else ""
-            )
-            print(f"{engine:7s} {r['seconds']:7.1f} s  peak {r['peak_mb']:7.0f} MB{extra}")
-        report(results)
+        print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
+        runs: dict[str, list[dict[str, Any]]] = {}
+        engines = args.engines.split(",")
+        for _ in range(args.repeat):  # engines interleaved, so load changes hit every engine
+            for engine in engines:
+                result = run_worker(engine, folder, args.timeout, args.duckdb_memory)
+                if result is not None:
+                    runs.setdefault(engine, []).append(result)
+        results = {engine: summarise(runs[engine]) for engine in engines if engine in runs}
+        print(f"load average at end: {os.getloadavg()[0]:.2f}")
+        report(results, folder)
 
 
-def report(results: dict[str, dict[str, Any]]) -> None:
+def run_worker(engine: str, folder: Path, timeout: int, memory: str) -> dict[str, Any] | None:
+    command = [sys.executable, __file__, "--worker", engine, "--data", str(folder)]
+    env = {**os.environ, "BENCH_DUCKDB_MEMORY": memory}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        print(f"{engine:10s} did not finish within {timeout} s")
+        return None
+    if done.returncode != 0:
+        print(f"{engine:10s} failed:\n{done.stderr[-2000:]}")
+        return None
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    extra = f", ibis compile {result['ibis_compile_seconds']:.2f} s" if (
+        "ibis_compile_seconds" in result) else ""  # fmt: skip
+    load = os.getloadavg()[0]
+    print(f"{engine:10s} {result['seconds']:7.2f} s  peak {result['peak_mb']:7.0f} MB{extra}"
+          f"  (load {load:.2f})")  # fmt: skip
+    return result
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median run's figures, with every run's seconds."""
+    seconds = sorted(r["seconds"] for r in runs)
+    median = runs[[r["seconds"] for r in runs].index(seconds[(len(seconds) - 1) // 2])]
+    return {**median, "runs_seconds": [round(s, 3) for s in seconds],
+            "peak_mb": max(r["peak_mb"] for r in runs)}  # fmt: skip
+
+
+def report(results: dict[str, dict[str, Any]], folder: Path) -> None:
     duck = results.get("duckdb")
     if not duck:
         return
-    for peer in ("pandas", "polars", "spark"):
-        if peer in results:
-            agree = same(duck["checksum"], results[peer]["checksum"])
-            factor = results[peer]["seconds"] / duck["seconds"]
-            verdict = "same results" if agree else "RESULTS DIFFER"
-            print(f"{peer} takes {factor:.2f}x the time of DuckDB/Ibis ({verdict})")
-            if not agree:
-                print(f"  duckdb {duck['checksum']}\n  {peer} {results[peer]['checksum']}")
+    for peer in [e for e in results if e != "duckdb"]:
+        agree = same(duck["checksum"], results[peer]["checksum"])
+        differ = sample_differences(folder, peer)
+        factor = results[peer]["seconds"] / duck["seconds"]
+        verdict = "same results" if agree and not differ else "RESULTS DIFFER"
+        print(f"{peer} takes {factor:.2f}x the time of DuckDB/Ibis ({verdict}: checksums, "
+              f"and every column of {', '.join(sample_occupations(folder))})")  # fmt: skip
+        if not agree:
+            print(f"  duckdb {duck['checksum']}\n  {peer} {results[peer]['checksum']}")
+        if differ:
+            print(f"  sample columns that differ: {', '.join(differ)}")
+        results[peer]["same_results"] = agree and not differ
     print(json.dumps(results, indent=1))
 
 

@@ -139,6 +139,22 @@ def test_moving_average_needs_twelve_consecutive_months_not_twelve_rows() -> Non
     assert cell(rows, "AM01", 13)["tension_ratio_ma12"] is None
 
 
+def test_year_on_year_change_never_compares_with_the_wrong_month() -> None:
+    # months 6 and 7 are missing: the trends skip every month whose year spans the gap
+    months = [*range(0, 6), *range(8, 26)]
+    rows = compute(
+        [vacancy("AM01", "o1", i, 10 * (i + 1)) for i in months],
+        [supply("AM01", "o1", i, 100) for i in months],
+    )
+    assert cell(rows, "AM01", 13)["tension_ratio_yoy"] is None  # the year spans the gap
+    assert cell(rows, "AM01", 19)["tension_ratio_yoy"] is None  # 12 rows back is month 5, not 7
+    assert cell(rows, "AM01", 19)["open_vacancies_yoy"] is None
+    assert cell(rows, "AM01", 20)["tension_ratio_yoy"] == pytest.approx(2.1 - 0.9)
+    assert cell(rows, "AM01", 20)["open_vacancies_yoy"] == pytest.approx(210 / 90 - 1)
+    assert cell(rows, "AM01", 18)["tension_ratio_ma12"] is None
+    assert cell(rows, "AM01", 19)["tension_ratio_ma12"] == pytest.approx(sum(range(9, 21)) / 120)
+
+
 def test_rank_among_regions_tightest_first_and_none_without_ratio() -> None:
     rows = compute(
         [vacancy(r, "o1", 0, v) for r, v in [("AM01", 200), ("AM02", 300), ("AM03", 100)]]

@@ -4,19 +4,22 @@ fill rate, year-on-year change, 12-month moving average, rank among regions, qua
 
 from __future__ import annotations
 
+import ibis
 import ibis.expr.types as ir
 
 from lloradar.analytics.indicators.cells import (
     labour_market_cells,
+    larger_areas,
     vacancy_duration,
-    with_larger_areas,
 )
 from lloradar.analytics.indicators.flags import FLAGS, with_flags
 from lloradar.analytics.indicators.measures import (
     cell_measures,
+    with_month_index,
     with_rank,
     with_tension,
     with_trends,
+    without_rank,
 )
 from lloradar.analytics.indicators.portable import ratio, tension_class
 
@@ -68,8 +71,13 @@ def labour_market_indicators(
     vacancies: ir.Table, supply: ir.Table, provenance: ir.Table, regions: ir.Table
 ) -> ir.Table:
     """Every indicator per region (arbeidsmarktregio, provincie, land) x occupation x month."""
-    cells = with_larger_areas(labour_market_cells(vacancies, supply, provenance), regions)
-    windowed = with_rank(with_trends(with_tension(cells)))
+    cells = labour_market_cells(vacancies, supply, provenance)
+    # Only arbeidsmarktregio cells are ranked: rank them before the larger areas join them,
+    # so that window sorts 27 % fewer rows (one occupation x month holds 35 regions).
+    ranked = with_rank(with_tension(cells))
+    areas = [without_rank(with_tension(area)) for area in larger_areas(cells, regions)]
+    every_area = ibis.union(ranked, *(area.select(*ranked.columns) for area in areas))
+    windowed = with_trends(with_month_index(every_area))
     indicators = with_flags(cell_measures(windowed))
     return indicators.select(*OUTPUT_COLUMNS)
 

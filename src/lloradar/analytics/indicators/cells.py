@@ -7,7 +7,7 @@ import ibis
 import ibis.expr.types as ir
 from ibis import _
 
-from lloradar.analytics.indicators.portable import ratio
+from lloradar.analytics.indicators.portable import int64_sum, ratio
 
 KEYS = ["region_code", "occupation_id", "period"]
 VACANCY_COUNTS = ["open_vacancies", "new_vacancies", "filled_vacancies"]
@@ -48,7 +48,7 @@ def _roll_up(cells: ir.Table, level: str) -> ir.Table:
     # Days open of a larger area: the median of its regions' figures (the sources give no
     # individual durations here); `vacancy_duration` gives the true median from postings.
     totals = cells.group_by(["parent_code", "occupation_id", "period"]).aggregate(
-        **{c: _[c].sum() for c in COUNTS},
+        **{c: int64_sum(cells[c]) for c in COUNTS},
         days_open=_.days_open.median(),
         is_demo=_.is_demo.any(),
     )
@@ -63,16 +63,22 @@ def _roll_up(cells: ir.Table, level: str) -> ir.Table:
     )
 
 
-def with_larger_areas(cells: ir.Table, regions: ir.Table) -> ir.Table:
-    """The arbeidsmarktregio cells plus their sums per provincie and for the whole country."""
+def larger_areas(cells: ir.Table, regions: ir.Table) -> tuple[ir.Table, ir.Table]:
+    """The sums of the arbeidsmarktregio cells per provincie and for the whole country."""
     parents = regions.filter(regions.level == "arbeidsmarktregio").select(
         code=regions.code, parent_code=regions.parent_code
     )
+    base = cells.select(*KEYS, *COUNTS, "days_open", "is_demo")
     # view(): a fresh relation, so ibis does not try to extend the previous join chain
-    placed = cells.view().inner_join(parents, [("region_code", "code")]).drop("code")
+    placed = base.view().inner_join(parents, [("region_code", "code")]).drop("code")
     provinces = _roll_up(placed, "provincie")
-    country = _roll_up(cells.mutate(parent_code=ibis.literal(COUNTRY_CODE)), "land")
-    return ibis.union(cells, provinces, country)
+    country = _roll_up(base.mutate(parent_code=ibis.literal(COUNTRY_CODE)), "land")
+    return provinces, country
+
+
+def with_larger_areas(cells: ir.Table, regions: ir.Table) -> ir.Table:
+    """The arbeidsmarktregio cells plus their sums per provincie and for the whole country."""
+    return ibis.union(cells, *larger_areas(cells, regions))
 
 
 def vacancy_duration(postings: ir.Table) -> ir.Table:

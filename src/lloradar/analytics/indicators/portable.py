@@ -4,6 +4,8 @@ DuckDB, PostgreSQL and Spark: one division helper, one classing helper, an allow
 from __future__ import annotations
 
 import ibis
+import ibis.expr.datatypes as dt
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
 from lloradar.domain import TensionClass
@@ -45,3 +47,12 @@ def tension_class(value: ir.FloatingValue) -> ir.StringValue:
 def month_index(period: ir.DateValue) -> ir.IntegerValue:
     """Months since year 0: consecutive months differ by one on every engine."""
     return period.year().cast("int64") * 12 + period.month().cast("int64")
+
+
+def int64_sum(value: ir.IntegerValue) -> ir.IntegerValue:
+    """sum() as a real BIGINT on every engine. Ibis types the sum of int64 as int64 and drops
+    `.cast("int64")` as a no-op, but DuckDB sums BIGINT into HUGEINT (128 bit) and PostgreSQL
+    into NUMERIC, which then travel through every later operator (measured: slower); so the
+    cast is written out explicitly."""
+    cast: ir.IntegerValue = ops.Cast(value.sum(), to=dt.int64).to_expr()
+    return cast
