@@ -23,7 +23,8 @@ from lloradar.domain import IngestError
 COLUMNS = ("occupation", "age_band", "count")
 MAX_ROWS = 500
 MAX_COUNT = 100_000
-_BAND = re.compile(r"^\s*(\d{1,2})\s*(?:-\s*(\d{1,2})|(\+))\s*$")
+_BAND = re.compile(r"^\s*([0-9]{1,2})\s*(?:-\s*([0-9]{1,2})|(\+))\s*$")
+_COUNT = re.compile(r"^[0-9]{1,6}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,13 @@ def parse_age_band(value: str, source: str, line: int) -> tuple[int, int | None]
 def parse_team_csv(text: str, source: str = "team.csv") -> list[TeamRow]:
     """The rows of a team file; the first bad value raises an IngestError naming its line and
     field. An empty file (or only a header) gives []."""
-    body = text.lstrip("\ufeff")
+    try:
+        return _parse(text.lstrip("\ufeff"), source)
+    except csv.Error as exc:
+        raise IngestError(source, f"not a readable CSV file ({exc})") from exc
+
+
+def _parse(body: str, source: str) -> list[TeamRow]:
     if not body.strip():
         return []
     delimiter = (
@@ -87,7 +94,7 @@ def parse_team_csv(text: str, source: str = "team.csv") -> list[TeamRow]:
             raise IngestError(source, "empty (expected an occupation)", line=number,
                               field="occupation")  # fmt: skip
         low, high = parse_age_band(band, source, number)
-        if not count.isdigit() or int(count) > MAX_COUNT:
+        if not _COUNT.match(count) or int(count) > MAX_COUNT:
             raise IngestError(
                 source, f"{count!r} is not a number of people (expected 0..{MAX_COUNT})",
                 line=number, field="count",
