@@ -61,6 +61,12 @@ def test_page_is_for_employers(app: object) -> None:
 def test_form_has_regions_and_csrf(employer: LoggedIn) -> None:
     html = employer.client.get("/werkgever?lang=nl").text
     assert 'name="csrf"' in html and 'value="AM05"' in html and "Vacaturetekst" in html
+    assert "Vacancy text" in employer.client.get("/werkgever?lang=en").text
+
+
+def test_pension_age_outside_the_range_is_refused(employer: LoggedIn) -> None:
+    r = post(employer, text=VACANCY, pension_age="99")
+    assert r.status_code == 422  # type: ignore[attr-defined]
 
 
 def test_analysis_escapes_the_text_and_hides_small_groups(employer: LoggedIn) -> None:
