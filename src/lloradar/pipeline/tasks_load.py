@@ -80,11 +80,11 @@ def esco_labels(esco_dir: Path, only: set[str] | None = None) -> list[EscoOccupa
     return labels
 
 
-def _provenance(table: str, checksum: str, note: str) -> Provenance:
+def _provenance(table: str, checksum: str, note: str, url: str) -> Provenance:
     return Provenance(
         source="O*NET 29.2 (USDOL/ETA) and ESCO v1.1.1, linked by LLO Radar",
         table=table,
-        url="lloradar tasks link",
+        url=url,
         retrieved_at=now(),
         licence=onet.LICENCE + "; " + esco.LICENCE,
         checksum=checksum,
@@ -139,7 +139,7 @@ def load_tasks_and_link(
         run.reports.append(
             save_load(
                 store,
-                _provenance("Task Statements", task_checksum, "O*NET task statements"),
+                _provenance("Task Statements", task_checksum, "O*NET task statements", tasks_path),
                 [
                     TableRows(
                         "onet_task",
@@ -159,6 +159,7 @@ def load_tasks_and_link(
                     "occupation_onet_link",
                     link_checksum,
                     f"{METHOD}; O*NET tasks used at confidence >= {LINK_THRESHOLD}",
+                    "lloradar tasks link",
                 ),
                 [
                     TableRows(
