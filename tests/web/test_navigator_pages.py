@@ -79,3 +79,61 @@ def test_navigator_and_course_pages_pass_axe(page: Page, artifacts: Path) -> Non
         page.add_script_tag(path=str(AXE))
         violations = serious_violations(page.evaluate("async () => await axe.run()"))
         assert violations == [], f"{path or 'navigator results'}: {violations}"
+
+
+def server_store_url() -> str:
+    """The browser tests' server runs in this process: its store, through the loaded radar."""
+    import re
+
+    from lloradar.services import web_data
+
+    urls = [u for u in web_data._LOADED if re.search(r"/web\d*/demo\.duckdb$", u)]
+    assert len(urls) == 1, urls
+    return urls[0]
+
+
+def test_a_logged_in_citizen_starts_from_their_passport_after_consent(
+    page: Page, base_url: str, browser: Any
+) -> None:
+    from accounts_helpers import register_and_login
+
+    from lloradar.domain.passport import Preferences
+    from lloradar.services.accounts import give_consent
+    from lloradar.services.audit import entries_for
+    from lloradar.services.navigator import occupation_skills
+    from lloradar.services.passport import SkillClaim, add_skills, set_preferences
+    from lloradar.store import open_store
+
+    email = register_and_login(page, base_url, role="citizen")
+    with open_store(server_store_url()) as store:
+        account = str(store.query("SELECT account_id FROM account WHERE email = ?", [email])[0][0])
+        shop = str(store.query("SELECT id FROM occupation WHERE label_en = 'shop assistant'")[0][0])
+        give_consent(store, account, "passport")
+        add_skills(store, account, [SkillClaim(uri) for uri in occupation_skills(store, shop)])
+        set_preferences(store, account, Preferences(region_code="AM22"))
+    page.goto("/loopbaan")
+    assert page.locator("[data-testid=navigator-results]").count() == 0  # no consent yet
+    page.click("[data-testid=passport-consent] button")
+    page.wait_for_selector("[data-testid=navigator-results]")
+    assert "vaardigheden in uw paspoort" in page.locator("[data-testid=passport-note]").inner_text()
+    first = page.locator("[data-testid=occupation-card]").first
+    assert first.locator("h3").inner_text() == "winkelmedewerker"
+    assert "Rijnmond" in page.locator("#results-title").inner_text()
+    with open_store(server_store_url()) as store:
+        actions = [e["action"] for e in entries_for(store, account)]
+    assert "consent given" in actions and "career navigator: passport used" in actions
+    assert "passport skills read" in actions and "passport region read" in actions
+    # someone else (not logged in) sees only the form
+    other = browser.new_context(base_url=base_url)
+    try:
+        stranger = other.new_page()
+        stranger.goto("/loopbaan")
+        assert stranger.locator("[data-testid=navigator-results]").count() == 0
+        assert stranger.locator("[data-testid=passport-note]").count() == 0
+        assert stranger.locator("[data-testid=passport-consent]").count() == 0
+    finally:
+        other.close()
+    # withdrawing consent stops the passport use
+    page.click("[data-testid=passport-stop]")
+    page.wait_for_selector("[data-testid=passport-consent]")
+    assert page.locator("[data-testid=navigator-results]").count() == 0

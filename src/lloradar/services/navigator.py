@@ -25,8 +25,12 @@ from lloradar.analytics.navigator import (
 )
 from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import IngestError, TensionClass
+from lloradar.domain.account import Account, Purpose, Role
+from lloradar.services import audit
+from lloradar.services.accounts import give_consent, has_consent, withdraw_consent
 from lloradar.services.courses import courses_for_skills
 from lloradar.services.forecast_results import forecast_for_region
+from lloradar.services.passport import passport_region, passport_skill_uris
 from lloradar.store import Store
 
 SCENARIO = "baseline"
@@ -161,14 +165,20 @@ def _is_demo(store: Store) -> bool:
     return bool(found)
 
 
-def navigate(store: Store, skills: Sequence[str], region: str, *, top: int = 10) -> NavigatorResult:
+def navigate(
+    store: Store, skills: Sequence[str], region: str, *, top: int = 10, strict: bool = True
+) -> NavigatorResult:
     """Occupations ranked for `skills` (URIs) in `region`, with missing skills and courses, and
-    the moves from shrinking to growing occupations that start where the person stands."""
+    the moves from shrinking to growing occupations that start where the person stands.
+    Unknown skills are an error, or left out with `strict=False` (a passport may hold skills
+    of a taxonomy this store does not have)."""
     wanted = list(dict.fromkeys(s.strip() for s in skills if s.strip()))
-    if not wanted:
-        raise NavigatorError("no skills given (pass one or more skill URIs)")
     name = region_name(store, region)
     labels = skill_labels(store)
+    if not strict:
+        wanted = [s for s in wanted if s in labels]
+    if not wanted:
+        raise NavigatorError("no skills given (pass one or more skill URIs)")
     unknown = [s for s in wanted if s not in labels]
     if unknown:
         raise NavigatorError(
@@ -190,6 +200,40 @@ def navigate(store: Store, skills: Sequence[str], region: str, *, top: int = 10)
     return NavigatorResult(
         region, name, [(s, labels[s]) for s in wanted], options, moves, period, run, _is_demo(store)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PassportStart:
+    """Where the navigator starts for a logged-in citizen: their passport's skills and region,
+    when they consented to the navigator using it (purpose 'navigator')."""
+
+    citizen: bool
+    consented: bool
+    skills: list[str]
+    region: str | None
+
+
+def passport_start(store: Store, account: Account | None) -> PassportStart:
+    """The passport of `account` for the navigator; every read is logged in the audit log."""
+    if account is None or account.role != Role.CITIZEN:
+        return PassportStart(False, False, [], None)
+    if not has_consent(store, account.id, Purpose.NAVIGATOR):
+        return PassportStart(True, False, [], None)
+    audit.record(
+        store, account.id, "career navigator: passport used", account.id, str(Purpose.NAVIGATOR)
+    )
+    skills = passport_skill_uris(store, account.id)
+    return PassportStart(True, True, skills, passport_region(store, account.id))
+
+
+def set_passport_use(store: Store, account: Account, allowed: bool) -> None:
+    """Give or withdraw the citizen's consent to let the navigator read their passport."""
+    if account.role != Role.CITIZEN:
+        raise NavigatorError("only a citizen's own passport can start the navigator")
+    if allowed:
+        give_consent(store, account.id, Purpose.NAVIGATOR)
+    else:
+        withdraw_consent(store, account.id, Purpose.NAVIGATOR)
 
 
 def occupation_skills(store: Store, occupation: str) -> list[str]:

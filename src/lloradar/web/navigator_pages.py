@@ -2,23 +2,29 @@
 
 /loopbaan takes skills (URIs), or the person's current occupation, and an arbeidsmarktregio
 from a GET form and shows ranked occupations, each with its fit, the tension class and the
-forecast in the region, the missing skills (linked to their skill pages) and courses."""
+forecast in the region, the missing skills (linked to their skill pages) and courses. A
+logged-in citizen who consented (purpose 'navigator', asked on the page) starts from the skills
+and region of their own passport; each such read is in the audit log."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from lloradar.domain.account import Account, Role
 from lloradar.services.courses import list_courses
 from lloradar.services.navigator import (
     NavigatorError,
     choices,
     navigate,
     occupation_skills,
+    passport_start,
     result_json,
+    set_passport_use,
 )
+from lloradar.web.auth import CsrfForm, OptionalAccount, require_roles
 from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import DataDep, render
@@ -72,6 +78,14 @@ WORDS: dict[str, dict[str, str]] = {
         "next": "Volgende",
         "no_courses": "Geen cursussen gevonden.",
         "online": "online",
+        "passport_ask": "U bent ingelogd. Mag de navigator de vaardigheden en de regio uit uw "
+        "paspoort gebruiken? Dat wordt vastgelegd (toestemming voor het doel loopbaannavigator) "
+        "en u kunt het altijd weer intrekken.",
+        "passport_allow": "Gebruik mijn paspoort",
+        "passport_used": "Uitgegaan van de {n} vaardigheden in uw paspoort.",
+        "passport_empty": "Uw paspoort bevat nog geen vaardigheden: voeg ze toe op uw paspoort.",
+        "passport_region": "Kies een regio: uw paspoort noemt er geen.",
+        "passport_stop": "Stop met mijn paspoort gebruiken",
     },
     "en": {
         "title": "Career navigator",
@@ -117,6 +131,14 @@ WORDS: dict[str, dict[str, str]] = {
         "next": "Next",
         "no_courses": "No courses found.",
         "online": "online",
+        "passport_ask": "You are logged in. May the navigator use the skills and the region in "
+        "your passport? This is recorded (consent for the purpose career navigator) and you can "
+        "withdraw it at any time.",
+        "passport_allow": "Use my passport",
+        "passport_used": "Starting from the {n} skills in your passport.",
+        "passport_empty": "Your passport holds no skills yet: add them in your passport.",
+        "passport_region": "Choose a region: your passport names none.",
+        "passport_stop": "Stop using my passport",
     },
 }
 TENSION_EN = {"zeer ruim": "very slack", "ruim": "slack", "gemiddeld": "average",
@@ -126,6 +148,7 @@ PROSPECT_EN = {"zeer goed": "very good", "goed": "good", "redelijk": "fair", "ma
 SkillsParam = Annotated[list[str], Query(alias="vaardigheid", max_length=200)]
 OccupationParam = Annotated[str | None, Query(alias="beroep", max_length=300)]
 RegionParam = Annotated[str | None, Query(alias="regio", max_length=10)]
+Citizen = Annotated[Account, Depends(require_roles(Role.CITIZEN))]
 
 
 def skill_key(uri: str) -> str:
@@ -143,6 +166,7 @@ def navigator_page(
     request: Request,
     data: DataDep,
     store: StoreDep,
+    account: OptionalAccount,
     vaardigheid: SkillsParam = [],  # noqa: B006 - FastAPI reads the default, never mutates it
     beroep: OccupationParam = None,
     regio: RegionParam = None,
@@ -153,20 +177,32 @@ def navigator_page(
     result: dict[str, Any] | None = None
     error = None
     region = (regio or "").upper() or None
-    if region and (vaardigheid or beroep):
+    skills = list(vaardigheid)
+    start = passport_start(store, account) if not (vaardigheid or beroep) else None
+    note = None
+    if start is not None and start.consented:
+        skills, region = start.skills, region or start.region
+        note = w["passport_used"].format(n=len(skills)) if skills else w["passport_empty"]
+        if skills and not region:
+            note += " " + w["passport_region"]
+    if region and (skills or beroep):
         try:
-            skills = list(vaardigheid) + (occupation_skills(store, beroep) if beroep else [])
-            result = result_json(navigate(store, skills, region), lang)
+            skills += occupation_skills(store, beroep) if beroep else []
+            strict = start is None or not start.consented
+            result = result_json(navigate(store, skills, region, strict=strict), lang)
         except NavigatorError as exc:
             error = str(exc)
-    return render(
+    response = render(
         request,
         "navigator.html",
         422 if error else 200,
         data=data,
         w=w,
         options=options,
-        chosen={"skills": set(vaardigheid), "occupation": beroep, "region": region},
+        passport_note=note,
+        ask_passport=start is not None and start.citizen and not start.consented,
+        uses_passport=start is not None and start.consented,
+        chosen={"skills": set(skills), "occupation": beroep, "region": region},
         result=result,
         error=error,
         slugs={o.id: o.slug for o in data.occupations},
@@ -175,6 +211,21 @@ def navigator_page(
         prospect=lambda v: class_label(v, lang, PROSPECT_EN, w["no_data"]),
         shown=SHOWN_MISSING,
     )
+    if account is not None:
+        response.headers["Cache-Control"] = "no-store"  # a person's own results
+    return response
+
+
+@router.post("/loopbaan/paspoort")
+def passport_use(
+    account: Citizen,
+    store: StoreDep,
+    _csrf: CsrfForm,
+    use: Annotated[str, Form(max_length=3)] = "yes",
+) -> Response:
+    """Consent (or its withdrawal) to let the navigator start from the citizen's passport."""
+    set_passport_use(store, account, use == "yes")
+    return RedirectResponse("/loopbaan", 303)
 
 
 @router.get("/cursussen", response_class=HTMLResponse)
