@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
@@ -46,6 +46,107 @@ class VacancyIn(BaseModel):
     lang: Literal["nl", "en"] = "nl"
 
 
+class Ref(BaseModel):
+    uri: str
+    label: str
+
+
+class SkillOut(Ref):
+    score: float
+    span: str = Field(description="The words of the text the skill was found in")
+
+
+class OccupationOut(Ref):
+    coverage: float = Field(description="Share of the skill score its skills explain")
+    essential_matched: list[str]
+    picked: bool
+
+
+class CandidateOccupation(Ref):
+    coverage: float
+
+
+class SkillsBlock(BaseModel):
+    items: list[SkillOut]
+    occupation: OccupationOut | None
+    candidates: list[CandidateOccupation]
+    text: list[str]
+
+
+class PoolOut(BaseModel):
+    """Job seekers in the region, latest month; null = fewer than 10 (hidden)."""
+
+    candidates: int | None = Field(description="The larger of interested and experienced")
+    interested: int | None
+    experienced: int | None
+    job_seekers_short: int | None
+    no_figures: bool
+
+
+class PoolBlock(PoolOut):
+    text: list[str]
+
+
+class CompetitionBlock(BaseModel):
+    open_vacancies: int | None = None
+    job_seekers_short: int | None = None
+    ratio: float | None = None
+    tension_class: str | None = None
+    text: list[str]
+
+
+class AdjacentOut(Ref):
+    similarity: float
+    viability: str
+    pool: PoolOut
+    gap: list[Ref]
+    shared: int
+
+
+class PoolTotalOut(BaseModel):
+    candidates: int = Field(description="Sum of the shown pools only")
+    hidden: int = Field(description="Occupations hidden (<10) or without figures")
+    occupations: int
+
+
+class AdjacentBlock(BaseModel):
+    items: list[AdjacentOut]
+    pool_with_adjacent: PoolTotalOut | None
+    text: list[str]
+
+
+class RiskOut(Ref):
+    holders: int | None
+    retiring_5: int | None
+    retiring_10: int | None
+    share_10: int | None = Field(description="Percent retiring within 10 years")
+    at_risk: bool | None
+
+
+class RiskBlock(BaseModel):
+    pension_age: int
+    team_size: int | None
+    items: list[RiskOut]
+    text: list[str]
+
+
+class RegionOut(BaseModel):
+    code: str
+    name: str
+
+
+class VacancyOut(BaseModel):
+    region: RegionOut
+    period: str | None
+    is_demo: bool
+    skills: SkillsBlock
+    pool: PoolBlock
+    competition: CompetitionBlock
+    adjacent: AdjacentBlock
+    team_risk: RiskBlock
+    note: str
+
+
 def _team_csv(team: list[TeamMemberGroup]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -56,6 +157,7 @@ def _team_csv(team: list[TeamMemberGroup]) -> str:
 
 @router.post(
     "/vacancy",
+    response_model=VacancyOut,
     summary="Employer view of a vacancy: skills, candidate pool, competition, recruit-from, "
     "retirement risk",
     responses={
@@ -67,15 +169,16 @@ def _team_csv(team: list[TeamMemberGroup]) -> str:
 )
 def vacancy(
     body: VacancyIn, request: Request, data: DataDep, store: StoreDep, account: EmployerAccount
-) -> dict[str, Any]:
+) -> VacancyOut:
     """For employer (and admin) accounts. Counts of people under 10 are null."""
     url = store_url_for(data, getattr(request.app.state, "store_url", None))
     query = VacancyQuery(
         body.text, body.region, body.occupation, _team_csv(body.team), body.pension_age, body.lang
     )
     try:
-        return analyse_vacancy(store, models_for(url), query, actor_id=account.id).as_dict()
+        result = analyse_vacancy(store, models_for(url), query, actor_id=account.id)
     except EmployerInputError as exc:
         raise Problem(422, "Invalid vacancy request", str(exc), field=exc.field) from exc
     except SkillsUnavailable as exc:
         raise Problem(409, "Skills model unavailable", str(exc)) from exc
+    return VacancyOut.model_validate(result.as_dict())

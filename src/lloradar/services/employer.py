@@ -186,7 +186,13 @@ class VacancyAnalysis:
 
 def _pool(figure: PoolFigure | None) -> dict[str, Any]:
     if figure is None:
-        return {"candidates": None, "interested": None, "experienced": None, "no_figures": True}
+        return {
+            "candidates": None,
+            "interested": None,
+            "experienced": None,
+            "job_seekers_short": None,
+            "no_figures": True,
+        }
     return {
         "candidates": figure.candidates,
         "interested": figure.interested,
