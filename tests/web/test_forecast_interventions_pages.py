@@ -56,7 +56,8 @@ def test_new_pages_have_no_serious_accessibility_violations(page: Page) -> None:
 def test_register_and_progress_page(page: Page, artifacts: Path) -> None:
     page.goto("/interventies")
     register = page.get_by_test_id("register")
-    assert register.locator("tbody tr").count() == 3
+    for demo in ("demo-twente-zorg", "demo-twente-techniek", "demo-twente-taal"):
+        assert register.locator(f"a[href='/interventies/{demo}']").count() == 1
     page.screenshot(path=str(artifacts / "interventions-register-nl.png"), full_page=True)
     register.locator("a[href='/interventies/demo-twente-zorg']").click()
     page.wait_for_url("**/interventies/demo-twente-zorg")

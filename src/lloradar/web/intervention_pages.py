@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from lloradar.domain.account import Account, Role
 from lloradar.services.interventions import (
     list_interventions,
     portfolio_csv,
@@ -16,21 +17,32 @@ from lloradar.services.interventions import (
     progress_csv,
     progress_report,
 )
+from lloradar.web.auth import OptionalAccount
 from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
 from lloradar.web.intervention_factsheets import router as factsheet_router
+from lloradar.web.intervention_forms import router as forms_router
 from lloradar.web.intervention_views import HIDDEN, WORDS, euro, kpi_chart, safe_name, shown
 from lloradar.web.routes import DataDep, UnknownCode, render
 
 router = APIRouter(include_in_schema=False)
 # Before the `/interventies/{intervention_id}` routes: literal paths first.
 router.include_router(factsheet_router)
+router.include_router(forms_router)
 RegionParam = Annotated[str | None, Query(alias="regio", max_length=20)]
+
+
+def can_edit(account: Account | None) -> bool:
+    return account is not None and account.role in (Role.ANALYST, Role.ADMIN)
 
 
 @router.get("/interventies", response_class=HTMLResponse)
 def register_page(
-    request: Request, data: DataDep, store: StoreDep, regio: RegionParam = None
+    request: Request,
+    data: DataDep,
+    store: StoreDep,
+    account: OptionalAccount,
+    regio: RegionParam = None,
 ) -> HTMLResponse:
     lang = request_lang(request)
     items = list_interventions(store, region=regio.upper() if regio else None)
@@ -41,6 +53,7 @@ def register_page(
         w=WORDS[lang],
         items=items,
         regions=sorted({i.region_code for i in items}),
+        can_edit=can_edit(account),
         euro=euro,
         names={r.code: r.name for r in data.regions},
     )
@@ -74,7 +87,11 @@ def portfolio_download(store: StoreDep, regio: RegionParam = None) -> Response:
 
 @router.get("/interventies/{intervention_id}", response_class=HTMLResponse)
 def progress_page(
-    request: Request, intervention_id: str, data: DataDep, store: StoreDep
+    request: Request,
+    intervention_id: str,
+    data: DataDep,
+    store: StoreDep,
+    account: OptionalAccount,
 ) -> HTMLResponse:
     lang = request_lang(request)
     report = progress_report(store, intervention_id, lang=lang)
@@ -95,6 +112,7 @@ def progress_page(
         baseline_pct="–" if outflow.baseline_pct is None else f"{outflow.baseline_pct:.0f}%",
         euro=euro,
         region=data.region(report.intervention.region_code),
+        can_edit=can_edit(account),
     )
 
 
