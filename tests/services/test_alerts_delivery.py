@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 
 from alerts_world import OCCUPATION, REGION, build_market, consenting_account, set_month
 from lloradar.domain.alerts import Channel, DeliveryStatus, Subscription
-from lloradar.services import alerts
+from lloradar.services import alert_evaluation, alerts
 from lloradar.services.alert_delivery import dispatch
 from lloradar.services.alert_delivery.feed import atom_feed
 from lloradar.services.alert_delivery.signing import (
@@ -217,7 +217,7 @@ def test_smtp_down_leaves_the_message_in_the_outbox_for_a_retry(duck: Store) -> 
 def test_atom_feed_parses_and_contains_the_event(duck: Store) -> None:
     sub = _tension_sub(duck, "feed")
     _move_to_krap(duck)
-    alerts.evaluate(duck, T0)
+    alert_evaluation.evaluate(duck, T0)
     events = alerts.events_for(duck, sub.account_id, sub.id)
     xml = atom_feed(
         sub.id, "LLO Radar", "http://x/feeds/t.atom", "http://x/meldingen", events, "nl", T0

@@ -17,7 +17,7 @@ from alerts_world import (
     set_month,
 )
 from lloradar.domain.alerts import AlertError, AlertKind, Channel
-from lloradar.services import accounts, alerts, audit
+from lloradar.services import accounts, alert_evaluation, alerts, audit
 from lloradar.store import Store
 
 T0 = datetime(2026, 2, 1, 12, 0)
@@ -29,14 +29,14 @@ def test_tension_move_fires_once_and_running_twice_writes_one_event(any_store: S
     sub = alerts.subscribe(
         any_store, owner, "tension_class", region_code=REGION, occupation_id=OCCUPATION, now=T0
     )
-    assert alerts.evaluate(any_store, T0) == []  # unchanged: nothing
+    assert alert_evaluation.evaluate(any_store, T0) == []  # unchanged: nothing
     set_month(any_store, date(2026, 2, 1), vacancies=40, job_seekers=10)  # 4.0: krap
-    fired = alerts.evaluate(any_store, T0)
+    fired = alert_evaluation.evaluate(any_store, T0)
     assert [e.title_nl for e in fired] == [
         "Spanning verpleegkundige in Zuid-Holland Centraal: van gemiddeld naar krap (2026-02-01)"
     ]
     assert fired[0].details["before"] == "gemiddeld"
-    assert alerts.evaluate(any_store, T0) == []
+    assert alert_evaluation.evaluate(any_store, T0) == []
     events = alerts.events_for(any_store, owner, sub.id)
     assert [e.id for e in events] == [fired[0].id]
     assert events[0].title("en") == (
@@ -52,9 +52,9 @@ def test_snapshot_lost_still_never_duplicates_an_event(any_store: Store) -> None
     )
     set_month(any_store, date(2026, 2, 1), vacancies=40, job_seekers=10)
     snapshot = any_store.query("SELECT state FROM alert_snapshot")[0][0]
-    assert len(alerts.evaluate(any_store, T0)) == 1
+    assert len(alert_evaluation.evaluate(any_store, T0)) == 1
     any_store.execute("UPDATE alert_snapshot SET state = ?", (snapshot,))  # as if it was lost
-    assert alerts.evaluate(any_store, T0) == []
+    assert alert_evaluation.evaluate(any_store, T0) == []
     assert any_store.query("SELECT count(*) FROM alert_event")[0][0] == 1
     assert alerts.events_for(any_store, owner, sub.id)[0].kind is AlertKind.TENSION
 
@@ -66,11 +66,11 @@ def test_new_vacancies_in_the_region_fire_and_other_regions_do_not(any_store: St
     add_vacancy(any_store, "v-1", "GM0599", None, (SKILL,))  # gemeente in the region
     add_vacancy(any_store, "v-2", "AM99", None, (SKILL,))  # elsewhere
     add_vacancy(any_store, "v-3", REGION, OCCUPATION)  # without the skill
-    fired = alerts.evaluate(any_store, T0)
+    fired = alert_evaluation.evaluate(any_store, T0)
     assert [(e.title_nl, e.details["new_vacancies"]) for e in fired] == [
         ("1 nieuwe vacature voor wondverzorging in Zuid-Holland Centraal", ["v-1"])
     ]
-    assert alerts.evaluate(any_store, T0) == []
+    assert alert_evaluation.evaluate(any_store, T0) == []
 
 
 def test_new_courses_for_a_skill_fire(any_store: Store) -> None:
@@ -80,7 +80,7 @@ def test_new_courses_for_a_skill_fire(any_store: Store) -> None:
     alerts.subscribe(any_store, owner, "courses", skill_id=SKILL, now=T0)
     add_course(any_store, "c-new", "Wondzorg voor gevorderden", SKILL)
     add_course(any_store, "c-req", "Vervolgcursus", SKILL, relation="requires")
-    fired = alerts.evaluate(any_store, T0)
+    fired = alert_evaluation.evaluate(any_store, T0)
     assert [e.title_nl for e in fired] == [
         "1 nieuwe cursus voor wondverzorging: Wondzorg voor gevorderden"
     ]
@@ -149,9 +149,9 @@ def test_withdrawn_consent_stops_evaluation_and_delete_account_removes_everythin
     )  # fmt: skip
     accounts.withdraw_consent(any_store, owner, "alerts")
     set_month(any_store, date(2026, 2, 1), vacancies=40, job_seekers=10)
-    assert alerts.evaluate(any_store, T0) == []
+    assert alert_evaluation.evaluate(any_store, T0) == []
     accounts.give_consent(any_store, owner, "alerts")
-    assert len(alerts.evaluate(any_store, T0)) == 1
+    assert len(alert_evaluation.evaluate(any_store, T0)) == 1
     accounts.delete_account(any_store, owner)
     for table in alerts.PERSONAL_TABLES:
         assert any_store.query(f"SELECT count(*) FROM {table}")[0][0] == 0, table

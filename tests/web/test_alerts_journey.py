@@ -12,7 +12,7 @@ from typing import Any
 from accounts_helpers import register_and_login
 from tests_web_helpers import AXE, serious_violations
 
-from lloradar.services import alerts, web_data
+from lloradar.services import alert_evaluation, web_data
 from lloradar.store import Store, open_store
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -76,8 +76,8 @@ def test_citizen_subscribes_and_sees_the_alert_fire(
 
     with open_store(_server_store()) as store:
         after = _new_month_with_another_class(store, region, occupation)
-        fired = alerts.evaluate(store)
-        assert alerts.evaluate(store) == []  # a second run finds nothing new
+        fired = alert_evaluation.evaluate(store)
+        assert alert_evaluation.evaluate(store) == []  # a second run finds nothing new
     assert len([e for e in fired if e.details["occupation_id"] == occupation]) >= 1
 
     page.goto(f"{base_url}/meldingen")

@@ -40,6 +40,27 @@ def _tension(store: Store, region: str, occupation: str) -> WatchState:
     return tension_state(str(period), int(vacancies), int(seekers))
 
 
+def tension_states(store: Store) -> dict[tuple[str, str], WatchState]:
+    """The watched tension of every region x occupation that a tension subscription watches, in
+    one query: its latest month of `vacancy_stats` with the job seekers of that month."""
+    rows = store.query(
+        "SELECT region_code, occupation_id, period, open_vacancies, job_seekers FROM ("
+        " SELECT v.region_code, v.occupation_id, v.period, v.open_vacancies,"
+        "  coalesce(s.job_seekers_short, 0) AS job_seekers,"
+        "  row_number() OVER (PARTITION BY v.region_code, v.occupation_id"
+        "   ORDER BY v.period DESC) AS newest"
+        " FROM vacancy_stats v"
+        " JOIN (SELECT DISTINCT region_code, occupation_id FROM alert_subscription"
+        "  WHERE kind = ?) w"
+        "  ON w.region_code = v.region_code AND w.occupation_id = v.occupation_id"
+        " LEFT JOIN labour_supply s ON s.region_code = v.region_code"
+        "  AND s.occupation_id = v.occupation_id AND s.period = v.period"
+        ") latest WHERE newest = 1",
+        (AlertKind.TENSION.value,),
+    )
+    return {(str(r[0]), str(r[1])): tension_state(str(r[2]), int(r[3]), int(r[4])) for r in rows}
+
+
 def _vacancy_ids(store: Store, sub: Subscription) -> frozenset[str]:
     where, params = [], []
     if sub.occupation_id:

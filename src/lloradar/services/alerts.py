@@ -1,11 +1,6 @@
 """Alerts use-cases: subscribe and unsubscribe (consent purpose `alerts`), a person's own
-subscriptions and events, and `evaluate`, which turns changes in the data into events.
-
-When it runs: the ingest services (vacancies, courses, indicators, the demo world) do not call
-this module. `lloradar alerts run` (cron, or right after an ingest) evaluates every subscription
-against its snapshot of the last-seen state and then delivers; the snapshot makes it idempotent,
-and each event has a deterministic id (`analytics.alerts.change_id`), so a second run, or two runs
-over the same data, never writes or delivers an event twice.
+subscriptions and events, and the lookups the feed, the delivery worker and the operator use.
+Evaluation after a data change is `services.alert_evaluation`.
 
 Subscriptions are personal data: only the owner reads them, every read and write is in the audit
 log (without content), and every table carries `account_id` so deleting an account removes them.
@@ -23,20 +18,17 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from lloradar.analytics.alerts import detect_changes, next_state
 from lloradar.domain.account import Purpose
 from lloradar.domain.alerts import (
     AlertError,
     AlertEvent,
     AlertKind,
-    Change,
     Channel,
     Subscription,
     WatchState,
 )
-from lloradar.domain.tension import TensionClass
 from lloradar.services import accounts, audit
-from lloradar.services.alert_watch import course_titles, current_state, labels
+from lloradar.services.alert_watch import current_state, labels
 from lloradar.store import Store
 
 PURPOSE = str(Purpose.ALERTS)
@@ -51,7 +43,7 @@ PERSONAL_TABLES = (
 for _table in PERSONAL_TABLES:
     accounts.register_personal_table(_table)
 
-_SUB_COLUMNS = (
+SUB_COLUMNS = (
     "subscription_id, account_id, kind, region_code, occupation_id, skill_id, channel, target, "
     "lang, created_at, feed_token, secret"
 )
@@ -115,7 +107,7 @@ def subscribe(
     baseline = current_state(store, sub, set(store.tables()))
     with store.transaction():
         store.execute(
-            f"INSERT INTO alert_subscription ({_SUB_COLUMNS}) VALUES ({', '.join('?' * 12)})",
+            f"INSERT INTO alert_subscription ({SUB_COLUMNS}) VALUES ({', '.join('?' * 12)})",
             (
                 sub.id, sub.account_id, sub.kind.value, sub.region_code, sub.occupation_id,
                 sub.skill_id, sub.channel.value, sub.target, sub.lang, sub.created_at,
@@ -207,7 +199,7 @@ def _is_internal(url: str) -> bool:
     return not address.is_global
 
 
-def _row_to_subscription(row: Sequence[Any]) -> Subscription:
+def row_to_subscription(row: Sequence[Any]) -> Subscription:
     return Subscription(
         id=row[0],
         account_id=row[1],
@@ -227,24 +219,24 @@ def _row_to_subscription(row: Sequence[Any]) -> Subscription:
 def list_subscriptions(store: Store, account_id: str) -> list[Subscription]:
     """The account's own subscriptions, oldest first (a read of personal data: audited)."""
     rows = store.query(
-        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE account_id = ? "
+        f"SELECT {SUB_COLUMNS} FROM alert_subscription WHERE account_id = ? "
         "ORDER BY created_at, subscription_id",
         (account_id,),
     )
     audit.record(store, account_id, "alert subscriptions read", account_id, PURPOSE)
-    return [_row_to_subscription(r) for r in rows]
+    return [row_to_subscription(r) for r in rows]
 
 
 def get_subscription(store: Store, account_id: str, subscription_id: str) -> Subscription:
     rows = store.query(
-        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE subscription_id = ? "
+        f"SELECT {SUB_COLUMNS} FROM alert_subscription WHERE subscription_id = ? "
         "AND account_id = ?",
         (subscription_id, account_id),
     )
     if not rows:
         raise SubscriptionNotFound(subscription_id)
     audit.record(store, account_id, "alert subscription read", account_id, PURPOSE)
-    return _row_to_subscription(rows[0])
+    return row_to_subscription(rows[0])
 
 
 def unsubscribe(store: Store, account_id: str, subscription_id: str) -> None:
@@ -267,11 +259,11 @@ def subscription_for_feed(store: Store, token: str) -> Subscription | None:
     if not token or len(token) > 100:
         return None
     rows = store.query(
-        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE feed_token = ?", (token,)
+        f"SELECT {SUB_COLUMNS} FROM alert_subscription WHERE feed_token = ?", (token,)
     )
     if not rows:
         return None
-    sub = _row_to_subscription(rows[0])
+    sub = row_to_subscription(rows[0])
     audit.record(store, audit.SYSTEM, "alert feed read", sub.account_id, PURPOSE)
     return sub
 
@@ -304,129 +296,6 @@ def _save_snapshot(store: Store, sub: Subscription, state: WatchState, at: datet
     )
 
 
-def _all_subscriptions(store: Store) -> list[Subscription]:
-    rows = store.query(
-        f"SELECT {_SUB_COLUMNS} FROM alert_subscription s WHERE EXISTS (SELECT 1 FROM consent c "
-        "WHERE c.account_id = s.account_id AND c.purpose = ? AND c.withdrawn_at IS NULL) "
-        "ORDER BY created_at, subscription_id",
-        (PURPOSE,),
-    )
-    return [_row_to_subscription(r) for r in rows]
-
-
-def _snapshots(store: Store) -> dict[str, WatchState]:
-    rows = store.query("SELECT subscription_id, state FROM alert_snapshot")
-    return {str(r[0]): WatchState.from_json(str(r[1])) for r in rows}
-
-
-def evaluate(store: Store, now: datetime | None = None) -> list[AlertEvent]:
-    """Compare every subscription (of an account that consents) with its snapshot; write the new
-    events with their pending deliveries and e-mail outbox, and the new snapshot, in one
-    transaction per subscription. Returns the events that were new."""
-    now = now or now_utc()
-    tables = set(store.tables())
-    snapshots = _snapshots(store)
-    fired: list[AlertEvent] = []
-    for sub in _all_subscriptions(store):
-        previous = snapshots.get(sub.id)
-        current = current_state(store, sub, tables)
-        changes = detect_changes(sub.id, sub.kind, previous, current)
-        remembered = next_state(sub.kind, previous, current)
-        if not changes and previous == remembered:
-            continue
-        events = [_describe(store, sub, change, now, tables) for change in changes]
-        with store.transaction():
-            for event in events:
-                if _write_event(store, sub, event, now):
-                    fired.append(event)
-            _save_snapshot(store, sub, remembered, now)
-    return fired
-
-
-def _write_event(store: Store, sub: Subscription, event: AlertEvent, now: datetime) -> bool:
-    """Insert the event once; False when it is already there (the same change seen again)."""
-    if store.query("SELECT 1 FROM alert_event WHERE event_id = ?", (event.id,)):
-        return False
-    store.execute(
-        "INSERT INTO alert_event (event_id, subscription_id, account_id, kind, title_nl, "
-        "title_en, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (event_id) DO NOTHING",
-        (
-            event.id, sub.id, sub.account_id, sub.kind.value, event.title_nl, event.title_en,
-            json.dumps(event.details, sort_keys=True), now,
-        ),
-    )  # fmt: skip
-    if sub.channel in (Channel.WEBHOOK, Channel.EMAIL):
-        store.execute(
-            "INSERT INTO alert_delivery (event_id, channel, account_id, status, attempts, "
-            "next_attempt_at, last_error) VALUES (?, ?, ?, 'pending', 0, ?, '') "
-            "ON CONFLICT (event_id, channel) DO NOTHING",
-            (event.id, sub.channel.value, sub.account_id, now),
-        )
-    if sub.channel is Channel.EMAIL:
-        store.execute(
-            "INSERT INTO alert_outbox (event_id, account_id, recipient, subject, body, "
-            "created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, NULL) "
-            "ON CONFLICT (event_id) DO NOTHING",
-            (
-                event.id,
-                sub.account_id,
-                sub.target,
-                event.title(sub.lang),
-                email_body(event, sub),
-                now,
-            ),
-        )
-    audit.record(store, audit.SYSTEM, "alert event written", sub.account_id, PURPOSE)
-    return True
-
-
-def _describe(
-    store: Store, sub: Subscription, change: Change, now: datetime, tables: set[str]
-) -> AlertEvent:
-    names = labels(store, sub)
-    region_nl, region_en = names.get("region", ("Nederland", "the Netherlands"))
-    subject = names.get("occupation") or names.get("skill") or ("", "")
-    details: dict[str, object] = {
-        "kind": sub.kind.value,
-        "region_code": sub.region_code,
-        "occupation_id": sub.occupation_id,
-        "skill_id": sub.skill_id,
-    }
-    n = len(change.new_items)
-    if sub.kind is AlertKind.TENSION:
-        before, after = TensionClass(change.before or ""), TensionClass(change.after or "")
-        details.update(before=before.value, after=after.value, period=change.period)
-        nl = f"Spanning {subject[0]} in {region_nl}: van {before.value} naar {after.value}"
-        en = f"Tension for {subject[1]} in {region_en}: from {before.label_en} to {after.label_en}"
-        nl, en = f"{nl} ({change.period})", f"{en} ({change.period})"
-    elif sub.kind is AlertKind.VACANCIES:
-        details.update(new_vacancies=list(change.new_items))
-        nl = f"{n} nieuwe {'vacature' if n == 1 else 'vacatures'} voor {subject[0]} in {region_nl}"
-        en = f"{n} new {'vacancy' if n == 1 else 'vacancies'} for {subject[1]} in {region_en}"
-    else:
-        titles = course_titles(store, change.new_items, tables)
-        details.update(new_courses=list(change.new_items), course_titles=titles)
-        nl = f"{n} nieuwe {'cursus' if n == 1 else 'cursussen'} voor {subject[0]}"
-        en = f"{n} new {'course' if n == 1 else 'courses'} for {subject[1]}"
-        nl, en = f"{nl}: {', '.join(titles[:5])}", f"{en}: {', '.join(titles[:5])}"
-    return AlertEvent(change.id, sub.id, sub.kind, nl, en, details, now)
-
-
-def email_body(event: AlertEvent, sub: Subscription) -> str:
-    intro = (
-        "A change you subscribed to in LLO Radar:"
-        if sub.lang == "en"
-        else "Een verandering waarop u zich abonneerde in LLO Radar:"
-    )
-    manage = (
-        "Manage or stop this alert at /meldingen."
-        if sub.lang == "en"
-        else "Beheer of stop deze melding op /meldingen."
-    )
-    return f"{intro}\n\n{event.title(sub.lang)}\n\n{manage}\n"
-
-
 def webhook_payload(event: AlertEvent, sub: Subscription) -> dict[str, object]:
     return {
         "event_id": event.id,
@@ -453,10 +322,10 @@ def event_by_id(store: Store, event_id: str) -> AlertEvent | None:
 def subscription_by_id(store: Store, subscription_id: str) -> Subscription | None:
     """For the delivery worker (system actor), not for an edge."""
     rows = store.query(
-        f"SELECT {_SUB_COLUMNS} FROM alert_subscription WHERE subscription_id = ?",
+        f"SELECT {SUB_COLUMNS} FROM alert_subscription WHERE subscription_id = ?",
         (subscription_id,),
     )
-    return _row_to_subscription(rows[0]) if rows else None
+    return row_to_subscription(rows[0]) if rows else None
 
 
 def overview(store: Store) -> list[dict[str, object]]:

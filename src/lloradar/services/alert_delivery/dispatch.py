@@ -15,7 +15,7 @@ import httpx
 
 from lloradar.config import Settings
 from lloradar.domain.alerts import Channel, DeliveryStatus
-from lloradar.services import alerts, audit
+from lloradar.services import alert_evaluation, alerts, audit
 from lloradar.services.alert_delivery.email import send_email
 from lloradar.services.alert_delivery.webhook import DeliveryFailed, post_webhook
 from lloradar.store import Store
@@ -160,7 +160,7 @@ def run(
 ) -> RunReport:
     """Evaluate every subscription, then deliver what is due: what `lloradar alerts run` does."""
     now = now or alerts.now_utc()
-    events = alerts.evaluate(store, now)
+    events = alert_evaluation.evaluate(store, now)
     return RunReport(len(events), deliver_due(store, client, smtp, now))
 
 
