@@ -53,6 +53,8 @@ __all__ = [
     "VacancyQuery",
     "analyse_vacancy",
     "models_for",
+    "occupation_labels",
+    "resolve_team",
 ]
 
 MAX_TEXT = 20_000  # characters of vacancy text, as /api/skills/extract
@@ -320,6 +322,21 @@ def team_cells(
     return cells
 
 
+def resolve_team(store: Store, model: SimilarityModel, text: str) -> list[TeamCell]:
+    """A team CSV (see services.employer_team) with every occupation resolved to its URI;
+    a bad line raises EmployerInputError naming the line and field."""
+    try:
+        rows = parse_team_csv(text, "team")
+    except IngestError as exc:  # names the line and field
+        raise EmployerInputError("team", str(exc), f"teambestand: {exc}") from exc
+    return team_cells(rows, model, _occupation_names(store), "team")
+
+
+def occupation_labels(store: Store, lang: str) -> dict[str, str]:
+    """Occupation labels in the page language (Dutch where the store has it)."""
+    return _labels(store, lang)[0]
+
+
 def _essential(
     model: SimilarityModel, skill_labels: dict[str, str], uris: set[str]
 ) -> dict[str, list[tuple[str, str]]]:
@@ -349,12 +366,8 @@ def analyse_vacancy(
     region, region_name = _region(store, query.region)
     occupation_labels, skill_labels = _labels(store, lang)
     model = models.similarity
-    try:
-        rows = parse_team_csv(query.team, "team")
-    except IngestError as exc:  # names the line and field
-        raise EmployerInputError("team", str(exc), f"teambestand: {exc}") from exc
     names = _occupation_names(store)
-    team = team_cells(rows, model, names, "team")
+    team = resolve_team(store, model, query.team)
     picked = None
     if query.occupation:
         picked = resolve_occupation(model, names, query.occupation)
