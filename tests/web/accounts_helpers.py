@@ -38,14 +38,33 @@ def login(page: Any, base_url: str, email: str, password: str = PASSWORD) -> Non
     page.wait_for_load_state()
 
 
-def _create_privileged(base_url: str, email: str, role: str) -> None:
+def _server_store_url() -> str:
     # The browser tests' server runs in this process: find its store through the loaded radar.
     from lloradar.services import web_data
-    from lloradar.services.accounts import register
-    from lloradar.store import open_store
 
     urls = [u for u in web_data._LOADED if re.search(r"/web\d*/demo\.duckdb$", u)]
     if len(urls) != 1:
-        raise AssertionError(f"cannot tell which store the server at {base_url} uses: {urls}")
-    with open_store(urls[0]) as store:
+        raise AssertionError(f"cannot tell which store the test server uses: {urls}")
+    return urls[0]
+
+
+def _create_privileged(base_url: str, email: str, role: str) -> None:
+    from lloradar.services.accounts import register
+    from lloradar.store import open_store
+
+    with open_store(_server_store_url()) as store:
         register(store, email, PASSWORD, role, f"Test {role}")
+
+
+def expire_session(token: str) -> None:
+    """Make the session behind a browser's cookie run out, as if hours had passed."""
+    from datetime import datetime
+
+    from lloradar.services.accounts import token_hash
+    from lloradar.store import open_store
+
+    with open_store(_server_store_url()) as store:
+        store.execute(
+            "UPDATE account_session SET expires_at = ? WHERE token_hash = ?",
+            (datetime(2000, 1, 1), token_hash(token)),
+        )

@@ -5,6 +5,7 @@ Nothing here stores the CV: only the skills the person confirms are saved (servi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lloradar.domain.account import Purpose
@@ -27,6 +28,16 @@ __all__ = [
 
 MAX_CV_CHARS = 20_000
 MIN_SCORE = 0.3
+PER_SPAN = 2
+# Section headings of a CV say nothing about skills but look like them to the matcher
+# ("Curriculum vitae" -> "develop curriculum"): lines that are only a heading are left out.
+HEADINGS = re.compile(
+    r"(curriculum vitae|cv|personalia|personal details|profiel|profile|werkervaring|"
+    r"work experience|experience|ervaring|opleiding(?:en)?|education|vaardigheden|skills|"
+    r"competenties|talen|languages|hobby'?s|interesses|interests|referenties|references|"
+    r"contact|cursussen|courses|certificaten|certificates)\b[\s:.,-]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -47,20 +58,40 @@ def suggest_from_text(
         raise ValueError("the CV text is empty: paste your CV or upload a PDF or Word file")
     if len(text) > MAX_CV_CHARS:
         raise ValueError(f"the CV text has {len(text)} characters; the limit is {MAX_CV_CHARS}")
-    found = [m for m in extract_from_text(store_url, text, "auto", top) if m["score"] >= MIN_SCORE]
+    found = [
+        m
+        for m in extract_from_text(store_url, without_headings(text), "auto", top * 3)
+        if m["score"] >= MIN_SCORE
+    ]
     audit.record(store, account_id, "cv analysed (not stored)", account_id, str(Purpose.PASSPORT))
     labels = skill_labels(store, (m["uri"] for m in found))
     seen: set[str] = set()
-    suggestions = []
+    per_span: dict[str, int] = {}
+    suggestions: list[Suggestion] = []
     for match in found:
-        if match["uri"] in seen:
+        if match["uri"] in seen or per_span.get(match["span"], 0) >= PER_SPAN:
             continue
+        if len(suggestions) == top:
+            break
         seen.add(match["uri"])
+        per_span[match["span"]] = per_span.get(match["span"], 0) + 1
         label, label_nl = labels.get(match["uri"], (match["label"], None))
         suggestions.append(
             Suggestion(match["uri"], label, label_nl, float(match["score"]), match["span"])
         )
     return suggestions
+
+
+def without_headings(text: str) -> str:
+    """The CV without lines that are only a section heading (or 'Curriculum vitae - name')."""
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        heading = HEADINGS.match(stripped)
+        if heading and (heading.end() == len(stripped) or stripped.lower().startswith("curr")):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def suggest_from_file(
