@@ -168,3 +168,21 @@ def test_a_file_that_cannot_be_read_loses_nothing(any_store: Store) -> None:
         load_courses(any_store, parse_courses(data, "x"), provenance, matcher=failing)
     assert any_store.row_counts() == counts
     assert table(any_store, "SELECT skill_id FROM course_skill") == [("demo:skill/welding",)]
+
+
+def test_a_course_naming_no_skill_gets_them_from_its_description(any_store: Store) -> None:
+    prepare(any_store)
+
+    def engine(texts: Sequence[str]) -> list[list[tuple[str, float]]]:
+        assert texts == ["Cursus c7\nLassen en veilig werken"]
+        return [[("demo:skill/safety-rules", 0.64), ("demo:skill/welding", 0.82),
+                 ("demo:skill/technical-drawings", 0.2)]]  # fmt: skip
+
+    data = json.dumps([course("c7", [], description="Lassen en veilig werken")]).encode()
+    provenance = Provenance("course catalogue", "d", "d", datetime.now(UTC).replace(tzinfo=None),
+                            "test", Provenance.checksum_of(data))  # fmt: skip
+    load_courses(any_store, parse_courses(data, "d.jsonld"), provenance, matcher=engine)
+    assert table(any_store, "SELECT skill_id, method, score FROM course_skill ORDER BY 3 DESC") == [
+        ("demo:skill/welding", "skills engine", 0.82),
+        ("demo:skill/safety-rules", "skills engine", 0.64),
+    ]
