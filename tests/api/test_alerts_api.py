@@ -88,6 +88,8 @@ def test_a_class_change_shows_in_the_feed_and_events_after_an_admin_run(
     assert ran.status_code == 200 and ran.json()["events"] >= 1
     events = me.client.get(f"/api/alerts/events?subscription_id={sub['id']}").json()
     assert len(events) == 1 and events[0]["details"]["after"] == after
+    english = me.client.get(f"/api/alerts/events?subscription_id={sub['id']}&lang=en").json()
+    assert english[0]["title"].startswith("Tension for ")
     token = re.search(r"/feeds/([^/]+)\.atom$", sub["feed_url"]).group(1)  # type: ignore[union-attr]
     feed = TestClient(client.app).get(f"/feeds/{token}.atom")
     assert feed.status_code == 200

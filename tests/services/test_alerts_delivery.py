@@ -82,6 +82,10 @@ def test_signature_verifies_and_tampering_or_replay_is_rejected() -> None:
         verify_signature("s3cret", body, stamp, signature, now=1_700_000_000 + 3600)
     with pytest.raises(SignatureError, match="Unix seconds"):
         verify_signature("s3cret", body, "yesterday", signature)
+    with pytest.raises(SignatureError, match="Unix seconds"):
+        verify_signature("s3cret", body, "\u00b2", signature)  # a digit, but not 0-9
+    with pytest.raises(SignatureError, match="does not match"):
+        verify_signature("s3cret", body, stamp, "sha256=\u00e9\u00e9", now=1_700_000_010)
     with pytest.raises(SignatureError, match="sha256="):
         verify_signature("s3cret", body, stamp, "md5=abc", now=1_700_000_010)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from lloradar.api.auth import AccountStoreDep, ApiAccount, require_api_roles
@@ -157,12 +157,14 @@ def delete(subscription_id: str, account: ApiAccount, store: AccountStoreDep) ->
 
 @router.get("/api/alerts/events", response_model=list[EventOut])
 def events(
-    account: ApiAccount, store: AccountStoreDep, subscription_id: str | None = None
+    account: ApiAccount,
+    store: AccountStoreDep,
+    subscription_id: str | None = None,
+    lang: Annotated[str, Query(pattern="^(nl|en)$")] = "nl",
 ) -> list[EventOut]:
-    """Your alert events, newest first."""
+    """Your alert events, newest first; titles in Dutch or English (`lang`)."""
     if subscription_id is not None:
         _own(store, account, subscription_id)
-    lang = "nl"
     return [
         EventOut(
             id=e.id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 
 SIGNATURE_HEADER = "X-LLORADAR-Signature"
@@ -44,7 +45,7 @@ def verify_signature(
     tolerance: int = TOLERANCE_SECONDS,
 ) -> None:
     """Return quietly when the delivery is genuine and fresh; raise `SignatureError` otherwise."""
-    if not timestamp.isdigit():
+    if not re.fullmatch(r"[0-9]{1,12}", timestamp):
         raise SignatureError(f"{TIMESTAMP_HEADER} must be Unix seconds, got {timestamp[:20]!r}")
     if not signature.startswith("sha256="):
         raise SignatureError(f"{SIGNATURE_HEADER} must look like 'sha256=<hex>'")
@@ -53,7 +54,8 @@ def verify_signature(
         raise SignatureError(
             f"timestamp is {int(abs(age))} s away from now (at most {tolerance} s): a replay?"
         )
-    if not hmac.compare_digest(signature[7:], _digest(secret, body, timestamp)):
+    sent = signature[7:].encode("utf-8")
+    if not hmac.compare_digest(sent, _digest(secret, body, timestamp).encode("ascii")):
         raise SignatureError("signature does not match the body (tampered, or the wrong secret)")
 
 
