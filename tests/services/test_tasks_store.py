@@ -211,3 +211,29 @@ def test_team_view_needs_ten_refuses_differencing_and_strangers(
         tasks.team_report(any_store, other, code)
     _team_of(any_store, boss, 9, start=11, code=code)
     assert tasks.team_report(any_store, boss, code).view.members == 20
+
+
+def test_handmade_demo_occupations_use_their_demo_skills_as_tasks(duck: Store) -> None:
+    from lloradar.demo import build_demo_world
+
+    build_demo_world(duck, seed=42, shared_data=None)
+    assert tasks.link_demo_tasks(duck, None) == []
+    picked = {o["label_en"]: o for o in tasks.occupations(duck)}
+    nurse = picked["nurse responsible for general care"]
+    assert nurse["task_source"] == "demo_skills"
+    found = tasks.occupation_tasks(duck, nurse["id"])
+    assert found is not None and found.is_demo and found.source is TaskSource.DEMO_SKILLS
+    assert [t.label("nl") for t in found.tasks] == [
+        "medicatie toedienen",
+        "zorg plannen",
+        "patiëntenzorg verlenen",
+        "empathie tonen",
+    ]
+    assert {t.kind for t in found.tasks} == {"demo"}
+    anna = _person(duck, "anna")
+    tasks.give_consent(duck, anna)
+    key = found.tasks[0].key
+    tasks.save_ratings(duck, anna, nurse["id"], [TaskRating(key, True, 4, 4, 5)])
+    built = tasks.my_report(duck, anna, nurse["id"])
+    assert built is not None
+    assert [r.task.key for r in built[1].energy] == [key]

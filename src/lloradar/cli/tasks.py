@@ -39,7 +39,7 @@ def link(
         for message in report.messages()[:20]:
             errors.print(f"[yellow]quarantined:[/yellow] {message}")
     stored = {table: n for r in run.reports for table, n in r.stored.items()}
-    console.print(
+    typer.echo(
         f"linked {run.occupations} ESCO occupations in {seconds:.1f} s: {run.linked} to O*NET "
         f"tasks, {run.fallback} to their ESCO essential skills; stored "
         + ", ".join(f"{n} {table}" for table, n in stored.items())
@@ -60,10 +60,10 @@ def show(
             "(run `lloradar demo build` or `lloradar tasks link`)"
         )
         raise typer.Exit(1)
-    console.print(f"[bold]{found.label(lang)}[/bold]  {found.id}")
-    console.print(f"tasks from: {found.source.value}")
+    typer.echo(f"{found.label(lang)}  {found.id}")
+    typer.echo(f"tasks from: {found.source.value}")
     for link_ in found.links:
-        console.print(
+        typer.echo(
             f"  link {link_.rank}: {link_.onet_code} {link_.onet_title} "
             f"(confidence {link_.confidence:.2f}, {link_.method})"
         )
