@@ -109,3 +109,28 @@ def test_cookie_without_csrf_header_is_refused(employer: LoggedIn, client: TestC
     bare.cookies.set("lloradar_session", employer.token)
     r = bare.post("/api/employer/vacancy", json={"text": VACANCY_NL, "region": "AM05"})
     assert r.status_code == 403 and "X-CSRF-Token" in r.json()["detail"]
+
+
+def test_saved_team_is_the_employers_own(employer: LoggedIn, client: TestClient) -> None:
+    team = [{"occupation": "zorghulp", "age_band": "60-64", "count": 11}]
+    saved = employer.client.put("/api/employer/team", json={"team": team})
+    assert saved.status_code == 200, saved.text
+    [group] = saved.json()["team"]
+    assert group["age_band"] == "60-64" and group["count"] == 11
+    assert group["occupation"].startswith(("http://data.europa.eu/esco/occupation/", "demo:"))
+    other = logged_in_client(client.app, "employer")
+    assert other.client.get("/api/employer/team").json() == {"team": []}
+    assert client.get("/api/employer/team").status_code == 401
+    r = employer.client.post(
+        "/api/employer/vacancy",
+        json={"text": VACANCY_NL, "region": "AM05", "use_saved_team": True},
+    )
+    assert r.json()["team_risk"]["team_size"] == 11
+    bad = employer.client.put(
+        "/api/employer/team",
+        json={"team": [{"occupation": "zorghulp", "age_band": "oud", "count": 1}]},
+    )
+    assert bad.status_code == 422 and "age_band" in bad.json()["detail"]
+    assert employer.client.get("/api/employer/team").json()["team"] == [group]  # kept
+    assert employer.client.delete("/api/employer/team").json() == {"deleted": 1}
+    assert employer.client.get("/api/employer/team").json() == {"team": []}

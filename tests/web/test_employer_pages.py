@@ -109,3 +109,20 @@ def test_bad_team_file_names_the_line(employer: LoggedIn) -> None:
 def test_form_without_csrf_is_refused(employer: LoggedIn) -> None:
     r = employer.client.post("/werkgever", data={"region": "AM05", "text": VACANCY})
     assert r.status_code == 403
+
+
+def test_team_is_saved_only_on_request_and_can_be_deleted(app: object) -> None:
+    me = logged_in_client(app, "employer")
+    team = "occupation,age_band,count\nzorghulp,60-64,12\n"
+    first = post(me, text=VACANCY, team=team)
+    assert 'data-testid="employer-notice"' not in first.text  # type: ignore[attr-defined]
+    assert "zorghulp,60-64" not in me.client.get("/werkgever?lang=nl").text
+    saved = post(me, text=VACANCY, team=team, save_team="1")
+    assert "Uw team is bewaard (1 regels)" in saved.text  # type: ignore[attr-defined]
+    page = me.client.get("/werkgever?lang=nl").text
+    assert "zorghulp,60-64,12" in page and "Uw bewaarde team is ingevuld." in page
+    other = logged_in_client(app, "employer")
+    assert "zorghulp,60-64,12" not in other.client.get("/werkgever?lang=nl").text
+    gone = me.client.post("/werkgever/team/verwijderen", data={"csrf": me.csrf})
+    assert gone.status_code == 200 and "Uw bewaarde team is verwijderd." in gone.text
+    assert "zorghulp,60-64,12" not in me.client.get("/werkgever?lang=nl").text

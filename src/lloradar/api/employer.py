@@ -21,6 +21,13 @@ from lloradar.services.employer import (
     VacancyQuery,
     analyse_vacancy,
     models_for,
+    resolve_team,
+)
+from lloradar.services.employer_profile import (
+    delete_team_profile,
+    load_team_profile,
+    save_team_profile,
+    team_as_csv,
 )
 from lloradar.services.web_skills import SkillsUnavailable
 from lloradar.services.web_store import store_url_for
@@ -42,6 +49,9 @@ class VacancyIn(BaseModel):
         None, max_length=300, description="Occupation to use instead of the best match"
     )
     team: list[TeamMemberGroup] = Field(default_factory=list, max_length=500)
+    use_saved_team: bool = Field(
+        False, description="Without `team`: use the team saved with PUT /api/employer/team"
+    )
     pension_age: int = Field(BASELINE_PENSION_AGE, ge=55, le=75)
     lang: Literal["nl", "en"] = "nl"
 
@@ -172,9 +182,10 @@ def vacancy(
 ) -> VacancyOut:
     """For employer (and admin) accounts. Counts of people under 10 are null."""
     url = store_url_for(data, getattr(request.app.state, "store_url", None))
-    query = VacancyQuery(
-        body.text, body.region, body.occupation, _team_csv(body.team), body.pension_age, body.lang
-    )
+    team = _team_csv(body.team)
+    if not body.team and body.use_saved_team:
+        team = team_as_csv(load_team_profile(store, account.id), {})
+    query = VacancyQuery(body.text, body.region, body.occupation, team, body.pension_age, body.lang)
     try:
         result = analyse_vacancy(store, models_for(url), query, actor_id=account.id)
     except EmployerInputError as exc:
@@ -182,3 +193,58 @@ def vacancy(
     except SkillsUnavailable as exc:
         raise Problem(409, "Skills model unavailable", str(exc)) from exc
     return VacancyOut.model_validate(result.as_dict())
+
+
+class TeamIn(BaseModel):
+    team: list[TeamMemberGroup] = Field(max_length=500)
+
+
+class TeamOut(BaseModel):
+    """The employer's own saved team (occupations as ESCO URIs)."""
+
+    team: list[TeamMemberGroup]
+
+
+def _groups(store: StoreDep, account: Account) -> TeamOut:
+    cells = load_team_profile(store, account.id)
+    return TeamOut(
+        team=[
+            TeamMemberGroup(
+                occupation=c.occupation,
+                age_band=f"{c.age_low}+" if c.age_high is None else f"{c.age_low}-{c.age_high}",
+                count=c.count,
+            )
+            for c in cells
+        ]
+    )
+
+
+@router.get("/team", response_model=TeamOut, summary="Your saved team composition")
+def get_team(store: StoreDep, account: EmployerAccount) -> TeamOut:
+    """Only the logged-in employer's own team; the read is audit-logged."""
+    return _groups(store, account)
+
+
+@router.put(
+    "/team",
+    response_model=TeamOut,
+    summary="Save your team composition (replaces the saved one)",
+    responses={422: {"description": "An unknown occupation or a bad age band"}},
+)
+def put_team(
+    body: TeamIn, request: Request, data: DataDep, store: StoreDep, account: EmployerAccount
+) -> TeamOut:
+    url = store_url_for(data, getattr(request.app.state, "store_url", None))
+    try:
+        cells = resolve_team(store, models_for(url).similarity, _team_csv(body.team))
+    except EmployerInputError as exc:
+        raise Problem(422, "Invalid team", str(exc), field=exc.field) from exc
+    except SkillsUnavailable as exc:
+        raise Problem(409, "Skills model unavailable", str(exc)) from exc
+    save_team_profile(store, account.id, cells)
+    return _groups(store, account)
+
+
+@router.delete("/team", summary="Delete your saved team composition")
+def delete_team(store: StoreDep, account: EmployerAccount) -> dict[str, int]:
+    return {"deleted": delete_team_profile(store, account.id)}

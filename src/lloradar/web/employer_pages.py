@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lloradar.domain.account import Account, Role
 from lloradar.services.employer import (
@@ -17,6 +17,14 @@ from lloradar.services.employer import (
     VacancyQuery,
     analyse_vacancy,
     models_for,
+    occupation_labels,
+    resolve_team,
+)
+from lloradar.services.employer_profile import (
+    delete_team_profile,
+    load_team_profile,
+    save_team_profile,
+    team_as_csv,
 )
 from lloradar.services.web_skills import SkillsUnavailable
 from lloradar.services.web_store import store_url_for
@@ -48,6 +56,12 @@ WORDS: dict[str, dict[str, str]] = {
         "(bijvoorbeeld \u201calgemeen verpleegkundige,55-59,4\u201d of \u201czorghulp,65+,2\u201d). "
         "Het team wordt niet opgeslagen.",
         "team_file": "Of upload een CSV-bestand",
+        "save_team": "Bewaar deze teamsamenstelling bij mijn account (alleen u kunt die lezen)",
+        "team_saved": "Uw team is bewaard ({n} regels). Alleen u kunt het lezen; u kunt het "
+        "altijd verwijderen.",
+        "saved_team": "Uw bewaarde team is ingevuld.",
+        "delete_team": "Verwijder mijn bewaarde team",
+        "team_deleted": "Uw bewaarde team is verwijderd.",
         "pension": "AOW-leeftijd",
         "law": "huidige wet",
         "scenario": "scenario aow-68",
@@ -112,6 +126,12 @@ WORDS: dict[str, dict[str, str]] = {
         "(for example \u201cnurse responsible for general care,55-59,4\u201d or "
         "\u201chealthcare assistant,65+,2\u201d). The team is not stored.",
         "team_file": "Or upload a CSV file",
+        "save_team": "Keep this team composition with my account (only you can read it)",
+        "team_saved": "Your team has been saved ({n} lines). Only you can read it; you can "
+        "delete it at any time.",
+        "saved_team": "Your saved team has been filled in.",
+        "delete_team": "Delete my saved team",
+        "team_deleted": "Your saved team has been deleted.",
         "pension": "State pension (AOW) age",
         "law": "current law",
         "scenario": "scenario aow-68",
@@ -195,8 +215,24 @@ def _page(request: Request, data: DataDep, status: int = 200, **context: object)
 
 
 @router.get("/werkgever", response_class=HTMLResponse)
-def employer_page(request: Request, data: DataDep, _account: EmployerAccount) -> HTMLResponse:
-    return _page(request, data)
+def employer_page(
+    request: Request, data: DataDep, store: StoreDep, account: EmployerAccount
+) -> HTMLResponse:
+    lang = request_lang(request)
+    saved = load_team_profile(store, account.id)
+    team = team_as_csv(saved, occupation_labels(store, lang))
+    notice = None
+    if request.query_params.get("verwijderd"):
+        notice = WORDS[lang]["team_deleted"]
+    return _page(request, data, form={"team": team}, saved_team=bool(saved), notice=notice)
+
+
+@router.post("/werkgever/team/verwijderen")
+def employer_team_delete(
+    store: StoreDep, account: EmployerAccount, _csrf: CsrfForm
+) -> RedirectResponse:
+    delete_team_profile(store, account.id)
+    return RedirectResponse("/werkgever?verwijderd=1", status_code=303)
 
 
 @router.post("/werkgever", response_class=HTMLResponse)
@@ -211,6 +247,7 @@ async def employer_submit(
     occupation: Annotated[str, Form(max_length=300)] = "",
     team: Annotated[str, Form(max_length=MAX_TEAM_FILE)] = "",
     pension_age: Annotated[int, Form(ge=55, le=75)] = BASELINE_PENSION_AGE,
+    save_team: Annotated[str, Form(max_length=10)] = "",
     team_file: Annotated[UploadFile | None, File()] = None,
 ) -> HTMLResponse:
     lang = request_lang(request)
@@ -220,6 +257,7 @@ async def employer_submit(
         "occupation": occupation,
         "team": team,
         "pension_age": pension_age,
+        "save_team": bool(save_team),
     }
     if team_file is not None and team_file.filename:
         raw = await team_file.read(MAX_TEAM_FILE + 1)
@@ -234,10 +272,17 @@ async def employer_submit(
         form["team"] = team
     url = store_url_for(data, getattr(request.app.state, "store_url", None))
     query = VacancyQuery(text, region, occupation or None, team, pension_age, lang)
+    notice = None
     try:
-        analysis = analyse_vacancy(store, models_for(url), query, actor_id=account.id)
+        models = models_for(url)
+        analysis = analyse_vacancy(store, models, query, actor_id=account.id)
+        if save_team and team.strip():
+            saved = save_team_profile(
+                store, account.id, resolve_team(store, models.similarity, team)
+            )
+            notice = WORDS[lang]["team_saved"].format(n=saved)
     except EmployerInputError as exc:
         return _page(request, data, 422, form=form, error=exc.text(lang), error_field=exc.field)
     except SkillsUnavailable as exc:
         return _page(request, data, 409, form=form, error=str(exc), error_field="text")
-    return _page(request, data, form=form, result=analysis)
+    return _page(request, data, form=form, result=analysis, notice=notice)
