@@ -95,3 +95,10 @@ def test_citizen_subscribes_and_sees_the_alert_fire(
     violations = serious_violations(page.evaluate("async () => await axe.run()"))
     assert violations == [], violations
     page.screenshot(path=str(artifacts / "alerts-nl.png"), full_page=True)
+
+    page.goto(f"{base_url}/meldingen?lang=en")
+    assert page.locator("h1").inner_text() == "Alerts"
+    assert page.locator("[data-testid=alert-event]").first.inner_text().count("Tension for") == 1
+    page.add_script_tag(path=str(AXE))
+    assert serious_violations(page.evaluate("async () => await axe.run()")) == []
+    page.goto(f"{base_url}/meldingen?lang=nl")
