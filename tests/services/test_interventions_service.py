@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from lloradar.domain.account import Account, Role
 from lloradar.pipeline.regions import load_builtin_regions
+from lloradar.services.intervention_factsheets import intervention_sources, portfolio_factsheet
+from lloradar.services.intervention_forms import FormProblem, check_form, form_values, save_form
 from lloradar.services.interventions import (
     get_intervention,
     import_interventions,
@@ -77,3 +80,61 @@ def test_form_entry_is_validated_and_saved(duck: Store) -> None:
     assert saved is not None and saved.kpis == record.kpis
     notes = duck.query("SELECT note FROM provenance WHERE url = 'form:form-1'")
     assert notes == [("entered by analyst@example.org",)]
+
+
+def test_factsheet_sources_and_portfolio_on_both_stores(any_store: Store) -> None:
+    load(any_store)
+    sources = intervention_sources(any_store, ["demo-twente-zorg"], ["AM05"])
+    assert sorted({s.table for s in sources}) == ["intervention", "participant"]
+    assert all(s.is_demo for s in sources)  # no labour-market data in this store
+    assert portfolio_factsheet(any_store, "AM99", as_of=AS_OF) is None
+    sheet = portfolio_factsheet(any_store, "AM05", as_of=AS_OF, lang="nl")
+    assert sheet is not None and sheet.is_demo
+    assert [r.intervention.id for r in sheet.progress] == [
+        "demo-twente-taal",
+        "demo-twente-techniek",
+        "demo-twente-zorg",
+    ]
+    # The portfolio is published first (zorg theme: 70), so the zorg project's 64 (6 fewer)
+    # and the language project's 6 are withheld.
+    assert {r.group: r.participants for r in sheet.portfolio.rows} == {"techniek": 27, "zorg": 70}
+    participants = {r.intervention.id: r.kpis[0].current.value for r in sheet.progress}
+    assert participants == {
+        "demo-twente-taal": None,
+        "demo-twente-techniek": 27,
+        "demo-twente-zorg": None,
+    }
+
+
+def test_form_check_and_save_with_an_audit_line_on_both_stores(any_store: Store) -> None:
+    load(any_store)
+    account = Account("acc-1", "analyst@example.org", Role.ANALYST, "Analyst")
+    values = {
+        "id": ["form-2"],
+        "name": ["Form project"],
+        "region": ["AM05"],
+        "theme": ["zorg"],
+        "status": ["running"],
+        "start_date": ["2025-02-01"],
+        "kpi_measure": ["participants", ""],
+        "kpi_target": ["20", ""],
+        "kpi_date": ["2025-12-31", ""],
+        "funder_name": ["ESF+"],
+        "funder_amount": ["1000"],
+    }
+    record, problems = check_form(any_store, {**values, "id": ["demo-twente-zorg"]})
+    assert record is None
+    assert problems == [FormProblem("id", "demo-twente-zorg", "is already in the register")]
+    record, problems = check_form(any_store, values)
+    assert record is not None and problems == []
+    save_form(any_store, record, account, created=True)
+    again = get_intervention(any_store, "form-2")
+    assert again is not None and again.funders[0].amount_eur == 1000.0
+    assert form_values(again)["kpis"] == [("participants", "20", "2025-12-31")]
+    edited, _ = check_form(any_store, {**values, "name": ["Renamed"]}, editing="form-2")
+    assert edited is not None
+    save_form(any_store, edited, account, created=False)
+    log = sorted(r[0] for r in any_store.query("SELECT action FROM audit_log"))
+    assert log == ["intervention created: form-2", "intervention updated: form-2"]
+    notes = any_store.query("SELECT note FROM provenance WHERE url = 'form:form-2'")
+    assert notes and all("analyst@example.org" not in str(n[0]) for n in notes)
