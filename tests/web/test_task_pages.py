@@ -40,13 +40,20 @@ def test_citizen_rates_tasks_and_sees_the_report(
     _answer(page, 0, "ja", "2", "5", "5")  # do it, weak, want to learn, energy
     _answer(page, 1, "ja", "4", "1", "1")  # do it, drains, no ambition
     _answer(page, 2, "nee", "1", "4", "3")  # not yet, want to learn
-    # without consent nothing is stored
+    page.select_option("select[name=does_3]", "ja")  # half an answer: refused, nothing lost
+    page.get_by_test_id("save-ratings").click()
+    page.wait_for_load_state()
+    assert (
+        "Taak 4: beantwoord alle vier de vragen" in page.get_by_test_id("tasks-error").inner_text()
+    )
+    assert page.locator("select[name=energy_1]").input_value() == "1"
+    page.select_option("select[name=does_3]", "")
+    # without consent nothing is stored, and the answers stay in the form
     page.get_by_test_id("save-ratings").click()
     page.wait_for_load_state()
     assert "toestemming" in page.get_by_test_id("tasks-error").inner_text()
-    _answer(page, 0, "ja", "2", "5", "5")
-    _answer(page, 1, "ja", "4", "1", "1")
-    _answer(page, 2, "nee", "1", "4", "3")
+    assert page.locator("select[name=does_2]").input_value() == "nee"
+    assert page.locator("select[name=learn_0]").input_value() == "5"
     page.check("#consent")
     page.get_by_test_id("save-ratings").click()
     page.wait_for_load_state()
@@ -71,13 +78,17 @@ def test_employer_team_page_refuses_a_small_group(page: Page, base_url: str) -> 
     register_and_login(page, base_url, role="employer")
     page.goto("/taken")
     assert _axe(page) == []
-    page.fill("#name", "Zorgteam Noord")
+    page.fill("#name", "Zorgteam <script>alert(1)</script>")
     page.click("[data-testid=team-form] button")
     page.wait_for_load_state()
     assert "/taken/team/" in page.url
+    assert page.locator("h1").inner_text() == "Team Zorgteam <script>alert(1)</script>"
+    assert page.locator("main script").count() == 0
     assert "minder dan 10" in page.get_by_test_id("team-refused").inner_text()
     assert page.locator("[data-testid=team-table]").count() == 0
     assert _axe(page) == []
+    page.goto(page.url + "?lang=en")
+    assert "fewer than 10 members" in page.get_by_test_id("team-refused").inner_text()
 
 
 def test_an_employer_cannot_open_the_citizen_report(page: Page, base_url: str) -> None:

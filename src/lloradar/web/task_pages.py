@@ -4,6 +4,7 @@ team and sees only aggregates of 10 or more people."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -37,14 +38,27 @@ def tasks_home(
 ) -> HTMLResponse:
     if account.role is Role.EMPLOYER:
         return _employer_home(request, account, store)
-    chosen = beroep or service.my_occupation(store, account)
-    found = service.occupation_tasks(store, chosen) if chosen else None
-    if beroep and found is None:
-        raise UnknownCode("occupation", beroep)
+    return _tasks_page(request, account, store, beroep or service.my_occupation(store, account))
+
+
+def _tasks_page(
+    request: Request,
+    account: Account,
+    store: Any,
+    occupation: str | None,
+    error: str | None = None,
+    submitted: Sequence[TaskRating] = (),
+) -> HTMLResponse:
+    """The rating page; after a refused form it shows the error and keeps what was entered."""
+    found = service.occupation_tasks(store, occupation) if occupation else None
+    if occupation and found is None:
+        raise UnknownCode("occupation", occupation)
     ratings = service.my_ratings(store, account, found.id) if found else {}
+    ratings |= {r.task_key: r for r in submitted}
     return render(
         request,
         "tasks.html",
+        400 if error else 200,
         w=_w(request),
         scales=SCALES[request_lang(request)],
         account=account,
@@ -53,7 +67,7 @@ def tasks_home(
         ratings=ratings,
         consent=service.has_consent(store, account),
         teams=service.my_teams(store, account),
-        error=request.query_params.get("fout"),
+        error=error,
     )
 
 
@@ -72,10 +86,10 @@ def _int(form: Any, name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _ratings_from(form: Any, w: dict[str, str]) -> list[TaskRating]:
-    """One TaskRating per task with an answer to "do I do it"; a task half-answered is an error
-    naming the task and the question."""
-    ratings = []
+def _ratings_from(form: Any, w: dict[str, str]) -> tuple[list[TaskRating], str | None]:
+    """One TaskRating per fully answered task, and the error of the first half-answered one
+    (naming the task's number); unanswered tasks are skipped."""
+    ratings, error = [], None
     count = min(_int(form, "count") or 0, MAX_TASKS)
     for i in range(count):
         key = str(form.get(f"key_{i}", ""))
@@ -84,35 +98,38 @@ def _ratings_from(form: Any, w: dict[str, str]) -> list[TaskRating]:
         if not does and all(v is None for v in values):
             continue
         if does not in ("ja", "nee") or any(v is None for v in values):
-            raise ValueError(w["incomplete"].format(n=i + 1))
+            error = error or w["incomplete"].format(n=i + 1)
+            continue
         can, learn, energy = (int(v or 0) for v in values)
-        ratings.append(TaskRating(key, does == "ja", can, learn, energy))
-    return ratings
+        try:
+            ratings.append(TaskRating(key, does == "ja", can, learn, energy))
+        except ValidationError as invalid:
+            error = error or f"{w['task']} {i + 1}: {invalid}"
+    return ratings, error
 
 
-@router.post("/taken/beoordelen")
+@router.post("/taken/beoordelen", response_model=None)
 async def rate_tasks(
     request: Request, account: Citizen, store: StoreDep, _csrf: CsrfForm
 ) -> Response:
     form = await request.form()
     w = _w(request)
     occupation = str(form.get("occupation", ""))
-    target = f"/taken?beroep={quote(occupation, safe='')}"
-    try:
-        if form.get("consent") == "ja" and not service.has_consent(store, account):
-            service.give_consent(store, account)
-        saved = service.save_ratings(store, account, occupation, _ratings_from(form, w))
-    except service.ConsentRequired:
-        return _back(request, target, w["need_consent"])
-    except (ValueError, ValidationError) as error:
-        return _back(request, target, str(error))
-    if not saved:
-        return _back(request, target, w["nothing_rated"])
+    ratings, error = _ratings_from(form, w)
+    if error is None and not ratings:
+        error = w["nothing_rated"]
+    if error is None:
+        try:
+            if form.get("consent") == "ja" and not service.has_consent(store, account):
+                service.give_consent(store, account)
+            service.save_ratings(store, account, occupation, ratings)
+        except service.ConsentRequired:
+            error = w["need_consent"]
+        except service.TasksError as refused:
+            error = str(refused)
+    if error is not None:
+        return _tasks_page(request, account, store, occupation, error, ratings)
     return RedirectResponse(f"/taken/rapport?beroep={quote(occupation, safe='')}", status_code=303)
-
-
-def _back(request: Request, target: str, message: str) -> Response:
-    return RedirectResponse(f"{target}&fout={quote(message)}", status_code=303)
 
 
 @router.get("/taken/rapport", response_class=HTMLResponse)
@@ -148,7 +165,7 @@ def join_team(
         service.join_team(store, account, code, consent == "ja")
     except service.TasksError as error:
         message = w["team_consent"] if isinstance(error, service.ConsentRequired) else str(error)
-        return _back(request, "/taken?team=1", message)
+        return _tasks_page(request, account, store, service.my_occupation(store, account), message)
     return RedirectResponse("/taken", status_code=303)
 
 
