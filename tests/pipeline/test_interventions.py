@@ -161,15 +161,20 @@ def test_a_job_without_any_outcome_is_quarantined(duck: Store, tmp_path: Path) -
     assert state(duck)[3] == before[3]
 
 
+@pytest.mark.parametrize("engine", ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_migration_012_moves_the_outcomes_of_participant_rows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     """A store made before migration 012 keeps every outcome and job, now as outcome rows."""
     import lloradar.store.base as base
 
     every = base.migrations()
     monkeypatch.setattr(base, "migrations", lambda: [m for m in every if m[0] < 12])
-    store = open_store(str(tmp_path / "old.duckdb"))
+    if engine == "duckdb":
+        url = str(tmp_path / "old.duckdb")
+    else:
+        url = request.getfixturevalue("fresh_postgres_url")
+    store = open_store(url)
     try:
         store.execute(
             "INSERT INTO participant (intervention_id, pseudonym, start_date, employed_3m, "
