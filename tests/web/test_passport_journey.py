@@ -133,3 +133,12 @@ def test_bad_uploads_and_an_expired_session_on_the_page(
     page.click("form.account-form button[type=submit]")
     page.wait_for_selector("[data-testid=consent-given]")
     assert page.url.endswith("/paspoort")
+
+
+def test_login_and_register_pages_pass_axe_in_both_languages(page: Page, base_url: str) -> None:
+    for path in ("/inloggen", "/registreren", "/inloggen?lang=en", "/registreren?lang=en"):
+        page.goto(f"{base_url}{path}")
+        page.add_script_tag(path=str(AXE))
+        violations = serious_violations(page.evaluate("async () => await axe.run()"))
+        assert violations == [], (path, violations)
+    assert "Create an account" in page.content()
