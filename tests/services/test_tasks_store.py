@@ -200,6 +200,11 @@ def test_team_view_needs_ten_refuses_differencing_and_strangers(
     assert (row.raters, row.doing, row.can_do, row.want_to_learn) == (10, None, 3.0, 4.0)
     assert row.energy == 2.9  # (2+3+4)*3 + 2 over 10 people
     assert shown.texts["onet:1839"].text == "Maintain accurate records."
+    member = any_store.query(
+        "SELECT account_id FROM task_team_member WHERE team_code = ? LIMIT 1", (code,)
+    )[0][0]
+    lines = [e["action"] for e in audit.entries_for(any_store, member)]
+    assert lines.count("task ratings aggregated") == 1  # refused views read nothing
     # one more person: the new view would give that person's answers away (ledger is stored)
     _team_of(any_store, boss, 1, start=10, code=code)
     assert tasks.team_report(any_store, boss, code).view.refused == "differencing"

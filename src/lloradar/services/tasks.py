@@ -429,6 +429,10 @@ def team_report(store: Store, employer: Account, code: str) -> TeamReport:
                 ["team_code", "population_key"],
             )
         audit.record(store, employer.id, "task team view read", employer.id, PURPOSE)
+        if view.refused is None:
+            # each member's ratings were read into the aggregate: one line per member
+            for member_id in sorted({str(r[0]) for r in rows}):
+                audit.record(store, employer.id, "task ratings aggregated", member_id, PURPOSE)
     texts: dict[str, Task] = {}
     for occupation_id in sorted(occupations_seen):
         found = occupation_tasks(store, occupation_id)
