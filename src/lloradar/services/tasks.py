@@ -36,7 +36,7 @@ _RATING_COLUMNS = ["does_task", "can_do", "want_to_learn", "energy"]
 
 accounts.register_personal_table("task_rating")
 accounts.register_personal_table("task_team_member")
-accounts.register_personal_table("task_team", "employer_id")
+accounts.register_personal_table("task_team")
 
 
 class TasksError(ValueError):
@@ -322,7 +322,7 @@ def create_team(store: Store, employer: Account, name: str) -> str:
     code = secrets.token_hex(TEAM_CODE_LENGTH // 2).upper()
     with store.transaction():
         store.execute(
-            "INSERT INTO task_team (code, employer_id, name, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO task_team (code, account_id, name, created_at) VALUES (?, ?, ?, ?)",
             (code, employer.id, name, _now()),
         )
         audit.record(store, employer.id, "task team created", employer.id, PURPOSE)
@@ -362,7 +362,7 @@ def my_teams(store: Store, account: Account) -> list[dict[str, Any]]:
     if account.role is Role.EMPLOYER:
         return store.query_dicts(
             "SELECT t.code, t.name, COUNT(m.account_id) AS members FROM task_team t "
-            "LEFT JOIN task_team_member m ON m.team_code = t.code WHERE t.employer_id = ? "
+            "LEFT JOIN task_team_member m ON m.team_code = t.code WHERE t.account_id = ? "
             "GROUP BY t.code, t.name ORDER BY t.name",
             (account.id,),
         )
@@ -397,7 +397,7 @@ class TeamReport:
 def team_report(store: Store, employer: Account, code: str) -> TeamReport:
     """The team's aggregates for its employer; refuses < 10 people and differencing."""
     code = code.strip().upper()
-    team = store.query("SELECT name, employer_id FROM task_team WHERE code = ?", (code,))
+    team = store.query("SELECT name, account_id FROM task_team WHERE code = ?", (code,))
     if not team or team[0][1] != employer.id:
         raise NotAllowed("This team is not yours.")
     rows = store.query(

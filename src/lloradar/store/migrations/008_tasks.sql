@@ -59,7 +59,7 @@ CREATE TABLE task_rating (
 -- An employer's team; workers join with its code and their consent.
 CREATE TABLE task_team (
     code         VARCHAR PRIMARY KEY,
-    employer_id  VARCHAR NOT NULL,
+    account_id   VARCHAR NOT NULL,  -- the employer who owns the team (deleted with it)
     name         VARCHAR NOT NULL,
     created_at   TIMESTAMP NOT NULL
 );
