@@ -53,6 +53,34 @@ class NavigatorResult:
     is_demo: bool
 
 
+_CACHE: dict[tuple[Any, ...], tuple[list[OccupationSkills], dict[str, SkillLabel]]] = {}
+
+
+def _fingerprint(store: Store) -> tuple[Any, ...]:
+    """Cheap counts that change when the occupation-skill graph or the skills change."""
+    parts: list[Any] = [store.url]
+    for sql in (
+        "SELECT count(*), count(DISTINCT source_id), min(source_id), max(source_id) "
+        "FROM occupation_skill",
+        "SELECT count(*), min(source_id), max(source_id) FROM occupation",
+        "SELECT count(*), min(source_id), max(source_id) FROM skill",
+        "SELECT count(*), max(source_id) FROM taxonomy_concept WHERE type = 'esco_skill'",
+    ):
+        parts.extend(store.query(sql)[0])
+    return tuple(parts)
+
+
+def graph_and_labels(store: Store) -> tuple[list[OccupationSkills], dict[str, SkillLabel]]:
+    """The occupation-skill graph and the skill labels, read once per store state (reading
+    all of ESCO takes about two seconds; the fingerprint a few milliseconds)."""
+    key = _fingerprint(store)
+    if key not in _CACHE:
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        _CACHE[key] = (occupation_graph(store), skill_labels(store))
+    return _CACHE[key]
+
+
 def occupation_graph(store: Store) -> list[OccupationSkills]:
     """Every occupation with at least one skill, with its essential and optional skills."""
     essential: dict[str, list[str]] = {}
@@ -174,7 +202,7 @@ def navigate(
     of a taxonomy this store does not have)."""
     wanted = list(dict.fromkeys(s.strip() for s in skills if s.strip()))
     name = region_name(store, region)
-    labels = skill_labels(store)
+    graph, labels = graph_and_labels(store)
     if not strict:
         wanted = [s for s in wanted if s in labels]
     if not wanted:
@@ -184,11 +212,7 @@ def navigate(
         raise NavigatorError(
             f"unknown skill(s): {', '.join(unknown)} (expected URIs of the skills in this store)"
         )
-    graph = occupation_graph(store)
     period, run, chances = opportunities(store, region)
-    all_missing = {s for o in graph for s in o.essential}
-    courses = courses_for_skills(store, sorted(all_missing), region)
-    options = rank_occupations(wanted, graph, chances, labels, courses, top=top)
     person = set(wanted)
     current = [
         o.uri
@@ -196,7 +220,24 @@ def navigate(
         if o.essential
         and len(person & set(o.essential)) / len(set(o.essential)) >= CURRENT_COVERAGE
     ]
-    moves = transitions(graph, chances, labels, courses, origins=current or None, person=wanted)
+    # Rank once without courses, then look up courses only for what the answer shows and
+    # rank those few occupations again with them (the order does not depend on courses).
+    options = rank_occupations(wanted, graph, chances, labels, {}, top=top)
+    moves = transitions(graph, chances, labels, {}, origins=current or None, person=wanted)
+    shown = {s.uri for o in options for s in o.missing} | {s.uri for t in moves for s in t.missing}
+    courses = courses_for_skills(store, sorted(shown), region)
+    options = rank_occupations(
+        wanted, [o.occupation for o in options], chances, labels, courses, top=top
+    )
+    involved = {t.origin.uri for t in moves} | {t.destination.uri for t in moves}
+    moves = transitions(
+        [o for o in graph if o.uri in involved],
+        chances,
+        labels,
+        courses,
+        origins=current or None,
+        person=wanted,
+    )
     return NavigatorResult(
         region, name, [(s, labels[s]) for s in wanted], options, moves, period, run, _is_demo(store)
     )
@@ -249,21 +290,25 @@ def occupation_skills(store: Store, occupation: str) -> list[str]:
 
 
 def choices(store: Store) -> dict[str, list[tuple[str, str, str]]]:
-    """What the navigator form offers: regions, occupations and skills as (id, nl, en)."""
+    """What the navigator form offers, as (id, nl, en): the regions, every occupation with
+    skills, and the skills of the occupations with labour-market figures or taught by a course
+    (not all 14,000 ESCO skills: a list that long cannot be used)."""
     regions = [
         (str(c), str(n), str(n))
         for c, n in store.query(
             "SELECT code, name FROM region WHERE level = 'arbeidsmarktregio' ORDER BY code"
         )
     ]
+    graph, labels = graph_and_labels(store)
     occupations = [
         (o.uri, o.label("nl"), o.label_en)
-        for o in sorted(occupation_graph(store), key=lambda o: o.label("nl").lower())
+        for o in sorted(graph, key=lambda o: o.label("nl").lower())
     ]
     used = store.query(
-        "SELECT DISTINCT skill_id FROM occupation_skill UNION SELECT DISTINCT skill_id FROM course_skill"
+        "SELECT DISTINCT skill_id FROM occupation_skill WHERE occupation_id IN "
+        "(SELECT DISTINCT occupation_id FROM vacancy_stats) "
+        "UNION SELECT DISTINCT skill_id FROM course_skill"
     )
-    labels = skill_labels(store)
     skills = sorted(
         (
             (str(r[0]), labels[str(r[0])].label("nl"), labels[str(r[0])].en)
