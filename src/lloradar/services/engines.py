@@ -20,6 +20,7 @@ from ibis.backends import BaseBackend
 from lloradar.store import DuckDBStore, PostgresStore, Store
 
 ENGINES = ("duckdb", "postgres", "spark")
+BLOCK_PREFIX = "_block_"
 
 
 def store_backend(store: Store) -> BaseBackend:
@@ -98,3 +99,59 @@ def to_arrow(backend: BaseBackend, expression: Any) -> pa.Table:
         return table
     result: pa.Table = expression.to_pyarrow()
     return result
+
+
+def block_bounds(counts: list[tuple[str, int]], block_rows: int) -> list[tuple[str, str]]:
+    """Split sorted (key, rows) pairs into contiguous key ranges of about `block_rows` rows
+    (a key is never split; a key with more rows than that gets a block of its own)."""
+    bounds: list[tuple[str, str]] = []
+    first, rows = None, 0
+    for key, n in counts:
+        if first is None:
+            first = key
+        rows += n
+        if rows >= block_rows:
+            bounds.append((first, key))
+            first, rows = None, 0
+    if first is not None:
+        bounds.append((first, counts[-1][0]))
+    return bounds
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def duckdb_in_blocks(
+    connection: Any,
+    select_sql: str,
+    target: str,
+    *,
+    blocked: list[str],
+    key: str,
+    block_rows: int,
+    temporary: bool = False,
+) -> int:
+    """Run `select_sql` (which reads the tables in `blocked` as `_block_<name>`) once per
+    contiguous range of `key` and collect the rows in a new table `target`; returns the
+    number of blocks. Only for queries in which no row depends on rows of another key: then
+    every window and group-by sorts one block at a time, and memory stays bounded (at 12.6 M
+    cells the whole sort did not fit under 1.5 GB and spilled gigabytes to disk)."""
+    union = " UNION ALL ".join(f"SELECT {key} AS k FROM {name}" for name in blocked)
+    counts = connection.execute(
+        f"SELECT k, count(*) FROM ({union}) WHERE k IS NOT NULL GROUP BY k ORDER BY k"
+    ).fetchall()
+    bounds = block_bounds([(str(k), int(n)) for k, n in counts], block_rows) or [("", "")]
+    for i, (low, high) in enumerate(bounds):
+        where = "TRUE" if len(bounds) == 1 else f"{key} BETWEEN {_quote(low)} AND {_quote(high)}"
+        for name in blocked:
+            connection.execute(
+                f"CREATE OR REPLACE TEMP VIEW {BLOCK_PREFIX}{name} AS "
+                f"SELECT * FROM {name} WHERE {where}"
+            )
+        create = "CREATE TEMP TABLE" if temporary else "CREATE TABLE"
+        verb = f"{create} {target} AS" if i == 0 else f"INSERT INTO {target}"
+        connection.execute(f"{verb} {select_sql}")
+    for name in blocked:
+        connection.execute(f"DROP VIEW IF EXISTS {BLOCK_PREFIX}{name}")
+    return len(bounds)

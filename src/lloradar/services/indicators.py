@@ -21,7 +21,9 @@ from lloradar.analytics.indicators import (
 )
 from lloradar.domain import IngestError
 from lloradar.services.engines import (
+    BLOCK_PREFIX,
     ENGINES,
+    duckdb_in_blocks,
     read_tables,
     spark_backend,
     store_backend,
@@ -38,6 +40,11 @@ __all__ = [
     "resolve_occupation",
 ]
 INPUT_TABLES = ["vacancy_stats", "labour_supply", "provenance", "region"]
+FACT_TABLES = ["vacancy_stats", "labour_supply"]
+# Cells (vacancy + supply rows) per block of occupations in a DuckDB recompute: every indicator
+# is computed within one occupation (windows per region x occupation and per occupation x month,
+# sums per occupation), so blocks give the same rows; 2.5 M rows keep a block's sorts in memory.
+DUCKDB_BLOCK_ROWS = 2_500_000
 VALUE_COLUMNS = [
     "name",
     "region_code",
@@ -67,6 +74,30 @@ def indicator_expression(backend: BaseBackend) -> ir.Table:
     return labour_market_indicators(*tables)
 
 
+def create_indicator_table(
+    connection: Any, target: str, *, block_rows: int = DUCKDB_BLOCK_ROWS, temporary: bool = False
+) -> int:
+    """Every indicator (OUTPUT_COLUMNS) computed inside DuckDB into a new table `target`, one
+    block of occupations at a time (see DUCKDB_BLOCK_ROWS); returns the number of blocks.
+    The Ibis expression is compiled once, over views that each block redefines."""
+    import ibis
+
+    for name in FACT_TABLES:
+        connection.execute(f"CREATE OR REPLACE TEMP VIEW {BLOCK_PREFIX}{name} AS FROM {name}")
+    backend = ibis.duckdb.from_connection(connection)
+    names = [f"{BLOCK_PREFIX}{n}" if n in FACT_TABLES else n for n in INPUT_TABLES]
+    sql = ibis.to_sql(labour_market_indicators(*(backend.table(n) for n in names)))
+    return duckdb_in_blocks(
+        connection,
+        sql,
+        target,
+        blocked=FACT_TABLES,
+        key="occupation_id",
+        block_rows=block_rows,
+        temporary=temporary,
+    )
+
+
 def compute_on(store: Store, engine: str) -> pa.Table:
     """Every indicator (wide: one row per cell, OUTPUT_COLUMNS) computed on `engine`."""
     if engine not in ENGINES:
@@ -81,7 +112,22 @@ def compute_on(store: Store, engine: str) -> pa.Table:
             f"engine {engine!r} runs inside its own store; the configured store is "
             f"{store.dialect} (set LLORADAR_STORE, or use --engine {store.dialect} or spark)",
         )
+    if isinstance(store, DuckDBStore):
+        return _compute_on_duckdb(store)
     return indicator_expression(store_backend(store)).to_pyarrow()
+
+
+def _compute_on_duckdb(store: DuckDBStore) -> pa.Table:
+    target = f"_indicators_{uuid.uuid4().hex[:8]}"
+    connection = store.connection
+    connection.execute("SET preserve_insertion_order = false")  # a set of rows, no order
+    try:
+        create_indicator_table(connection, target, temporary=True)
+        table: pa.Table = connection.execute(f"SELECT * FROM temp.{target}").to_arrow_table()
+    finally:
+        connection.execute(f"DROP TABLE IF EXISTS temp.{target}")
+        connection.execute("RESET preserve_insertion_order")
+    return table
 
 
 def long_table(cells: pa.Table, run_id: str) -> pa.Table:

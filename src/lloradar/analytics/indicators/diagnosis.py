@@ -7,9 +7,9 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from lloradar.analytics.indicators.flags import MIN_PEOPLE
+from lloradar.analytics.indicators.flags import MIN_PEOPLE, flag_text
 from lloradar.analytics.indicators.portable import month_index, ratio
-from lloradar.analytics.indicators.skills import flag_text, with_demo
+from lloradar.analytics.indicators.skills import with_demo
 
 WINDOW_MONTHS = 12
 # score -> (threshold for 2, threshold for 1); `high` scales score a high value as shortage.

@@ -21,6 +21,15 @@ FLAGS = {
 }
 
 
+def flag_text(conditions: dict[str, ir.BooleanValue]) -> ir.StringValue:
+    """Space-separated names of the conditions that hold ("" when none does). One CONCAT_WS
+    that skips NULLs (DuckDB, PostgreSQL and Spark alike): measured about twice as fast in
+    DuckDB as concatenating " name" / "" pieces and trimming the result."""
+    null = ibis.null("string")
+    parts = [ibis.ifelse(ibis.coalesce(c, False), name, null) for name, c in conditions.items()]
+    return ibis.literal(" ").join(parts)
+
+
 def _suppressed(count: ir.IntegerValue) -> ir.BooleanValue:
     return count.notnull() & (count > 0) & (count < MIN_PEOPLE)
 
@@ -42,15 +51,11 @@ def with_flags(table: ir.Table) -> ir.Table:
         "small": (short >= MIN_PEOPLE) & (short < SMALL_PEOPLE),
         "short_history": table.tension_ratio_ma12.isnull() & table.tension_ratio.notnull(),
     }
-    # " a b c" built by concatenation, then the leading space cut off: substr is about twice
-    # as fast as strip() (TRIM with a character set) on 1.3 M rows in DuckDB.
-    flags = ibis.literal("")
-    for name, condition in conditions.items():
-        flags = flags + ibis.ifelse(ibis.coalesce(condition, False), f" {name}", "")
+    flags = flag_text(conditions)
     null_float, null_int = ibis.null("float64"), ibis.null("int64")
     hide_short = _suppressed(short)
     return table.mutate(
-        flags=flags.substr(1),
+        flags=flags,
         job_seekers_short=ibis.ifelse(hide_short, null_int, short),
         interested=ibis.ifelse(_suppressed(interested), null_int, interested),
         experienced=ibis.ifelse(_suppressed(experienced), null_int, experienced),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from lloradar.analytics.indicators.flags import MIN_PEOPLE
+from lloradar.analytics.indicators.flags import MIN_PEOPLE, flag_text
 from lloradar.analytics.indicators.portable import ratio
 
 ESSENTIAL_WEIGHT = 1.0
@@ -46,14 +46,6 @@ def with_demo(facts: ir.Table, provenance: ir.Table | None) -> ir.Table:
     p = provenance.select(p_source=provenance.source_id, p_demo=provenance.is_demo)
     joined = facts.left_join(p, facts.source_id == p.p_source)
     return joined.mutate(is_demo=ibis.coalesce(joined.p_demo, False)).drop("p_source", "p_demo")
-
-
-def flag_text(conditions: dict[str, ir.BooleanValue]) -> ir.StringValue:
-    """Space-separated names of the conditions that hold (as in flags.with_flags)."""
-    text = ibis.literal("")
-    for name, condition in conditions.items():
-        text = text + ibis.ifelse(ibis.coalesce(condition, False), f" {name}", "")
-    return text.strip()
 
 
 def _per_skill(facts: ir.Table, weights: ir.Table, **counts: str) -> ir.Table:
