@@ -56,7 +56,7 @@ def api_login(
         raise Problem(
             429,
             "Too many failed logins",
-            f"{exc} / Te veel mislukte pogingen; probeer het later opnieuw.",
+            f"{exc} / {exc.nl}",
             retry_after=exc.retry_after,
         ) from exc
     except AccountError as exc:

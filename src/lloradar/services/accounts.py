@@ -37,7 +37,12 @@ _PERSONAL_TABLES: dict[str, str] = {
 
 
 class AccountError(ValueError):
-    """A registration or login that cannot go ahead, with a message a person can act on."""
+    """A registration or login that cannot go ahead, with a message a person can act on
+    (English; `nl` holds the Dutch one for the pages)."""
+
+    def __init__(self, message: str, nl: str = "") -> None:
+        super().__init__(message)
+        self.nl = nl or message
 
 
 class LoginFailed(AccountError):
@@ -46,7 +51,11 @@ class LoginFailed(AccountError):
 
 class TooManyAttempts(AccountError):
     def __init__(self, retry_after: int) -> None:
-        super().__init__(f"Too many failed logins; try again in {retry_after // 60 + 1} minutes.")
+        minutes = retry_after // 60 + 1
+        super().__init__(
+            f"Too many failed logins; try again in {minutes} minutes.",
+            f"Te veel mislukte pogingen; probeer het over {minutes} minuten opnieuw.",
+        )
         self.retry_after = retry_after
 
 
@@ -77,15 +86,27 @@ def register(store: Store, email: str, password: str, role: Role | str, name: st
     email = normalise_email(email)
     role = Role(role)
     if not _EMAIL.fullmatch(email):
-        raise AccountError(f"'{email}' is not an e-mail address (expected name@domain.nl).")
+        raise AccountError(
+            f"'{email}' is not an e-mail address (expected name@domain.nl).",
+            f"'{email}' is geen e-mailadres (verwacht: naam@domein.nl).",
+        )
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"The password must have at least {MIN_PASSWORD} characters.")
+        raise AccountError(
+            f"The password must have at least {MIN_PASSWORD} characters.",
+            f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
+        )
     if len(name) > 200:
-        raise AccountError("The name may have at most 200 characters.")
+        raise AccountError(
+            "The name may have at most 200 characters.",
+            "De naam mag hoogstens 200 tekens hebben.",
+        )
     account = Account(id=str(uuid.uuid4()), email=email, role=role, name=name.strip())
     with store.transaction():
         if store.query("SELECT 1 FROM account WHERE email = ?", (email,)):
-            raise AccountError(f"There is already an account for {email}.")
+            raise AccountError(
+                f"There is already an account for {email}.",
+                f"Er is al een account voor {email}.",
+            )
         store.execute(
             "INSERT INTO account (account_id, email, role, name, password_hash, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -117,7 +138,10 @@ def login(
     )
     if not rows or not _verify(str(rows[0][4]), password):
         store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
-        raise LoginFailed("The e-mail address or the password is not right.")
+        raise LoginFailed(
+            "The e-mail address or the password is not right.",
+            "Het e-mailadres of het wachtwoord klopt niet.",
+        )
     account = Account(str(rows[0][0]), str(rows[0][1]), Role(rows[0][2]), str(rows[0][3]))
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
     expires = _now() + ttl

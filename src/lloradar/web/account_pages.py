@@ -203,7 +203,8 @@ def register_submit(
         register(store, email, password, Role(role), name)
         session = login(store, email, password, client_of(request))
     except AccountError as exc:
-        return _form(request, "account_register.html", 422, error=str(exc), **context)
+        message = exc.nl if request_lang(request) == "nl" else str(exc)
+        return _form(request, "account_register.html", 422, error=message, **context)
     response = RedirectResponse(_home_for(session.account.role), 303)
     start_session(response, session)
     return response
