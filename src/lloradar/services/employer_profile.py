@@ -43,8 +43,7 @@ def load_team_profile(store: Store, account_id: str) -> list[TeamCell]:
     if rows:
         audit.record(store, account_id, "read team profile", account_id, PURPOSE)
     return [
-        TeamCell(str(r[0]), int(r[1]), None if r[2] is None else int(r[2]), int(r[3]))
-        for r in rows
+        TeamCell(str(r[0]), int(r[1]), None if r[2] is None else int(r[2]), int(r[3])) for r in rows
     ]
 
 
