@@ -147,6 +147,10 @@ def login(
     expires = _now() + ttl
     with store.transaction():
         store.execute("DELETE FROM login_attempt WHERE attempt_key = ?", (key,))
+        # Housekeeping: old attempts, and sessions that ran out more than one lifetime ago
+        # (until then a returning person is told their session expired).
+        store.execute("DELETE FROM account_session WHERE expires_at < ?", (_now() - ttl,))
+        store.execute("DELETE FROM login_attempt WHERE attempted_at < ?", (since,))
         store.execute(
             "INSERT INTO account_session (token_hash, account_id, csrf_token, created_at, "
             "expires_at) VALUES (?, ?, ?, ?, ?)",
