@@ -20,10 +20,11 @@ from lloradar.analytics.crosswalk import (
     link_occupations,
     task_source,
 )
-from lloradar.domain import IngestError, Provenance
+from lloradar.domain import IngestError, Parsed, Provenance
 from lloradar.pipeline.regions import now, read_bytes
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.sources import esco, onet, onet_tasks
+from lloradar.sources.onet_tasks import OnetTask
 from lloradar.store import Store
 
 ONET_FILES = {
@@ -80,6 +81,33 @@ def esco_labels(esco_dir: Path, only: set[str] | None = None) -> list[EscoOccupa
     return labels
 
 
+_PARSED: dict[tuple[str, tuple[str, ...]], tuple[Parsed[OnetTask], list[OnetOccupationTitles]]] = {}
+
+
+def _onet_inputs(
+    tasks_path: str, checksums: tuple[str, ...], data: dict[str, bytes]
+) -> tuple[Parsed[OnetTask], list[OnetOccupationTitles]]:
+    """The parsed task statements and the O*NET occupations that have tasks, with their titles.
+
+    Parsing the three workbooks is most of a demo build's link step (about 2 s), so the result
+    is kept per process for the same bytes (keyed by their checksums): a second demo build in
+    the same process (the test fixtures) links in a fraction of a second."""
+    key = (tasks_path, checksums)
+    if key not in _PARSED:
+        tasks = onet_tasks.parse_task_statements(data["tasks"], tasks_path)
+        titles = onet_tasks.parse_occupation_titles(data["titles"], ONET_FILES["titles"])
+        alternates = onet.parse_alternate_titles(data["alternates"], ONET_FILES["alternates"])
+        with_tasks = {t.onet_code for t in tasks.records}
+        targets = [
+            OnetOccupationTitles(code, title, alternates.get(code, ()))
+            for code, title in sorted(titles.items())
+            if code in with_tasks
+        ]
+        _PARSED.clear()
+        _PARSED[key] = (tasks, targets)
+    return _PARSED[key]
+
+
 def _provenance(table: str, checksum: str, note: str, url: str) -> Provenance:
     return Provenance(
         source="O*NET 29.2 (USDOL/ETA) and ESCO v1.1.1, linked by LLO Radar",
@@ -100,15 +128,9 @@ def load_tasks_and_link(
     run = LinkRun()
     data = {key: read_bytes(_onet_file(onet_dir, key)) for key in ONET_FILES}
     tasks_path = str(onet_dir / ONET_FILES["tasks"])
-    tasks = onet_tasks.parse_task_statements(data["tasks"], tasks_path)
-    titles = onet_tasks.parse_occupation_titles(data["titles"], ONET_FILES["titles"])
-    alternates = onet.parse_alternate_titles(data["alternates"], ONET_FILES["alternates"])
+    checksums = tuple(Provenance.checksum_of(data[key]) for key in ONET_FILES)
+    tasks, targets = _onet_inputs(tasks_path, checksums, data)
     with_tasks = {t.onet_code for t in tasks.records}
-    targets = [
-        OnetOccupationTitles(code, title, alternates.get(code, ()))
-        for code, title in sorted(titles.items())
-        if code in with_tasks
-    ]
     stored = {str(r[0]) for r in store.query("SELECT id FROM occupation")}
     occupations = esco_labels(esco_dir, stored if only_stored else None)
     links = link_occupations(occupations, targets)
@@ -129,10 +151,9 @@ def load_tasks_and_link(
             )
         )
     run.occupations, run.fallback = len(occupations), len(occupations) - run.linked
-    task_checksum = Provenance.checksum_of(data["tasks"])
+    task_checksum = checksums[0]
     link_checksum = Provenance.checksum_of(
-        b"".join(data.values())
-        + json.dumps([LINK_VERSION, METHOD, LINK_THRESHOLD, sorted(best)]).encode()
+        json.dumps([*checksums, LINK_VERSION, METHOD, LINK_THRESHOLD, sorted(best)]).encode()
     )
     ids = [o.id for o in occupations]
     with store.transaction():
