@@ -149,6 +149,17 @@ def test_delete_removes_every_trace_except_the_log_line(client: TestClient) -> N
     anna = _citizen(client, s1, note="Anna's notitie")
     bert = _citizen(client, s2)
     anna.client.put("/api/me/consent/alerts")
+    subscribed = anna.client.post(
+        "/api/alerts/subscriptions",
+        json={
+            "kind": "courses",
+            "skill_id": s1,
+            "channel": "email",
+            "target": anna.account.email,
+            "consent": True,
+        },
+    )
+    assert subscribed.status_code == 201, subscribed.text  # another helper's personal table
     anna.client.post("/api/auth/login", json={"email": anna.account.email, "password": "wrong"})
     assert anna.client.delete("/api/me", params={"confirm": "yes"}).status_code == 204
     with open_web_store(store_url_of(client.app)) as store:
