@@ -72,6 +72,16 @@ def test_citizen_rates_tasks_and_sees_the_report(
     page.goto("/taken")
     assert page.locator("select[name=does_1]").input_value() == "ja"
     assert page.locator("select[name=energy_0]").input_value() == "5"
+    # joining a team: an unknown code, and no consent, are clear refusals
+    page.fill("#code", "ONBEKEND")
+    page.check("#team-consent")
+    page.click("[data-testid=join-form] button")
+    page.wait_for_load_state()
+    assert "Er is geen team met code" in page.get_by_test_id("tasks-error").inner_text()
+    page.fill("#code", "ONBEKEND")
+    page.click("[data-testid=join-form] button")
+    page.wait_for_load_state()
+    assert "alleen met uw toestemming" in page.get_by_test_id("tasks-error").inner_text()
 
 
 def test_employer_team_page_refuses_a_small_group(page: Page, base_url: str) -> None:

@@ -125,8 +125,8 @@ async def rate_tasks(
             service.save_ratings(store, account, occupation, ratings)
         except service.ConsentRequired:
             error = w["need_consent"]
-        except service.TasksError as refused:
-            error = str(refused)
+        except service.TasksError:
+            error = w["bad_task"]
     if error is not None:
         return _tasks_page(request, account, store, occupation, error, ratings)
     return RedirectResponse(f"/taken/rapport?beroep={quote(occupation, safe='')}", status_code=303)
@@ -164,7 +164,8 @@ def join_team(
     try:
         service.join_team(store, account, code, consent == "ja")
     except service.TasksError as error:
-        message = w["team_consent"] if isinstance(error, service.ConsentRequired) else str(error)
+        consent_missing = isinstance(error, service.ConsentRequired)
+        message = w["team_consent"] if consent_missing else w["no_team"].format(code=code)
         return _tasks_page(request, account, store, service.my_occupation(store, account), message)
     return RedirectResponse("/taken", status_code=303)
 
@@ -179,7 +180,7 @@ def create_team(
 ) -> Response:
     try:
         code = service.create_team(store, account, name)
-    except service.TasksError as error:
+    except service.TasksError:
         return render(
             request,
             "tasks_employer.html",
@@ -187,7 +188,7 @@ def create_team(
             w=_w(request),
             account=account,
             teams=service.my_teams(store, account),
-            error=str(error),
+            error=_w(request)["team_name_rule"],
         )
     return RedirectResponse(f"/taken/team/{code}", status_code=303)
 
