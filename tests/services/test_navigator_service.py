@@ -150,3 +150,43 @@ def test_a_csv_catalogue_imports_through_the_service(world: Store, tmp_path: Pat
     world.execute("DELETE FROM course_skill WHERE course_id = 'x1'")
     world.execute("DELETE FROM course_instance WHERE course_id = 'x1'")
     world.execute("DELETE FROM course WHERE course_id = 'x1'")
+
+
+def _catalogue_quarantine(store: Store) -> list[tuple[object, ...]]:
+    return [
+        tuple(r)
+        for r in store.query(
+            "SELECT q.line, q.field, q.value FROM quarantine q JOIN provenance p "
+            "ON p.source_id = q.source_id WHERE p.source LIKE 'course catalogue%' AND p.is_demo"
+        )
+    ]
+
+
+def test_the_demo_catalogue_links_every_course_without_esco(world: Store) -> None:
+    assert _catalogue_quarantine(world) == []
+    linked = world.query("SELECT count(DISTINCT course_id) FROM course_skill")[0][0]
+    assert linked == 20
+    assert world.query("SELECT count(*) FROM course_skill WHERE skill_id NOT LIKE 'demo:%'") == [
+        (0,)
+    ]
+
+
+def test_the_demo_catalogue_links_real_esco_skills_with_the_esco_files(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    with open_store(str(tmp_path / "esco.duckdb")) as store:
+        build_demo_world(store, seed=42, shared_data=shared_data)
+        assert _catalogue_quarantine(store) == []
+        rows = store.query(
+            "SELECT count(DISTINCT cs.course_id), count(*), min(cs.method), max(cs.method) "
+            "FROM course_skill cs JOIN skill s ON s.id = cs.skill_id "
+            "WHERE cs.skill_id LIKE 'http://data.europa.eu/esco/skill/%'"
+        )
+        demo_provenance = store.query(
+            "SELECT DISTINCT p.is_demo, p.note FROM course c JOIN provenance p "
+            "ON p.source_id = c.source_id"
+        )
+    assert rows == [(20, 50, "identifier", "identifier")]
+    assert demo_provenance == [
+        (True, "DEMO catalogue: invented courses and providers, shown as demo data")
+    ]
