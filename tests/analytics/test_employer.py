@@ -3,6 +3,8 @@ disclosure rules (a pool of 7 is "<10", overlapping pools never reveal a hidden 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from lloradar.analytics.disclosure import SUPPRESSED, show_count
@@ -15,6 +17,7 @@ from lloradar.analytics.employer import (
     combined_pool,
     competition,
     pool_figure,
+    protect_team,
     rank_occupations,
     recruit_from,
     retirement_risk,
@@ -142,30 +145,63 @@ def essential() -> dict[str, list[tuple[str, str]]]:
 def test_retirement_risk_golden() -> None:
     risks = {r.uri: r for r in retirement_risk(TEAM, essential(), pension_age=67)}
     care = risks["s:care"]  # nurse and homecare
-    assert care.holders == 36
-    assert care.retiring == (7, 14)  # 10*0.3 + 2 + 4*0.6 = 7.4; 10*0.8 + 2 + 4 = 14
+    assert care.holders == 36 and care.cells == (0, 1, 2, 3)
+    # per cell, whole people: 10*0.3 = 3, 2, 4*0.6 = 2.4 -> 2; 10*0.8 = 8, 2, 4
+    assert care.retiring == (7, 14)
     assert risks["s:medication"].holders == 32 and risks["s:medication"].retiring == (5, 10)
     assert risks["s:household"].holders == 4 and risks["s:household"].retiring == (2, 4)
     order = [r.uri for r in retirement_risk(TEAM, essential(), 67)]
     assert order[0] == "s:household"  # everybody retires within 10 years
-    shown = care.shown()
-    assert shown.holders == 36 and shown.retiring_5 is None and shown.retiring_10 == 14
-    assert shown.share_10 == 39 and shown.at_risk is False
-    assert risks["s:medication"].shown().share_10 == 31
+    assert order[1:3] == ["s:care", "s:empathy"]
+
+
+def test_shown_team_figures_golden() -> None:
+    shown = protect_team(TEAM, retirement_risk(TEAM, essential(), 67), 67)
+    assert shown.size == 36
+    rows = {r.uri: r for r in shown.risks}
+    care = rows["s:care"]
+    assert (care.holders, care.retiring_5, care.retiring_10) == (36, None, 14)  # 7 is hidden
+    assert care.share_10 == 39 and care.at_risk is False
+    assert rows["s:empathy"] == replace(care, uri="s:empathy", label="empathy")  # same people
+
+
+def test_two_skill_rows_never_reveal_a_small_group() -> None:
+    """Medication is held by the 32 nurses, care by them and the 4 home carers: showing both
+    36 and 32 would give the 4 home carers away, so the later row is hidden whole."""
+    shown = {r.uri: r for r in protect_team(TEAM, retirement_risk(TEAM, essential(), 67), 67).risks}
+    medication = shown["s:medication"]
+    assert medication.holders is None and medication.retiring_10 is None
+    assert medication.share_10 is None and medication.at_risk is None
+    # without the home carers the same nurses are shown
+    nurses = TEAM[:3]
+    alone = protect_team(nurses, retirement_risk(nurses, essential(), 67), 67)
+    assert {r.uri: r.holders for r in alone.risks}["s:medication"] == 32
 
 
 def test_an_employer_never_sees_an_individual() -> None:
-    small = [r.shown() for r in retirement_risk(TEAM, essential(), 67)]
-    household = next(r for r in small if r.uri == "s:household")
+    shown = protect_team(TEAM, retirement_risk(TEAM, essential(), 67), 67).risks
+    household = next(r for r in shown if r.uri == "s:household")
     assert household.holders is None and household.retiring_5 is None
     assert household.retiring_10 is None and household.share_10 is None
     assert household.at_risk is None  # not even a class for a group under 10
-    one = [r.shown() for r in retirement_risk([TeamCell(NURSE, 63, 63, 1)], essential(), 67)]
+    one = [TeamCell(NURSE, 63, 63, 1)]
+    alone = protect_team(one, retirement_risk(one, essential(), 67), 67)
+    assert alone.size is None
     assert all(
         r.holders is None and r.retiring_5 is None and r.retiring_10 is None and r.at_risk is None
-        for r in one
+        for r in alone.risks
     )
-    assert "te weinig" in risk_text(one, None, 67, "nl")[0]
+    assert "te weinig" in risk_text(alone.risks, None, 67, "nl")[0]
+    # every count on screen, for teams of two cells up to 25 people, is hidden or at least 10
+    for a in range(0, 26, 3):
+        for b in range(0, 26, 4):
+            team = [TeamCell(NURSE, 55, 64, a), TeamCell(HOMECARE, 60, 64, b)]
+            result = protect_team(team, retirement_risk(team, essential(), 67), 67)
+            counts = {result.size} | {
+                v for r in result.risks for v in (r.holders, r.retiring_5, r.retiring_10)
+            }
+            counts.discard(None)
+            assert all(c >= 10 for c in counts if c is not None)
 
 
 def test_duiding_is_built_from_the_shown_numbers() -> None:

@@ -171,7 +171,8 @@ def test_vacancy_analysis_golden(store: Store) -> None:
     assert result["team_risk"]["team_size"] == 36 and result["team_risk"]["pension_age"] == 67
     assert risk["s:care"]["holders"] == 36 and risk["s:care"]["retiring_10"] == 14
     assert risk["s:care"]["retiring_5"] is None  # 7 people
-    assert risk["s:medication"]["holders"] == 32 and risk["s:medication"]["share_10"] == 31
+    # 32 nurses beside 36 nurses and home carers would give the 4 home carers away
+    assert risk["s:medication"]["holders"] is None and risk["s:medication"]["share_10"] is None
     assert risk["s:household"]["holders"] is None and risk["s:household"]["at_risk"] is None
 
 

@@ -8,17 +8,22 @@ arbeidsmarktregio in one month), shown or hidden on its own. A pool over several
 the sum of the *shown* cells only, with the number of hidden ones beside it, so the pools of
 occupations {A} and {A, B} differ by B's shown value or by nothing: a hidden cell never becomes
 the difference of two published numbers.
+
+The team's retirement figures go through one ledger per answer (`CellLedger`, the overlap
+ledger of `analytics.disclosure` for populations made of team cells): a count under 10 is
+hidden, and so is every count whose group differs from an already shown group by 1..9 people,
+so the holders of two skills, or the holders and those retiring, never give a small group away.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from lloradar.analytics.disclosure import disclose, protect_share
+from lloradar.analytics.disclosure import MIN_PEOPLE, disclose
 from lloradar.analytics.similarity import HIGHLY_VIABLE, VIABLE, WEIGHTS, SimilarityModel
 from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import TensionClass
@@ -250,34 +255,17 @@ def retiring_fraction(low: int, high: int | None, pension_age: int, horizon: int
 @dataclass(frozen=True, slots=True)
 class SkillRisk:
     """One essential skill of the team: how many hold it and how many of them retire within 5
-    and 10 years (unprotected; publish through `shown`)."""
+    and 10 years (unprotected; publish through `protect_team`)."""
 
     uri: str
     label: str
     holders: int
     retiring: tuple[int, int]
+    cells: tuple[int, ...] = ()  # indexes of the team cells that hold it
 
     @property
     def at_risk(self) -> bool:
         return self.holders > 0 and self.retiring[1] >= AT_RISK_SHARE * self.holders
-
-    def shown(self) -> ShownSkillRisk:
-        within_5, whole_5 = protect_share(self.retiring[0], self.holders)
-        within_10, whole_10 = protect_share(self.retiring[1], self.holders)
-        holders = disclose(self.holders)
-        share = None
-        if within_10 is not None and holders is not None:
-            share = round(100 * within_10 / holders)
-        return ShownSkillRisk(
-            self.uri,
-            self.label,
-            holders if whole_5 is not None and whole_10 is not None else None,
-            within_5,
-            within_10,
-            share,
-            # A class over a group of 10 or more is an aggregate; a smaller group shows nothing.
-            self.at_risk if holders is not None else None,
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,37 +279,116 @@ class ShownSkillRisk:
     at_risk: bool | None
 
 
+def retiring_people(cell: TeamCell, pension_age: int) -> tuple[int, int]:
+    """Of one team cell: whole people retiring within 5 and 10 years (rounded half up)."""
+    return (
+        _whole(cell.count * retiring_fraction(cell.age_low, cell.age_high, pension_age, 5)),
+        _whole(cell.count * retiring_fraction(cell.age_low, cell.age_high, pension_age, 10)),
+    )
+
+
 def retirement_risk(
     team: Sequence[TeamCell],
     essential: Mapping[str, Sequence[tuple[str, str]]],
     pension_age: int,
 ) -> list[SkillRisk]:
     """For every essential skill of the team's occupations: holders and those retiring within
-    5 and 10 years (rounded half up to whole people), most at risk first."""
-    holders: dict[str, float] = {}
-    retiring: dict[str, list[float]] = {}
+    5 and 10 years (summed over the cells, each rounded to whole people), most at risk first.
+    Unprotected: publish through `protect_team`."""
+    holders: dict[str, int] = {}
+    retiring: dict[str, list[int]] = {}
+    cells: dict[str, list[int]] = {}
     labels: dict[str, str] = {}
-    for cell in team:
-        fractions = [
-            retiring_fraction(cell.age_low, cell.age_high, pension_age, h) for h in HORIZONS
-        ]
+    for i, cell in enumerate(team):
+        leaving = retiring_people(cell, pension_age)
         for uri, label in essential.get(cell.occupation, ()):
             labels[uri] = label
             holders[uri] = holders.get(uri, 0) + cell.count
-            sums = retiring.setdefault(uri, [0.0, 0.0])
-            for k, fraction in enumerate(fractions):
-                sums[k] += cell.count * fraction
+            cells.setdefault(uri, []).append(i)
+            sums = retiring.setdefault(uri, [0, 0])
+            for k in range(len(HORIZONS)):
+                sums[k] += leaving[k]
     risks = [
         SkillRisk(
             uri,
             labels[uri],
-            int(holders[uri]),
-            (_whole(retiring[uri][0]), _whole(retiring[uri][1])),
+            holders[uri],
+            (retiring[uri][0], retiring[uri][1]),
+            tuple(dict.fromkeys(cells[uri])),
         )
         for uri in holders
     ]
     risks.sort(key=lambda r: (-(r.retiring[1] / max(r.holders, 1)), -r.holders, r.label))
     return risks
+
+
+# A population of team members as a count per team cell: the first n people of cell i (the
+# retiring ones of a cell are a prefix of its holders), so set differences are sums.
+Population = tuple[int, ...]
+
+
+@dataclass(slots=True)
+class CellLedger:
+    """`analytics.disclosure.DisclosureLedger` for populations made of whole team cells: a count
+    is refused when it differs from an answered one by 1..9 people on either side."""
+
+    answered: list[Population] = field(default_factory=list)
+
+    def answer(self, population: Population) -> int | None:
+        size = sum(population)
+        if disclose(size) is None:
+            return None
+        for earlier in self.answered:
+            if earlier == population:
+                return size
+            more = sum(max(0, a - b) for a, b in zip(population, earlier, strict=True))
+            less = sum(max(0, b - a) for a, b in zip(population, earlier, strict=True))
+            if 0 < more < MIN_PEOPLE or 0 < less < MIN_PEOPLE:
+                return None
+        self.answered.append(population)
+        return size
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectedTeam:
+    size: int | None
+    risks: list[ShownSkillRisk]
+
+
+def protect_team(
+    team: Sequence[TeamCell], risks: Sequence[SkillRisk], pension_age: int
+) -> ProtectedTeam:
+    """The team size and every skill row as they may be shown, through one ledger: a count
+    under 10 is hidden, and so is any count that differs by 1..9 people from one already shown
+    (the holders of two skills, or holders and their retiring part), so no two numbers on the
+    screen give a small group away. Rows are answered most at risk first."""
+    leaving = [retiring_people(cell, pension_age) for cell in team]
+    ledger = CellLedger()
+
+    def people(cells: Sequence[int], horizon: int | None) -> Population:
+        chosen = set(cells)
+        return tuple(
+            (cell.count if horizon is None else leaving[i][horizon]) if i in chosen else 0
+            for i, cell in enumerate(team)
+        )
+
+    size = ledger.answer(people(range(len(team)), None))
+    shown = []
+    for risk in risks:
+        holders = ledger.answer(people(risk.cells, None))
+        within_5 = within_10 = None
+        if holders is not None:
+            within_5 = ledger.answer(people(risk.cells, 0))
+            within_10 = ledger.answer(people(risk.cells, 1))
+        share = None
+        if within_10 is not None and holders is not None:
+            share = round(100 * within_10 / holders)
+        # A class over a shown group of 10 or more is an aggregate; otherwise nothing is shown.
+        at_risk = risk.at_risk if holders is not None else None
+        shown.append(
+            ShownSkillRisk(risk.uri, risk.label, holders, within_5, within_10, share, at_risk)
+        )
+    return ProtectedTeam(size, shown)
 
 
 def _whole(value: float) -> int:

@@ -24,6 +24,7 @@ from lloradar.analytics.employer import (
     combined_pool,
     competition,
     pool_figure,
+    protect_team,
     rank_occupations,
     recruit_from,
     retirement_risk,
@@ -430,9 +431,10 @@ def analyse_vacancy(
     if team and actor_id is not None:
         audit.record(store, actor_id, "read team composition (not stored)", actor_id, "employer")
     essential = _essential(model, skill_labels, {c.occupation for c in team})
-    risks = [r.shown() for r in retirement_risk(team, essential, query.pension_age)]
-    team_size = sum(c.count for c in team) if team else None
-    shown_size = None if team_size is None or team_size < 10 else team_size
+    protected = protect_team(
+        team, retirement_risk(team, essential, query.pension_age), query.pension_age
+    )
+    risks, shown_size = protected.risks, protected.size
 
     label = chosen.label if chosen else "?"
     analysis = VacancyAnalysis(
