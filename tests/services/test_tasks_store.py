@@ -152,6 +152,9 @@ def test_ratings_need_consent_are_audited_and_only_the_owners(
     boss = _person(any_store, "boss", Role.EMPLOYER)
     with pytest.raises(tasks.NotAllowed):
         tasks.save_ratings(any_store, boss, tasks_world.NURSE, [rating])
+    assert tasks.delete_my_ratings(any_store, anna) == 1
+    assert tasks.my_ratings(any_store, anna, tasks_world.NURSE) == {}
+    assert "task ratings deleted" in [e["action"] for e in audit.entries_for(any_store, anna.id)]
 
 
 def test_delete_account_removes_ratings_and_team_membership(

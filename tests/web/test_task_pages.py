@@ -82,6 +82,11 @@ def test_citizen_rates_tasks_and_sees_the_report(
     page.click("[data-testid=join-form] button")
     page.wait_for_load_state()
     assert "alleen met uw toestemming" in page.get_by_test_id("tasks-error").inner_text()
+    # delete everything: the form is empty again
+    page.click("[data-testid=delete-form] button")
+    page.wait_for_load_state()
+    assert page.locator("[data-testid=delete-form]").count() == 0
+    assert page.get_by_test_id("report-title").count() == 0
 
 
 def test_employer_team_page_refuses_a_small_group(page: Page, base_url: str) -> None:

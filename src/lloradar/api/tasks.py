@@ -122,6 +122,11 @@ def save_ratings(store: StoreDep, account: CitizenAccount, body: RatingsIn) -> d
     return {"saved": saved}
 
 
+@router.delete("/ratings", summary="Delete all my ratings", responses=_PERSONAL)
+def delete_ratings(store: StoreDep, account: CitizenAccount) -> dict[str, int]:
+    return {"deleted": service.delete_my_ratings(store, account)}
+
+
 @router.get("/report", summary="My personal task report", responses=_PERSONAL)
 def my_report(store: StoreDep, account: CitizenAccount, occupation: OccupationQuery) -> Any:
     built = service.my_report(store, account, occupation)

@@ -285,6 +285,20 @@ def my_ratings(store: Store, account: Account, occupation_id: str) -> dict[str, 
     }
 
 
+def delete_my_ratings(store: Store, account: Account) -> int:
+    """Hard delete of all the worker's ratings (teams keep their membership); logged without
+    content. Returns how many ratings went."""
+    with store.transaction():
+        count = int(
+            store.query("SELECT COUNT(*) FROM task_rating WHERE account_id = ?", (account.id,))[0][
+                0
+            ]
+        )
+        store.execute("DELETE FROM task_rating WHERE account_id = ?", (account.id,))
+        audit.record(store, account.id, "task ratings deleted", account.id, PURPOSE)
+    return count
+
+
 def my_occupation(store: Store, account: Account) -> str | None:
     """The occupation the worker rated last, if any."""
     rows = store.query(

@@ -132,6 +132,14 @@ async def rate_tasks(
     return RedirectResponse(f"/taken/rapport?beroep={quote(occupation, safe='')}", status_code=303)
 
 
+@router.post("/taken/verwijderen")
+def delete_ratings(
+    request: Request, account: CurrentAccount, store: StoreDep, _csrf: CsrfForm
+) -> Response:
+    service.delete_my_ratings(store, account)
+    return RedirectResponse("/taken", status_code=303)
+
+
 @router.get("/taken/rapport", response_class=HTMLResponse)
 def report_page(
     request: Request, account: Citizen, store: StoreDep, beroep: OccupationParam = None
