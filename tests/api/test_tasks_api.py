@@ -71,6 +71,8 @@ def test_ratings_need_login_consent_and_valid_values(client: Any) -> None:
     assert bert.client.get("/api/tasks/ratings", params={"occupation": occupation}).json() == []
     boss = logged_in_client(client.app, "employer")
     assert _rate(boss, occupation, keys[0], 4).status_code == 403
+    assert anna.client.delete("/api/tasks/ratings").json() == {"deleted": 1}
+    assert anna.client.get("/api/tasks/ratings", params={"occupation": occupation}).json() == []
 
 
 def test_team_view_only_for_ten_or_more_and_never_a_difference_of_one(client: Any) -> None:
