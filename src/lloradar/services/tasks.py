@@ -374,11 +374,9 @@ def leave_team(store: Store, account: Account, code: str) -> None:
 
 def my_teams(store: Store, account: Account) -> list[dict[str, Any]]:
     if account.role is Role.EMPLOYER:
+        # no member count: a raw count under 10 (and its changes) is not for the employer
         return store.query_dicts(
-            "SELECT t.code, t.name, COUNT(m.account_id) AS members FROM task_team t "
-            "LEFT JOIN task_team_member m ON m.team_code = t.code WHERE t.account_id = ? "
-            "GROUP BY t.code, t.name ORDER BY t.name",
-            (account.id,),
+            "SELECT code, name FROM task_team WHERE account_id = ? ORDER BY name", (account.id,)
         )
     return store.query_dicts(
         "SELECT t.code, t.name FROM task_team t JOIN task_team_member m ON m.team_code = t.code "
