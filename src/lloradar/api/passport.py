@@ -31,13 +31,14 @@ from lloradar.services.passport import (
     replace_passport,
 )
 from lloradar.services.passport_cv import (
+    MAX_BYTES,
     CvDocumentError,
     SkillsUnavailable,
+    check_size,
     suggest_from_file,
     suggest_from_text,
 )
 from lloradar.services.web_store import store_url_for
-from lloradar.sources.cv_document import MAX_BYTES, check_size
 
 router = APIRouter(prefix="/api", tags=["passport"])
 Citizen = Annotated[Account, Depends(require_api_roles(Role.CITIZEN))]

@@ -12,13 +12,15 @@ from lloradar.domain.account import Purpose
 from lloradar.services import audit
 from lloradar.services.passport import skill_labels
 from lloradar.services.web_skills import SkillsUnavailable, extract_from_text
-from lloradar.sources.cv_document import CvDocumentError, cv_text
+from lloradar.sources.cv_document import MAX_BYTES, CvDocumentError, check_size, cv_text
 from lloradar.store import Store
 
 __all__ = [
+    "MAX_BYTES",
     "CvDocumentError",
     "SkillsUnavailable",
     "Suggestion",
+    "check_size",
     "occupation_choices",
     "region_choices",
     "search_skills",

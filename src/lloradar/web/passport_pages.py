@@ -26,9 +26,11 @@ from lloradar.services.passport import (
     set_preferences,
 )
 from lloradar.services.passport_cv import (
+    MAX_BYTES,
     CvDocumentError,
     SkillsUnavailable,
     Suggestion,
+    check_size,
     occupation_choices,
     region_choices,
     search_skills,
@@ -36,7 +38,6 @@ from lloradar.services.passport_cv import (
     suggest_from_text,
 )
 from lloradar.services.web_store import store_url_for
-from lloradar.sources.cv_document import MAX_BYTES, check_size
 from lloradar.web.auth import SESSION_COOKIE, CsrfForm, CurrentAccount, require_roles
 from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
