@@ -52,9 +52,11 @@ def test_citizen_rates_tasks_and_sees_the_report(
     page.get_by_test_id("save-ratings").click()
     page.wait_for_load_state()
     assert "toestemming" in page.get_by_test_id("tasks-error").inner_text()
+    assert page.locator("[data-testid=delete-form]").count() == 0  # nothing was stored
     assert page.locator("select[name=does_2]").input_value() == "nee"
     assert page.locator("select[name=learn_0]").input_value() == "5"
     page.check("#consent")
+    page.screenshot(path=str(artifacts / "tasks-rate-nl.png"))
     page.get_by_test_id("save-ratings").click()
     page.wait_for_load_state()
     assert "/taken/rapport" in page.url

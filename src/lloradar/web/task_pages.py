@@ -53,8 +53,8 @@ def _tasks_page(
     found = service.occupation_tasks(store, occupation) if occupation else None
     if occupation and found is None:
         raise UnknownCode("occupation", occupation)
-    ratings = service.my_ratings(store, account, found.id) if found else {}
-    ratings |= {r.task_key: r for r in submitted}
+    stored = service.my_ratings(store, account, found.id) if found else {}
+    ratings = stored | {r.task_key: r for r in submitted}
     return render(
         request,
         "tasks.html",
@@ -65,6 +65,8 @@ def _tasks_page(
         occupations=service.occupations(store),
         found=found,
         ratings=ratings,
+        stored=len(stored),
+        has_any=service.my_occupation(store, account) is not None,
         consent=service.has_consent(store, account),
         teams=service.my_teams(store, account),
         error=error,
