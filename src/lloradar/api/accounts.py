@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from lloradar.api.auth import SESSION_COOKIE, AccountStoreDep, ApiAccount, bearer_token
 from lloradar.api.problems import Problem
+from lloradar.services import audit
 from lloradar.services.accounts import AccountError, TooManyAttempts, consents, login, logout
 
 router = APIRouter(prefix="/api", tags=["accounts"])
@@ -61,7 +62,14 @@ def api_login(
         ) from exc
     except AccountError as exc:
         raise Problem(401, "Login failed", str(exc)) from exc
-    response.set_cookie(SESSION_COOKIE, session.token, httponly=True, samesite="lax", path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        session.token,
+        httponly=True,
+        samesite="lax",
+        path="/",
+        secure=request.url.scheme == "https",
+    )
     account = session.account
     return LoginOut(
         token=session.token,
@@ -87,6 +95,7 @@ def api_logout(
 
 @router.get("/me", response_model=MeOut, summary="The logged-in account and its consents")
 def me(request: Request, account: ApiAccount, store: AccountStoreDep) -> MeOut:
+    audit.record(store, account.id, "account read", account.id, "account")
     return MeOut(
         account=AccountOut(
             id=account.id, email=account.email, role=account.role, name=account.name

@@ -89,13 +89,27 @@ def client_of(request: Request) -> str:
 def _form(request: Request, template: str, status: int = 200, **context: object) -> HTMLResponse:
     token = anonymous_csrf(request)
     response = render(request, template, status, w=_words(request), **context)
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="lax", path="/")
+    response.set_cookie(
+        CSRF_COOKIE, token, httponly=True, samesite="lax", path="/", secure=_https(request)
+    )
     return response
 
 
-def start_session(response: Response, session: Session) -> None:
+def _https(request: Request) -> bool:
+    """Cookies get the Secure flag whenever the site is served over HTTPS."""
+    return request.url.scheme == "https"
+
+
+def start_session(request: Request, response: Response, session: Session) -> None:
     """The session cookie: HttpOnly, SameSite=Lax; the server decides when it expires."""
-    response.set_cookie(SESSION_COOKIE, session.token, httponly=True, samesite="lax", path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        session.token,
+        httponly=True,
+        samesite="lax",
+        path="/",
+        secure=_https(request),
+    )
 
 
 def _home_for(role: Role) -> str:
@@ -156,7 +170,7 @@ def login_submit(
             email=email,
         )
     response = RedirectResponse(safe_next(next_url, _home_for(session.account.role)), 303)
-    start_session(response, session)
+    start_session(request, response, session)
     return response
 
 
@@ -206,7 +220,7 @@ def register_submit(
         message = exc.nl if request_lang(request) == "nl" else str(exc)
         return _form(request, "account_register.html", 422, error=message, **context)
     response = RedirectResponse(_home_for(session.account.role), 303)
-    start_session(response, session)
+    start_session(request, response, session)
     return response
 
 
