@@ -232,11 +232,17 @@ def block_rows() -> int:
 
 
 def duckdb_connection(folder: Path, name: str) -> Any:
-    """A DuckDB database file, as the store is (`lloradar.duckdb`): the result table is
-    written to disk compressed instead of held in memory (or spilled uncompressed)."""
+    """By default a DuckDB database file, as the store is (`lloradar.duckdb`): the result is
+    written to disk compressed (and counted: the checkpoint is timed) instead of held in memory
+    or spilled uncompressed. BENCH_DUCKDB_DATABASE=memory: an in-memory database, which holds
+    the result in RAM as the pandas and polars peers do."""
     import duckdb
 
-    con = duckdb.connect(str(folder / f"{name}.duckdb"))
+    path = folder / f"{name}.duckdb"
+    for old in [path, path.with_suffix(".duckdb.wal")]:  # from an earlier --repeat run
+        old.unlink(missing_ok=True)
+    in_memory = os.environ.get("BENCH_DUCKDB_DATABASE", "file") == "memory"
+    con = duckdb.connect(":memory:" if in_memory else str(path))
     con.execute("SET threads = 2")
     con.execute("SET preserve_insertion_order = false")  # a result table, not a stream
     # DuckDB takes 80% of RAM by default; capped, it spills to disk and stays under the 2 GB goal
@@ -248,6 +254,12 @@ def duckdb_connection(folder: Path, name: str) -> Any:
     return con
 
 
+def checkpoint(con: Any) -> None:
+    """Write the result to the database file (an in-memory database has none)."""
+    if os.environ.get("BENCH_DUCKDB_DATABASE", "file") != "memory":
+        con.execute("CHECKPOINT")
+
+
 def run_duckdb(folder: Path) -> dict[str, Any]:
     """The product's path: `services.indicators.create_indicator_table` (the Ibis expression
     compiled once, run per block of occupations) plus the checkpoint that stores the result."""
@@ -256,7 +268,7 @@ def run_duckdb(folder: Path) -> dict[str, Any]:
     con = duckdb_connection(folder, "duckdb")
     start = time.perf_counter()
     blocks = create_indicator_table(con, "result", block_rows=block_rows())
-    con.execute("CHECKPOINT")
+    checkpoint(con)
     seconds = time.perf_counter() - start
     compiled = ibis_compile_seconds(con)
     duckdb_sample(con, folder, "duckdb")
@@ -287,7 +299,7 @@ def run_duckdb_sql(folder: Path) -> dict[str, Any]:
     start = time.perf_counter()
     blocks = duckdb_in_blocks(con, HAND_SQL, "result", blocked=["vacancy_stats", "labour_supply"],
                               key="occupation_id", block_rows=block_rows())  # fmt: skip
-    con.execute("CHECKPOINT")
+    checkpoint(con)
     seconds = time.perf_counter() - start
     duckdb_sample(con, folder, "duckdb-sql")
     return {"seconds": seconds, "blocks": blocks, **duckdb_checksum(con)}
@@ -626,6 +638,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per engine (median reported)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per engine")
     parser.add_argument("--duckdb-memory", default=DUCKDB_MEMORY, help="DuckDB memory_limit")
+    parser.add_argument("--duckdb-database", choices=["file", "memory"], default="file",
+                        help="DuckDB result in a database file (default) or in memory")  # fmt: skip
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -640,12 +654,15 @@ def main() -> None:
         clock = time.perf_counter()
         cells = generate(folder, args.regions, args.occupations, args.months)
         print(f"{cells:,} cells generated in {time.perf_counter() - clock:.1f} s")
-        print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
+        print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores); "
+              f"DuckDB: {args.duckdb_database} database, memory_limit {args.duckdb_memory}")  # fmt: skip
         runs: dict[str, list[dict[str, Any]]] = {}
         engines = args.engines.split(",")
         for _ in range(args.repeat):  # engines interleaved, so load changes hit every engine
             for engine in engines:
-                result = run_worker(engine, folder, args.timeout, args.duckdb_memory)
+                env = {"BENCH_DUCKDB_MEMORY": args.duckdb_memory,
+                       "BENCH_DUCKDB_DATABASE": args.duckdb_database}  # fmt: skip
+                result = run_worker(engine, folder, args.timeout, env)
                 if result is not None:
                     runs.setdefault(engine, []).append(result)
         results = {engine: summarise(runs[engine]) for engine in engines if engine in runs}
@@ -653,9 +670,11 @@ def main() -> None:
         report(results, folder)
 
 
-def run_worker(engine: str, folder: Path, timeout: int, memory: str) -> dict[str, Any] | None:
+def run_worker(
+    engine: str, folder: Path, timeout: int, settings: dict[str, str]
+) -> dict[str, Any] | None:
     command = [sys.executable, __file__, "--worker", engine, "--data", str(folder)]
-    env = {**os.environ, "BENCH_DUCKDB_MEMORY": memory}
+    env = {**os.environ, **settings}
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
