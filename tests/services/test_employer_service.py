@@ -176,6 +176,26 @@ def test_vacancy_analysis_golden(store: Store) -> None:
     assert risk["s:household"]["holders"] is None and risk["s:household"]["at_risk"] is None
 
 
+def test_a_newer_month_for_another_occupation_keeps_this_occupations_figures(
+    store: Store,
+) -> None:
+    """Figures arrive per cell: a January row for care assistants alone must not empty the
+    nurses' pool, which still comes from their own latest month (December)."""
+    for table, cols in (
+        ("vacancy_stats", "open_vacancies, new_vacancies, filled_vacancies"),
+        ("labour_supply", "job_seekers_short, job_seekers_long, interested, experienced"),
+    ):
+        values = ", ".join("50" for _ in cols.split(","))
+        store.execute(
+            f"INSERT INTO {table} (region_code, occupation_id, period, {cols}, source_id) "
+            f"VALUES ('AM05', ?, DATE '2026-01-01', {values}, 'src')",
+            [ASSISTANT],
+        )
+    result = analyse_vacancy(store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM05")).as_dict()
+    assert result["period"] == "2025-12"
+    assert result["pool"]["interested"] == 42 and result["competition"]["open_vacancies"] == 112
+
+
 def test_picked_occupation_and_english(store: Store) -> None:
     result = analyse_vacancy(
         store,

@@ -269,9 +269,19 @@ def resolve_occupation(model: SimilarityModel, names: dict[str, set[str]], key: 
     return None
 
 
-def _latest_period(store: Store, region: str) -> date | None:
-    rows = store.query("SELECT max(period) FROM vacancy_stats WHERE region_code = ?", [region])
-    return rows[0][0] if rows and rows[0][0] is not None else None
+def _latest_period(store: Store, region: str, occupation: str | None) -> date | None:
+    """The latest month with figures for `occupation` in the region (figures arrive per cell, so
+    the region's newest month may not hold this occupation yet); else the region's latest."""
+    rows = store.query(
+        "SELECT max(period), max(CASE WHEN occupation_id = ? THEN period END) "
+        "FROM vacancy_stats WHERE region_code = ?",
+        [occupation or "", region],
+    )
+    if not rows:
+        return None
+    latest, own = rows[0]
+    found: date | None = own if own is not None else latest
+    return found
 
 
 def _supply(store: Store, region: str, period: date | None) -> dict[str, SupplyCell]:
@@ -399,7 +409,7 @@ def analyse_vacancy(
         label = occupation_labels.get(picked, model.occupations[model.index[picked]].label)
         chosen = own[0] if own else OccupationMatch(picked, label, 0.0, (), ())
 
-    period = _latest_period(store, region)
+    period = _latest_period(store, region, chosen.uri if chosen else None)
     supply = _supply(store, region, period)
     vacancies = _vacancies(store, region, period)
     pool = competing = None
