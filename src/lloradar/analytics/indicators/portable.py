@@ -13,7 +13,21 @@ from lloradar.domain import TensionClass
 # Aggregates and window functions the indicators may use. Not allowed: first/last/arbitrary
 # (missing on PostgreSQL), mode() and other ordered aggregates (missing on Spark).
 ALLOWED_FUNCTIONS = frozenset(
-    {"sum", "count", "mean", "median", "max", "min", "any", "rank", "cast", "nullif", "coalesce"}
+    {
+        "sum",
+        "count",
+        "mean",
+        "median",
+        "max",
+        "min",
+        "any",
+        "rank",
+        "lag",
+        "cast",
+        "nullif",
+        "coalesce",
+        "concat_ws",
+    }
 )
 FORBIDDEN_FUNCTIONS = frozenset({"first", "last", "arbitrary", "mode", "approx_median"})
 
