@@ -152,3 +152,37 @@ def consenting_account(store: Store, email: str | None = None) -> str:
     account = accounts.register(store, email, PASSWORD, "citizen", "Burger")
     accounts.give_consent(store, account.id, "alerts")
     return account.id
+
+
+def watched_cell(store: Store, region: str = "AM05") -> tuple[str, str]:
+    """The first region x occupation of a demo world with figures in `region`."""
+    row = store.query(
+        "SELECT region_code, occupation_id FROM vacancy_stats WHERE region_code = ? "
+        "ORDER BY occupation_id LIMIT 1",
+        (region,),
+    )[0]
+    return str(row[0]), str(row[1])
+
+
+def add_month_with_another_class(store: Store, region: str, occupation: str) -> str:
+    """A new month for one cell whose class differs from its latest one: very tight, or else
+    very slack. Returns the new class."""
+    latest, vacancies, seekers, source = store.query(
+        "SELECT v.period, v.open_vacancies, s.job_seekers_short, v.source_id "
+        "FROM vacancy_stats v JOIN labour_supply s USING (region_code, occupation_id, period) "
+        "WHERE region_code = ? AND occupation_id = ? ORDER BY v.period DESC LIMIT 1",
+        (region, occupation),
+    )[0]
+    new = date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1)
+    tight = seekers < 10 or vacancies / seekers <= 4.0
+    v, s = (500, 10) if tight else (1, 1000)
+    with store.transaction():
+        store.execute(
+            "INSERT INTO vacancy_stats VALUES (?, ?, ?, ?, ?, 0, NULL, ?)",
+            (region, occupation, new, v, v, source),
+        )
+        store.execute(
+            "INSERT INTO labour_supply VALUES (?, ?, ?, ?, 0, 0, 0, ?)",
+            (region, occupation, new, s, source),
+        )
+    return "zeer krap" if tight else "zeer ruim"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
 
 from fastapi.testclient import TestClient
 
 from accounts_fixtures import logged_in_client, store_url_of
+from alerts_world import add_month_with_another_class, watched_cell
 from lloradar.services.alert_delivery.signing import sign
 from lloradar.services.web_store import open_web_store
 
@@ -16,37 +16,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _market(client: TestClient) -> tuple[str, str]:
-    """A region x occupation of the demo world, and its latest month."""
     with open_web_store(store_url_of(client.app)) as store:
-        row = store.query(
-            "SELECT region_code, occupation_id FROM vacancy_stats "
-            "WHERE region_code = 'AM05' ORDER BY occupation_id LIMIT 1"
-        )[0]
-    return str(row[0]), str(row[1])
+        return watched_cell(store)
 
 
 def _move_class(client: TestClient, region: str, occupation: str) -> str:
-    """A new month whose class differs from the latest one: very tight, or else very slack."""
     with open_web_store(store_url_of(client.app)) as store:
-        latest, vacancies, seekers = store.query(
-            "SELECT v.period, v.open_vacancies, s.job_seekers_short FROM vacancy_stats v "
-            "JOIN labour_supply s USING (region_code, occupation_id, period) "
-            "WHERE region_code = ? AND occupation_id = ? ORDER BY v.period DESC LIMIT 1",
-            (region, occupation),
-        )[0]
-        new = date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1)
-        tight = seekers < 10 or vacancies / seekers <= 4.0
-        v, s = (500, 10) if tight else (1, 1000)
-        source = store.query("SELECT source_id FROM vacancy_stats LIMIT 1")[0][0]
-        store.execute(
-            "INSERT INTO vacancy_stats VALUES (?, ?, ?, ?, ?, 0, NULL, ?)",
-            (region, occupation, new, v, v, source),
-        )
-        store.execute(
-            "INSERT INTO labour_supply VALUES (?, ?, ?, ?, 0, 0, 0, ?)",
-            (region, occupation, new, s, source),
-        )
-        return "zeer krap" if tight else "zeer ruim"
+        return add_month_with_another_class(store, region, occupation)
 
 
 def test_crud_of_own_subscriptions_and_others_get_404(client: TestClient) -> None:

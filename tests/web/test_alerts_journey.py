@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from accounts_helpers import register_and_login
 from tests_web_helpers import AXE, serious_violations
 
+from alerts_world import add_month_with_another_class, watched_cell
 from lloradar.services import alert_evaluation, web_data
-from lloradar.store import Store, open_store
+from lloradar.store import open_store
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -25,42 +25,12 @@ def _server_store() -> str:
     return urls[0]
 
 
-def _watched(store: Store) -> tuple[str, str]:
-    row = store.query(
-        "SELECT region_code, occupation_id FROM vacancy_stats WHERE region_code = 'AM05' "
-        "ORDER BY occupation_id LIMIT 1"
-    )[0]
-    return str(row[0]), str(row[1])
-
-
-def _new_month_with_another_class(store: Store, region: str, occupation: str) -> str:
-    latest, vacancies, seekers, source = store.query(
-        "SELECT v.period, v.open_vacancies, s.job_seekers_short, v.source_id "
-        "FROM vacancy_stats v JOIN labour_supply s USING (region_code, occupation_id, period) "
-        "WHERE region_code = ? AND occupation_id = ? ORDER BY v.period DESC LIMIT 1",
-        (region, occupation),
-    )[0]
-    new = date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1)
-    tight = seekers < 10 or vacancies / seekers <= 4.0
-    v, s = (500, 10) if tight else (1, 1000)
-    with store.transaction():
-        store.execute(
-            "INSERT INTO vacancy_stats VALUES (?, ?, ?, ?, ?, 0, NULL, ?)",
-            (region, occupation, new, v, v, source),
-        )
-        store.execute(
-            "INSERT INTO labour_supply VALUES (?, ?, ?, ?, 0, 0, 0, ?)",
-            (region, occupation, new, s, source),
-        )
-    return "zeer krap" if tight else "zeer ruim"
-
-
 def test_citizen_subscribes_and_sees_the_alert_fire(
     page: Any, base_url: str, artifacts: Path
 ) -> None:
     register_and_login(page, base_url, "citizen")
     with open_store(_server_store()) as store:
-        region, occupation = _watched(store)
+        region, occupation = watched_cell(store)
     page.goto(f"{base_url}/meldingen")
     assert page.locator("[data-testid=alerts-none]").is_visible()
     page.check("input[name=kind][value=tension_class]")
@@ -75,7 +45,7 @@ def test_citizen_subscribes_and_sees_the_alert_fire(
     assert page.locator("[data-testid=alert-event]").count() == 0
 
     with open_store(_server_store()) as store:
-        after = _new_month_with_another_class(store, region, occupation)
+        after = add_month_with_another_class(store, region, occupation)
         fired = alert_evaluation.evaluate(store)
         assert alert_evaluation.evaluate(store) == []  # a second run finds nothing new
     assert len([e for e in fired if e.details["occupation_id"] == occupation]) >= 1
