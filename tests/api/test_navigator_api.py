@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from accounts_fixtures import LoggedIn, logged_in_client, store_url_of
+from lloradar.domain.passport import Preferences
+from lloradar.services.audit import entries_for
+from lloradar.services.navigator import occupation_skills
+from lloradar.services.passport import SkillClaim, add_skills, set_preferences
 from lloradar.services.web_data import RadarData
+from lloradar.services.web_store import open_web_store
 
 
 def shop_assistant(radar: RadarData) -> str:
@@ -77,3 +83,78 @@ def test_courses_are_paginated_and_filtered_by_skill(client: Any) -> None:
     assert all(skill in {s["uri"] for s in c["skills"]} for c in filtered["items"])
     assert client.get("/api/courses", params={"limit": 0}).status_code == 422
     assert client.get("/api/courses", params={"region": "Twente"}).status_code == 422
+
+
+def citizen_with_passport(client: Any, radar: RadarData, region: str | None = "AM22") -> LoggedIn:
+    """A logged-in citizen whose passport holds the essential skills of shop assistant."""
+    me = logged_in_client(client.app, "citizen")
+    assert me.client.put("/api/me/consent/passport").status_code == 204
+    with open_web_store(store_url_of(client.app)) as store:
+        skills = occupation_skills(store, shop_assistant(radar))
+        add_skills(store, me.account.id, [SkillClaim(uri) for uri in skills])
+        set_preferences(store, me.account.id, Preferences(region_code=region))
+    return me
+
+
+def audit_actions(client: Any, account_id: str) -> list[str]:
+    with open_web_store(store_url_of(client.app)) as store:
+        return [e["action"] for e in entries_for(store, account_id)]
+
+
+def test_a_citizen_navigates_from_their_passport_after_consent(
+    client: Any, radar: RadarData
+) -> None:
+    me = citizen_with_passport(client, radar)
+    refused = me.client.post("/api/navigator", json={"use_passport": True})
+    assert refused.status_code == 403
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert "consent for the purpose 'navigator'" in refused.json()["detail"]
+    assert "career navigator: passport used" not in audit_actions(client, me.account.id)
+
+    assert me.client.put("/api/me/consent/navigator").status_code == 204
+    r = me.client.post("/api/navigator", json={"use_passport": True, "lang": "nl", "top": 3})
+    assert r.status_code == 200, r.text
+    assert r.headers["cache-control"] == "no-store"
+    body = r.json()
+    # the passport's region and the passport's skills: shop assistant fits best
+    assert body["region"] == {"code": "AM22", "name": "Rijnmond"}
+    assert body["occupations"][0]["label"] == "winkelmedewerker"
+    assert body["occupations"][0]["essential_coverage"] == 1.0
+    direct = client.post(
+        "/api/navigator", json={"occupation": shop_assistant(radar), "region": "AM22", "top": 3}
+    ).json()
+    assert {s["uri"] for s in body["skills"]} == {s["uri"] for s in direct["skills"]}
+    actions = audit_actions(client, me.account.id)
+    assert {"career navigator: passport used", "passport skills read", "passport region read"} <= (
+        set(actions)
+    )
+    # a region sent with the request wins over the passport's; bearer works as well
+    bearer = client.post(
+        "/api/navigator",
+        json={"use_passport": True, "region": "AM05"},
+        headers={"Authorization": f"Bearer {me.token}"},
+    )
+    assert bearer.status_code == 200 and bearer.json()["region"]["code"] == "AM05"
+
+
+def test_use_passport_needs_a_logged_in_citizen(client: Any, radar: RadarData) -> None:
+    anonymous = client.post("/api/navigator", json={"use_passport": True, "region": "AM22"})
+    assert anonymous.status_code == 401
+    assert anonymous.headers["content-type"] == "application/problem+json"
+    assert anonymous.json()["title"] == "Not logged in"
+    assert "career navigator" not in anonymous.text  # nothing of anyone's passport
+    employer = logged_in_client(client.app, "employer")
+    r = employer.client.post("/api/navigator", json={"use_passport": True, "region": "AM22"})
+    assert r.status_code == 403 and "only a citizen" in r.json()["detail"]
+
+
+def test_use_passport_without_a_region_anywhere_is_a_clear_error(
+    client: Any, radar: RadarData
+) -> None:
+    me = citizen_with_passport(client, radar, region=None)
+    assert me.client.put("/api/me/consent/navigator").status_code == 204
+    r = me.client.post("/api/navigator", json={"use_passport": True})
+    assert r.status_code == 422
+    assert r.json()["detail"] == "region: your passport names no region; send one (e.g. AM22)"
+    plain = client.post("/api/navigator", json={"skills": ["x"]})
+    assert plain.status_code == 422 and plain.json()["detail"].startswith("region: required")

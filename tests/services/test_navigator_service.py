@@ -190,3 +190,66 @@ def test_the_demo_catalogue_links_real_esco_skills_with_the_esco_files(
     assert demo_provenance == [
         (True, "DEMO catalogue: invented courses and providers, shown as demo data")
     ]
+
+
+def test_find_skills_by_dutch_or_english_label_in_the_page_language(world: Store) -> None:
+    from lloradar.services.navigator import SkillMatch, find_skills
+
+    url = world.url
+    found = find_skills(world, url, "lassen", "nl")  # 'metaal lassen' and 'klassenmanagement'
+    assert found[0] == SkillMatch("demo:skill/welding", "metaal lassen")
+    assert [m.uri for m in found] == ["demo:skill/welding", "demo:skill/classroom-management"]
+    assert find_skills(world, url, "  WELD ", "en") == [
+        SkillMatch("demo:skill/welding", "weld metal")
+    ]
+    assert [m.uri for m in find_skills(world, url, "klant", "nl")] == [
+        "demo:skill/customer-service"
+    ]
+    assert find_skills(world, url, "x", "nl") == []  # too short to search
+    assert find_skills(world, url, "%_", "nl") == []  # LIKE wildcards are not patterns
+    assert len(find_skills(world, url, "en", "nl", limit=5)) == 5
+
+
+def test_chosen_skills_keep_the_order_once_each_and_drop_unknown_uris(world: Store) -> None:
+    from lloradar.services.navigator import chosen_skills
+
+    chosen = chosen_skills(
+        world, ["demo:skill/sales", "no:such", "demo:skill/hygiene", "demo:skill/sales"], "en"
+    )
+    assert [(c.uri, c.label) for c in chosen] == [
+        ("demo:skill/sales", "sell products"),
+        ("demo:skill/hygiene", "follow hygiene procedures"),
+    ]
+
+
+def test_passport_navigation_needs_a_citizen_consent_and_a_region(world: Store) -> None:
+    from lloradar.domain.account import Purpose, Role
+    from lloradar.domain.passport import Preferences
+    from lloradar.services.accounts import give_consent, register
+    from lloradar.services.audit import entries_for
+    from lloradar.services.navigator import PassportRefused, passport_navigation
+    from lloradar.services.passport import SkillClaim, add_skills, set_preferences
+
+    person = register(world, "nav-citizen@example.nl", "a long enough password", Role.CITIZEN, "P")
+    boss = register(world, "nav-boss@example.nl", "a long enough password", Role.EMPLOYER, "B")
+    with pytest.raises(PassportRefused, match="only a citizen"):
+        passport_navigation(world, boss, [], REGION)
+    with pytest.raises(PassportRefused, match="consent for the purpose 'navigator'"):
+        passport_navigation(world, person, [], REGION)
+    give_consent(world, person.id, Purpose.PASSPORT)
+    give_consent(world, person.id, Purpose.NAVIGATOR)
+    with pytest.raises(NavigatorError, match="names no region"):
+        passport_navigation(world, person, [], None)
+    with pytest.raises(NavigatorError, match="no skills given"):
+        passport_navigation(world, person, [], REGION)
+    add_skills(world, person.id, [SkillClaim(u) for u in occupation_skills(world, SHOP)])
+    set_preferences(world, person.id, Preferences(region_code=REGION))
+    result = passport_navigation(world, person, [], None, top=3)
+    assert result.region_code == REGION and result.options[0].occupation.uri == SHOP
+    assert result.options[0].essential_coverage == 1.0
+    # skills sent with the request are added to the passport's
+    more = passport_navigation(world, person, ["demo:skill/welding"], "AM05", top=3)
+    assert more.region_code == "AM05"
+    assert "demo:skill/welding" in {uri for uri, _ in more.skills}
+    actions = [e["action"] for e in entries_for(world, person.id)]
+    assert actions.count("career navigator: passport used") == 4

@@ -31,14 +31,22 @@ from lloradar.services.accounts import give_consent, has_consent, withdraw_conse
 from lloradar.services.courses import courses_for_skills
 from lloradar.services.forecast_results import forecast_for_region
 from lloradar.services.passport import passport_region, passport_skill_uris
+from lloradar.services.passport_cv import search_skills
+from lloradar.services.web_skills import SkillsUnavailable, extract_from_text
 from lloradar.store import Store
 
 SCENARIO = "baseline"
+SEARCH_LIMIT = 12
+SIMILAR_SCORE = 0.55  # skills-engine matches for a typed phrase, from this score (measured)
 CURRENT_COVERAGE = 0.5  # an occupation a person plausibly works in: half its essential skills
 
 
 class NavigatorError(ValueError):
     """Input the navigator cannot use: no skills, unknown skills, an unknown region."""
+
+
+class PassportRefused(NavigatorError):
+    """The navigator may not start from this account's passport (role or consent)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +275,36 @@ def passport_start(store: Store, account: Account | None) -> PassportStart:
     return PassportStart(True, True, skills, passport_region(store, account.id))
 
 
+def passport_navigation(
+    store: Store,
+    account: Account,
+    skills: Sequence[str],
+    region: str | None,
+    *,
+    top: int = 10,
+) -> NavigatorResult:
+    """Navigate from a citizen's own passport (skills and region, read and logged through
+    `passport_start`) plus `skills` given with the request; `region` overrides the passport's.
+    `PassportRefused` without the role or the consent (purpose 'navigator')."""
+    if account.role != Role.CITIZEN:
+        raise PassportRefused("only a citizen can start the navigator from their own passport")
+    start = passport_start(store, account)
+    if not start.consented:
+        raise PassportRefused(
+            "give consent for the purpose 'navigator' first (PUT /api/me/consent/navigator)"
+        )
+    region = region or start.region
+    if region is None:
+        raise NavigatorError("region: your passport names no region; send one (e.g. AM22)")
+    _, labels = graph_and_labels(store)
+    own = [s for s in start.skills if s in labels]  # a passport may hold other taxonomies' skills
+    if not own and not skills:
+        raise NavigatorError(
+            "no skills given: your passport holds no skills this radar knows (add them first)"
+        )
+    return navigate(store, [*own, *skills], region, top=top)
+
+
 def set_passport_use(store: Store, account: Account, allowed: bool) -> None:
     """Give or withdraw the citizen's consent to let the navigator read their passport."""
     if account.role != Role.CITIZEN:
@@ -287,6 +325,51 @@ def occupation_skills(store: Store, occupation: str) -> list[str]:
     if not rows:
         raise NavigatorError(f"occupation {occupation!r} has no skills in this store")
     return [str(r[0]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    """A skill offered for a typed text: by its label, or `similar` (the skills engine)."""
+
+    uri: str
+    label: str
+    similar: bool = False
+
+
+def find_skills(
+    store: Store, store_url: str, text: str, lang: str, *, limit: int = SEARCH_LIMIT
+) -> list[SkillMatch]:
+    """Skills the navigator knows for a typed text (Dutch or English): first those whose label
+    contains it (the passport's ESCO label search), then, when that finds too few, skills the
+    skills engine finds in the text from score SIMILAR_SCORE (so 'communiceren met klanten'
+    finds 'communicate with customers' where the store has no Dutch labels)."""
+    text = text.strip()[:100]
+    if len(text.replace("%", "").replace("_", "").strip()) < 2:  # the search drops wildcards
+        return []
+    _, labels = graph_and_labels(store)
+    found = [
+        SkillMatch(s.uri, labels[s.uri].label(lang))
+        for s in search_skills(store, text, limit)
+        if s.uri in labels
+    ]
+    if len(found) < limit // 2:
+        try:
+            engine = extract_from_text(store_url, text, "auto", limit)
+        except SkillsUnavailable:
+            engine = []
+        seen = {m.uri for m in found}
+        for match in engine:
+            uri = str(match["uri"])
+            if match["score"] >= SIMILAR_SCORE and uri in labels and uri not in seen:
+                seen.add(uri)
+                found.append(SkillMatch(uri, labels[uri].label(lang), similar=True))
+    return found[:limit]
+
+
+def chosen_skills(store: Store, uris: Sequence[str], lang: str) -> list[SkillMatch]:
+    """The known skills among `uris` (in their order, once each) with their labels."""
+    _, labels = graph_and_labels(store)
+    return [SkillMatch(u, labels[u].label(lang)) for u in dict.fromkeys(uris) if u in labels]
 
 
 def choices(store: Store) -> dict[str, list[tuple[str, str, str]]]:
