@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 
 from lloradar.cli.main import app
 from lloradar.demo import build_demo_world
-from lloradar.store import open_store
+from lloradar.domain import Provenance
+from lloradar.pipeline.save import TableRows, save_load
+from lloradar.store import Store, open_store
 
 runner = CliRunner()
 
@@ -22,7 +24,38 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("skill-indicators-cli") / "x.duckdb"
     with open_store(str(path)) as store:
         build_demo_world(store, 42, None)
+        add_postings(store)
     return path
+
+
+def add_postings(store: Store) -> None:
+    """Two vacancy texts in the first region's latest month: one asks for a skill that no
+    occupation there carries (a text-only skill), one for a skill of the demo occupations."""
+    region, period = store.query("SELECT min(region_code), max(period) FROM vacancy_stats")[0]
+    carried = store.query("SELECT min(skill_id) FROM occupation_skill")[0][0]
+    only_text = "test:skill/text-only"  # every demo skill has an occupation: a test id
+    provenance = Provenance("vacancy texts", "t", "cli.jsonl", period, "-", "sha256:cli")
+    save_load(
+        store,
+        provenance,
+        [
+            TableRows(
+                "vacancy",
+                ["vacancy_id", "title", "description", "region_code", "posted_on", "text_hash"],
+                ["vacancy_id"],
+                [(f"cli-{n}", "t", "d", region, period, f"h{n}") for n in (1, 2)],
+            ),
+            TableRows(
+                "vacancy_skill",
+                ["vacancy_id", "skill_id", "method", "score"],
+                ["vacancy_id", "skill_id"],
+                [
+                    ("cli-1", only_text, "skills engine", 0.9),
+                    ("cli-2", carried, "skills engine", 0.9),
+                ],
+            ),
+        ],
+    )
 
 
 @pytest.fixture
@@ -44,6 +77,46 @@ def test_skills_json_top_n(region: str) -> None:
     # real shortages first, then by demand
     keys = [(not r["real_shortage"], -r["demand"]) for r in rows]
     assert keys == sorted(keys)
+
+
+def test_skills_shows_the_text_only_skill_as_a_real_shortage(region: str) -> None:
+    result = runner.invoke(
+        app, ["indicators", "skills", "--region", region, "--top", "0", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    text_only = [r for r in rows if r["demand_source"] == "text"]
+    assert len(text_only) == 1
+    assert (text_only[0]["demand_text"], text_only[0]["demand_occupation"]) == (1, None)
+    assert text_only[0]["real_shortage"] is True and text_only[0]["demand_supply_ratio"] is None
+    assert "no_stock" in text_only[0]["flags"].split()
+    assert {r["demand_source"] for r in rows} <= {"both", "text"}  # texts cover the month
+    assert all(r["open_postings"] == 2 for r in rows)
+
+
+def test_store_results_stores_one_run_and_shows_it(region: str, store_path: Path) -> None:
+    args = ["indicators", "skills", "--region", region, "--store-results", "--format", "json"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, [*args, "--top", "0"])
+    assert again.exit_code == 0, again.output
+    rows = json.loads(again.stdout)
+    live = json.loads(
+        runner.invoke(
+            app, ["indicators", "skills", "--region", region, "--top", "0", "--format", "json"]
+        ).stdout
+    )
+    assert [{k: v for k, v in r.items() if k != "run_id"} for r in rows] == live
+    with open_store(str(store_path)) as store:
+        runs = store.query("SELECT DISTINCT run_id FROM skill_indicator_value")
+        assert runs == [(rows[0]["run_id"],)]
+        assert store.query("SELECT count(*) FROM skill_indicator_run")[0][0] == 2
+
+
+def test_a_score_outside_0_to_2_is_refused(region: str) -> None:
+    result = runner.invoke(app, ["indicators", "skills", "--region", region, "--min-score", "5"])
+    assert result.exit_code == 2
+    assert "min-score" in result.output
 
 
 def test_skills_table_and_csv(region: str) -> None:

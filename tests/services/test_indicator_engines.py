@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from lloradar.analytics.indicators.diagnosis import shortage_diagnosis
-from lloradar.analytics.indicators.skills import skill_demand_supply
 from lloradar.domain import Provenance
 from lloradar.pipeline.save import TableRows, save_load
 from lloradar.services.engines import store_backend
 from lloradar.services.indicators import compute_indicators, compute_on, indicator_table
+from lloradar.services.skill_indicators import compute_skill_indicators, compute_skills_on
 from lloradar.store import Store, open_store
 
 REGIONS = [
@@ -77,8 +77,47 @@ def fill(store: Store) -> None:
                 ["occupation_id", "skill_id"],
                 SKILL_LINKS,
             ),
+            TableRows(
+                "vacancy",
+                POSTING_COLUMNS,
+                ["vacancy_id"],
+                [(*p, f"hash-{p[0]}") for p in postings()],
+            ),
+            TableRows(
+                "vacancy_skill",
+                ["vacancy_id", "skill_id", "method", "score"],
+                ["vacancy_id", "skill_id"],
+                posting_skills(),
+            ),
         ],
     )
+
+
+POSTING_COLUMNS = ["vacancy_id", "title", "description", "region_code", "posted_on"]
+POSTING_COLUMNS += ["closed_on", "text_hash"]
+
+
+def postings() -> list[tuple[Any, ...]]:
+    """40 postings in AM01, AM02 (some without a region), some still open, some closed
+    in a later month, some from before the statistics start (months of their own)."""
+    rows = []
+    for n in range(40):
+        region = [None, "AM01", "AM02", "AM01"][n % 4] if n % 13 else None  # AM03: none
+        posted = date(2022, 11, 1) if n % 9 == 0 else date(2023 + n % 2, n % 12 + 1, 1 + n % 27)
+        closed = None if n % 3 == 0 else date(posted.year + 1, (n * 5) % 12 + 1, 15)
+        rows.append((f"v{n}", f"title {n}", f"text {n}", region, posted, closed))
+    return rows
+
+
+def posting_skills() -> list[tuple[Any, ...]]:
+    """Skills asked per posting, some below the score threshold, one not in any occupation."""
+    skills = ["s1", "s2", "s3", "s4"]
+    return [
+        (f"v{n}", skill, "skills engine", 0.5 + ((n + k) % 5) * 0.1)
+        for n in range(40)
+        for k, skill in enumerate(skills)
+        if (n + k) % 3
+    ]
 
 
 SKILL_LINKS = [
@@ -94,10 +133,10 @@ def skill_results(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
     backend = store_backend(store)
     vacancies, supply = backend.table("vacancy_stats"), backend.table("labour_supply")
     provenance = backend.table("provenance")
-    skills = skill_demand_supply(vacancies, supply, backend.table("occupation_skill"), provenance)
+    skills = compute_skills_on(store, store.dialect)
     diagnosis = shortage_diagnosis(vacancies, supply, provenance=provenance)
     return (
-        sorted(normalised(skills.to_pyarrow().to_pylist())),
+        sorted(normalised(skills.to_pylist())),
         sorted(normalised(diagnosis.to_pyarrow().to_pylist())),
     )
 
@@ -153,9 +192,20 @@ def test_postgres_gives_the_same_indicators(
 
 def test_duckdb_skill_indicators_cover_every_cell(duckdb_store: Store) -> None:
     skills, diagnosis = skill_results(duckdb_store)
-    assert len(skills) == 3 * 3 * 26 - 2  # regions x skills x months; s3 misses the gap
+    from_stats = [r for r in skills if r[6] is not None]  # demand_occupation
+    assert len(from_stats) == 3 * 3 * 26 - 2  # regions x skills x months; s3 misses the gap
+    sources = {row[4] for row in skills}
+    assert sources == {"both", "text", "occupation"}
+    assert any(r[1] == "s4" and r[5] for r in skills)  # a skill only texts ask for
+    assert any(r[11] for r in skills) and any("no_stock" in r[13] for r in skills)
     assert len(diagnosis) == 3 * 2
     assert {row[-3] for row in diagnosis} == {"unavailable"}
+
+
+def test_spark_gives_the_same_skill_indicators(duckdb_store: Store) -> None:
+    pytest.importorskip("pyspark")
+    spark = sorted(normalised(compute_skills_on(duckdb_store, "spark").to_pylist()))
+    assert spark == skill_results(duckdb_store)[0]
 
 
 @pytest.mark.postgres
@@ -166,6 +216,10 @@ def test_postgres_gives_the_same_skill_indicators(
     try:
         fill(store)
         assert skill_results(store) == skill_results(duckdb_store)
+        report = compute_skill_indicators(store, "postgres", run_id="contract")
+        compute_skill_indicators(store, "postgres", run_id="contract")
+        stored = store.query("SELECT count(*), count(DISTINCT run_id) FROM skill_indicator_value")
+        assert stored[0] == (report.rows, 1)
     finally:
         store.close()
 

@@ -11,9 +11,16 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from lloradar.cli.common import console, store_from_settings
+from lloradar.cli.common import console, errors, store_from_settings
 from lloradar.services.indicators import FLAGS, compute_indicators, indicator_table
-from lloradar.services.skill_indicators import diagnosis_table, skill_table
+from lloradar.services.skill_indicators import (
+    MIN_TEXT_SCORE,
+    SKILL_FLAGS,
+    compute_skill_indicators,
+    diagnosis_table,
+    skill_table,
+    stored_skill_table,
+)
 
 app = typer.Typer(help="Labour-market indicators per region x occupation x month.")
 
@@ -126,16 +133,44 @@ def skills(
     region: str = typer.Option(..., help="Region code: AM.."),
     top: int = typer.Option(20, help="Only the first N skills (0: all)."),
     output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+    store_results: bool = typer.Option(
+        False,
+        "--store-results",
+        help="Compute every region x skill x month, store it as a run, show the stored rows.",
+    ),
+    engine: Engine = typer.Option(Engine.duckdb, help="Engine of a --store-results run."),
+    min_score: float = typer.Option(
+        MIN_TEXT_SCORE,
+        min=0.0,
+        max=2.0,
+        help="Lowest skills-engine score that counts a posting's skill.",
+    ),
 ) -> None:
-    """Skill demand (vacancies) vs supply (job seekers) in a region, latest month."""
+    """Skill demand (vacancy texts and occupations) vs supply (job seekers) in a region, latest
+    month. Sources per figure: demand_text, demand_occupation, demand_source."""
     with store_from_settings() as store:
-        rows = skill_table(store, region, top=top or None)
+        if store_results:
+            report = compute_skill_indicators(store, engine.value, min_score)
+            demo = "  [DEMO DATA]" if report.is_demo else ""
+            errors.print(
+                f"Run {report.run_id}: {report.rows:,} rows ({report.from_text:,} with text "
+                f"demand, {report.real_shortages:,} real shortages) in {report.seconds:.1f} s "
+                f"on {report.engine}, text score >= {report.min_score}{demo}"
+            )
+            rows = stored_skill_table(store, region, top=top or None)
+        else:
+            rows = skill_table(store, region, top=top or None, min_score=min_score)
     if not rows:
         console.print(f"No skill demand or supply for {region}.")
         raise typer.Exit(1)
-    columns = ["skill_id", "label_en", "demand", "supply_short", "supply_experienced"]
+    columns = ["skill_id", "label_en", "demand", "demand_source", "demand_text"]
+    columns += ["demand_occupation", "supply_short", "supply_experienced"]
     columns += ["demand_supply_ratio", "real_shortage", "flags"]
     _emit(rows, output, f"Skills in {region}, {rows[0]['period']}", columns)
+    if output is Format.table:
+        used = sorted({f for r in rows for f in (r.get("flags") or "").split()})
+        for flag in used:
+            console.print(f"  {flag}: {SKILL_FLAGS[flag]}")
 
 
 @app.command("diagnose")

@@ -122,10 +122,15 @@ def _calendar(vacancies: ir.Table, supply: ir.Table, postings: ir.Table) -> ir.T
 
     closed = postings.filter(postings.closed_on.notnull())
     months = ibis.union(
-        vacancies.select("period"),
-        supply.select("period"),
-        postings.select(period=first_of(postings.posted_on)),
-        closed.select(period=first_of(closed.closed_on)),
+        *(
+            t.select(period=day.cast("date"))  # one nullability, or the union refuses
+            for t, day in [
+                (vacancies, vacancies.period),
+                (supply, supply.period),
+                (postings, first_of(postings.posted_on)),
+                (closed, first_of(closed.closed_on)),
+            ]
+        ),
         distinct=True,
     )
     return months.select(months.period, m=month_index(months.period))
