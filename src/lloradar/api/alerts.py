@@ -214,7 +214,7 @@ def feed(token: str, request: Request, store: AccountStoreDep) -> Response:
     sub = alerts.subscription_for_feed(store, token)
     if sub is None:
         raise Problem(404, "Feed not found", "No alert feed has this address.")
-    found = alerts.events_for(store, sub.account_id, sub.id)
+    found = alerts.events_for(store, sub.account_id, sub.id, audited=False)
     title = "LLO Radar — " + ("alerts" if sub.lang == "en" else "meldingen")
     page = f"{str(request.base_url).rstrip('/')}/meldingen"
     xml = atom_feed(sub.id, title, feed_url(request, sub), page, found, sub.lang, sub.created_at)

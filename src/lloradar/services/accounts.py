@@ -8,9 +8,11 @@ table that holds personal data keyed by an account registers itself with
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -28,12 +30,27 @@ FAILURE_WINDOW = timedelta(minutes=15)
 MIN_PASSWORD = 10
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,}")
 _hasher = PasswordHasher()
+# Verified when the e-mail is unknown, so a login takes as long either way (no enumeration by
+# timing: without it an unknown address answers in microseconds, a known one after argon2).
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 # table -> column holding the account id. Modules with personal tables add theirs at import.
 _PERSONAL_TABLES: dict[str, str] = {
     "account_session": "account_id",
     "consent": "account_id",
 }
+# Modules that register personal tables and delete hooks. `delete_account` imports them first,
+# so a process that never imported one of them (a CLI command, a worker) still deletes it all.
+PERSONAL_MODULES = (
+    "lloradar.services.passport",
+    "lloradar.services.tasks",
+    "lloradar.services.alerts",
+    "lloradar.services.employer_profile",
+)
+# Personal rows keyed by something else than the account id (a team code, a pseudonym): each
+# module adds a hook `hook(store, account_id)` run inside the delete transaction.
+DeleteHook = Callable[[Store, str], None]
+_DELETE_HOOKS: dict[str, DeleteHook] = {}
 
 
 class AccountError(ValueError):
@@ -73,16 +90,38 @@ def register_personal_table(table: str, column: str = "account_id") -> None:
     _PERSONAL_TABLES[identifier(table)] = identifier(column)
 
 
+def register_delete_hook(name: str, hook: DeleteHook) -> None:
+    """Declare `hook(store, account_id)`: it removes personal rows not keyed by `account_id`
+    (run by `delete_account` before the account-id tables are emptied)."""
+    _DELETE_HOOKS[name] = hook
+
+
 def personal_tables() -> dict[str, str]:
     return dict(_PERSONAL_TABLES)
+
+
+def _load_personal_modules() -> None:
+    for module in PERSONAL_MODULES:
+        importlib.import_module(module)
 
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def register(store: Store, email: str, password: str, role: Role | str, name: str) -> Account:
-    """Create an account; the password is kept only as an argon2id hash."""
+def register(
+    store: Store,
+    email: str,
+    password: str,
+    role: Role | str,
+    name: str,
+    *,
+    client: str | None = None,
+) -> Account:
+    """Create an account; the password is kept only as an argon2id hash. With `client` (the
+    registration page passes it), tries of addresses that already have an account count like failed
+    logins: after 5 in 15 minutes from one client, `TooManyAttempts`, so registration cannot be
+    used to test a list of addresses faster than logging in could."""
     email = normalise_email(email)
     role = Role(role)
     if not _EMAIL.fullmatch(email):
@@ -101,12 +140,18 @@ def register(store: Store, email: str, password: str, role: Role | str, name: st
             "De naam mag hoogstens 200 tekens hebben.",
         )
     account = Account(id=str(uuid.uuid4()), email=email, role=role, name=name.strip())
+    key = _register_key(client) if client is not None else None
+    if key is not None:
+        _check_attempts(store, key)
+    if store.query("SELECT 1 FROM account WHERE email = ?", (email,)):
+        if key is not None:
+            store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
+        # The message does not repeat the address (it would end up in logs and pages).
+        raise AccountError(
+            "There is already an account for this e-mail address; log in instead.",
+            "Er is al een account voor dit e-mailadres; log in.",
+        )
     with store.transaction():
-        if store.query("SELECT 1 FROM account WHERE email = ?", (email,)):
-            raise AccountError(
-                f"There is already an account for {email}.",
-                f"Er is al een account voor {email}.",
-            )
         store.execute(
             "INSERT INTO account (account_id, email, role, name, password_hash, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -124,19 +169,13 @@ def login(
     email = normalise_email(email)
     key = attempt_key(email, client)
     since = _now() - FAILURE_WINDOW
-    failures = store.query(
-        "SELECT count(*), min(attempted_at) FROM login_attempt "
-        "WHERE attempt_key = ? AND attempted_at >= ? AND NOT succeeded",
-        (key, since),
-    )[0]
-    if int(failures[0]) >= MAX_FAILURES:
-        retry = int((failures[1] + FAILURE_WINDOW - _now()).total_seconds())
-        raise TooManyAttempts(max(retry, 1))
+    _check_attempts(store, key)
     rows = store.query(
         "SELECT account_id, email, role, name, password_hash FROM account WHERE email = ?",
         (email,),
     )
-    if not rows or not _verify(str(rows[0][4]), password):
+    stored = str(rows[0][4]) if rows else _DUMMY_HASH
+    if not _verify(stored, password) or not rows:
         store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
         raise LoginFailed(
             "The e-mail address or the password is not right.",
@@ -158,6 +197,22 @@ def login(
         )
         audit.record(store, account.id, "logged in", account.id, "account")
     return Session(token=token, csrf=csrf, account=account, expires_at=expires)
+
+
+def _check_attempts(store: Store, key: str) -> None:
+    """`TooManyAttempts` after `MAX_FAILURES` failures under `key` within the window."""
+    failures = store.query(
+        "SELECT count(*), min(attempted_at) FROM login_attempt "
+        "WHERE attempt_key = ? AND attempted_at >= ? AND NOT succeeded",
+        (key, _now() - FAILURE_WINDOW),
+    )[0]
+    if int(failures[0]) >= MAX_FAILURES:
+        retry = int((failures[1] + FAILURE_WINDOW - _now()).total_seconds())
+        raise TooManyAttempts(max(retry, 1))
+
+
+def _register_key(client: str) -> str:
+    return "register:" + hashlib.sha256(client.encode()).hexdigest()[:32]
 
 
 def lookup_session(store: Store, token: str | None) -> SessionLookup:
@@ -242,8 +297,10 @@ def consents(store: Store, account_id: str) -> dict[str, bool]:
 
 def delete_account(store: Store, account_id: str) -> None:
     """Hard delete: the account, its sessions, login attempts, consent and every registered
-    personal table (plus any table with an `account_id` column); the audit log keeps one line
-    'account deleted' under the account's pseudonym."""
+    personal table (plus any table with an `account_id` column) and the rows the delete hooks
+    find (keyed by a team code or a pseudonym); the audit log keeps one line 'account deleted'
+    under the account's pseudonym."""
+    _load_personal_modules()
     account = get_account(store, account_id)
     tables = set(store.tables())
     targets = {t: c for t, c in _PERSONAL_TABLES.items() if t in tables}
@@ -251,6 +308,8 @@ def delete_account(store: Store, account_id: str) -> None:
         targets.setdefault(table, "account_id")
     targets.pop("account", None)
     with store.transaction():
+        for _name, hook in sorted(_DELETE_HOOKS.items()):
+            hook(store, account_id)
         for table, column in sorted(targets.items()):
             store.execute(f"DELETE FROM {table} WHERE {column} = ?", (account_id,))
         if account is not None:

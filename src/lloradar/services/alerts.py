@@ -8,7 +8,6 @@ log (without content), and every table carries `account_id` so deleting an accou
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
 import secrets
@@ -28,6 +27,7 @@ from lloradar.domain.alerts import (
     WatchState,
 )
 from lloradar.services import accounts, audit
+from lloradar.services.alert_delivery.webhook import literal_address
 from lloradar.services.alert_watch import current_state, labels
 from lloradar.store import Store
 
@@ -188,15 +188,13 @@ _NL = {"region": "regio", "occupation": "beroep", "skill": "vaardigheid"}
 def _is_internal(url: str) -> bool:
     """A webhook to loopback, private, link-local or reserved addresses (or localhost) would let a
     subscriber make the server call its own network. Only literal addresses and local names are
-    caught here; a public name that resolves to a private address is not (see README)."""
+    caught here (also the legacy forms "127.1" and "2130706433"); a public name that resolves to a
+    private address is refused at delivery time (`PublicOnlyTransport`)."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
     if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
         return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return not address.is_global
+    address = literal_address(host)
+    return address is not None and not address.is_global
 
 
 def row_to_subscription(row: Sequence[Any]) -> Subscription:
@@ -269,9 +267,15 @@ def subscription_for_feed(store: Store, token: str) -> Subscription | None:
 
 
 def events_for(
-    store: Store, account_id: str, subscription_id: str | None = None, limit: int = 100
+    store: Store,
+    account_id: str,
+    subscription_id: str | None = None,
+    limit: int = 100,
+    *,
+    audited: bool = True,
 ) -> list[AlertEvent]:
-    """The account's events, newest first; of one subscription when it is given."""
+    """The account's events, newest first; of one subscription when it is given. The read is
+    audited (`audited=False` only where the caller has just logged it, as the feed does)."""
     sql = (
         "SELECT event_id, subscription_id, kind, title_nl, title_en, details, created_at "
         "FROM alert_event WHERE account_id = ?"
@@ -282,6 +286,8 @@ def events_for(
         params.append(subscription_id)
     sql += f" ORDER BY created_at DESC, event_id LIMIT {int(limit)}"
     rows = store.query(sql, params)
+    if audited:
+        audit.record(store, account_id, "alert events read", account_id, PURPOSE)
     return [
         AlertEvent(r[0], r[1], AlertKind(r[2]), r[3], r[4], json.loads(r[5]), r[6]) for r in rows
     ]

@@ -39,6 +39,34 @@ accounts.register_personal_table("task_team_member")
 accounts.register_personal_table("task_team")
 
 
+def _forget_account(store: Store, account_id: str) -> None:
+    """The delete hook: an employer's teams take their members and ledger along (the members'
+    own ratings stay theirs); a member's pseudonym in other teams' ledgers becomes a random
+    tombstone, so the ledger keeps refusing differencing but no longer points at the person."""
+    if "task_team_ledger" not in store.tables():
+        return
+    owned = "SELECT code FROM task_team WHERE account_id = ?"
+    for table in ("task_team_member", "task_team_ledger"):
+        store.execute(f"DELETE FROM {table} WHERE team_code IN ({owned})", (account_id,))
+    for (code,) in store.query("SELECT DISTINCT team_code FROM task_team_ledger"):
+        member = _member_pseudonym(str(code), account_id)
+        tombstone = "deleted:" + secrets.token_hex(12)
+        rows = store.query(
+            "SELECT population_key, members FROM task_team_ledger "
+            "WHERE team_code = ? AND members LIKE ?",
+            (code, f"%{member}%"),
+        )
+        for key, members in rows:
+            kept = [tombstone if m == member else m for m in str(members).split("\n")]
+            store.execute(
+                "UPDATE task_team_ledger SET members = ? WHERE team_code = ? AND population_key = ?",
+                ("\n".join(sorted(kept)), code, key),
+            )
+
+
+accounts.register_delete_hook("tasks", _forget_account)
+
+
 class TasksError(ValueError):
     """A request the tasks tool cannot do, with a message a person can act on."""
 

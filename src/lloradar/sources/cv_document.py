@@ -12,6 +12,9 @@ import warnings
 import zipfile
 
 MAX_BYTES = 5 * 1024 * 1024
+# A DOCX is a zip: 5 MB of it can unpack to gigabytes (a zip bomb). Its parts together may
+# unpack to at most this much before python-docx reads them into memory.
+MAX_UNPACKED = 50 * 1024 * 1024
 ACCEPTED = ".pdf (PDF) or .docx (Word)"
 
 
@@ -77,6 +80,17 @@ def _docx_text(filename: str, data: bytes) -> str:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _corrupt(filename, "Word (.docx)", "it is not a zip package")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise _corrupt(filename, "Word (.docx)", str(exc)) from None
+    if unpacked > MAX_UNPACKED:
+        raise CvDocumentError(
+            f"{filename} unpacks to {unpacked / 1024 / 1024:.0f} MB; the limit is "
+            f"{MAX_UNPACKED // 1024 // 1024} MB unpacked. / {filename} is uitgepakt te groot: "
+            f"de grens is {MAX_UNPACKED // 1024 // 1024} MB."
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:

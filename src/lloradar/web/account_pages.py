@@ -214,7 +214,7 @@ def register_submit(
         )
         return _form(request, "account_register.html", 422, error=message, **context)
     try:
-        register(store, email, password, Role(role), name)
+        register(store, email, password, Role(role), name, client=client_of(request))
         session = login(store, email, password, client_of(request))
     except AccountError as exc:
         message = exc.nl if request_lang(request) == "nl" else str(exc)

@@ -17,7 +17,11 @@ from lloradar.config import Settings
 from lloradar.domain.alerts import Channel, DeliveryStatus
 from lloradar.services import alert_evaluation, alerts, audit
 from lloradar.services.alert_delivery.email import send_email
-from lloradar.services.alert_delivery.webhook import DeliveryFailed, post_webhook
+from lloradar.services.alert_delivery.webhook import (
+    DeliveryFailed,
+    PublicOnlyTransport,
+    post_webhook,
+)
 from lloradar.store import Store
 
 BACKOFF_SECONDS = (60, 300, 1800, 7200)
@@ -169,6 +173,7 @@ def smtp_from_settings(settings: Settings) -> SmtpSettings:
 
 
 def run_configured(store: Store, settings: Settings, now: datetime | None = None) -> RunReport:
-    """`run` with the configured SMTP server and a real HTTP client for the webhooks."""
-    with httpx.Client(follow_redirects=False) as client:
+    """`run` with the configured SMTP server and a real HTTP client for the webhooks, which
+    refuses hosts that resolve into a private network."""
+    with httpx.Client(follow_redirects=False, transport=PublicOnlyTransport()) as client:
         return run(store, client, smtp_from_settings(settings), now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 from email.message import EmailMessage
 
@@ -24,4 +25,7 @@ def send_email(
         with smtplib.SMTP(host, port, timeout=TIMEOUT_SECONDS) as smtp:
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as error:
-        raise DeliveryFailed(f"SMTP {host}:{port}: {type(error).__name__}: {error}") from None
+        # The server's answer can quote the address (SMTPRecipientsRefused does): the reason is
+        # kept in the delivery rows and printed by `lloradar alerts run`, the address is not.
+        reason = re.sub(re.escape(recipient), "<recipient>", str(error), flags=re.IGNORECASE)
+        raise DeliveryFailed(f"SMTP {host}:{port}: {type(error).__name__}: {reason}") from None

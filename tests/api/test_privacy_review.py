@@ -1,0 +1,131 @@
+"""Findings of the privacy review through the edges (pages and API), one test per fix, plus
+hostile regression checks of what was found sound: open redirects after login, IDOR on a team
+code and a passport id."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+
+import pytest
+
+from accounts_fixtures import PASSWORD, fresh_email, logged_in_client, store_url_of
+from lloradar.domain.account import Role
+from lloradar.services.accounts import register
+from lloradar.services.web_store import open_web_store
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+def _csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the form has no csrf field"
+    return found.group(1)
+
+
+def test_registration_page_does_not_echo_a_taken_address_and_stops_a_prober(
+    client: TestClient,
+) -> None:
+    taken = fresh_email("citizen")
+    with open_web_store(store_url_of(client.app)) as store:
+        register(store, taken, PASSWORD, Role.CITIZEN, "")
+    # its own client address, so the limit does not reach the other tests' browsers
+    prober = TestClient(client.app, client=("203.0.113.7", 40000))
+    token = _csrf_of(prober.get("/registreren").text)
+    for _ in range(5):
+        reply = prober.post(
+            "/registreren",
+            data={"email": taken, "password": PASSWORD, "role": "citizen", "csrf": token},
+        )
+        assert reply.status_code == 422
+        assert "Er is al een account voor dit e-mailadres" in reply.text
+        message = re.search(r'role="alert"[^>]*>(.*?)<', reply.text, re.S)
+        assert message is not None and taken not in message.group(1)
+    blocked = prober.post(
+        "/registreren",
+        data={"email": fresh_email("citizen"), "password": PASSWORD, "csrf": token},
+    )
+    assert blocked.status_code == 422 and "Te veel mislukte pogingen" in blocked.text
+
+
+def _docx_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", b" " * (60 * 1024 * 1024))
+    return out.getvalue()
+
+
+def test_a_docx_that_unpacks_past_the_limit_is_refused_before_parsing(client: TestClient) -> None:
+    me = logged_in_client(client.app, Role.CITIZEN)
+    bomb = _docx_bomb()
+    assert len(bomb) < 1024 * 1024  # small on the wire
+    reply = me.client.post(
+        "/api/passport/suggestions/file",
+        files={"file": ("cv.docx", bomb, "application/vnd.openxmlformats")},
+    )
+    assert reply.status_code == 413, reply.text
+    assert "cv.docx unpacks to 60 MB; the limit is 50 MB unpacked" in reply.json()["detail"]
+
+
+def test_deleting_an_employer_account_over_the_api_removes_its_teams_members(
+    client: TestClient,
+) -> None:
+    boss = logged_in_client(client.app, Role.EMPLOYER)
+    worker = logged_in_client(client.app, Role.CITIZEN)
+    code = boss.client.post("/api/tasks/teams", json={"name": "Ploeg"}).json()["code"]
+    joined = worker.client.post(f"/api/tasks/teams/{code}/join", json={"consent": True})
+    assert joined.status_code == 200
+    assert boss.client.delete("/api/me", params={"confirm": "yes"}).status_code == 204
+    with open_web_store(store_url_of(client.app)) as store:
+        left = store.query("SELECT count(*) FROM task_team_member WHERE team_code = ?", (code,))
+    assert left[0][0] == 0
+    # the worker's own account and session are untouched
+    assert worker.client.get("/api/me").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "/\t/evil.example/",
+        "/%2F/evil.example/",
+        "https:evil.example",
+        "javascript:alert(1)",
+    ],
+)
+def test_login_never_redirects_to_another_site(client: TestClient, target: str) -> None:
+    email = fresh_email("citizen")
+    with open_web_store(store_url_of(client.app)) as store:
+        register(store, email, PASSWORD, Role.CITIZEN, "")
+    browser = TestClient(client.app)
+    token = _csrf_of(browser.get("/inloggen").text)
+    done = browser.post(
+        "/inloggen",
+        data={"email": email, "password": PASSWORD, "csrf": token, "next": target},
+        follow_redirects=False,
+    )
+    location = done.headers["location"]
+    # what a browser makes of it: tabs and newlines dropped, backslashes read as slashes
+    seen = re.sub(r"[\t\r\n]", "", location).replace("\\", "/")
+    assert seen.startswith("/") and not seen.startswith("//"), location
+
+
+def test_another_employers_team_code_and_another_citizens_passport_are_not_found(
+    client: TestClient,
+) -> None:
+    owner, other = (
+        logged_in_client(client.app, Role.EMPLOYER),
+        logged_in_client(client.app, Role.EMPLOYER),
+    )
+    code = owner.client.post("/api/tasks/teams", json={"name": "Eigen"}).json()["code"]
+    assert other.client.get(f"/api/tasks/teams/{code}").status_code == 404
+    assert other.client.get(f"/taken/team/{code}").status_code == 404
+    anna, bob = logged_in_client(client.app), logged_in_client(client.app)
+    assert bob.client.get(f"/api/passport/{anna.account.id}").status_code == 404
