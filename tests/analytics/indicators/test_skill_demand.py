@@ -137,7 +137,7 @@ def test_text_demand_counts_open_postings_once_per_skill_above_the_threshold() -
     ]  # fmt: skip
     rows = compute([vacancy("AM01", "o1", 0, 40)], [supply("AM01", "o1", 0, 20)], postings, skills)
     by_key = {(r["skill_id"], r["period"]): r for r in rows}
-    # Months: Jan 2023 (statistics, posted v1), Feb 2023 (posted v3, closed v2, v3), and the
+    # Months: Jan 2023 (statistics, posted v1), Feb 2023 (posted v3), and the
     # months of v4 and v2's posting (Nov, Dec 2022), in which v2 and v4 are open.
     jan = by_key[("s1", month(0))]
     assert jan == row(
@@ -226,3 +226,9 @@ def test_demo_postings_flag_their_region_and_month() -> None:
     rows = compute([vacancy("AM01", "o1", 0, 40)], [supply("AM01", "o1", 0, 20)], postings, [])
     s1 = next(r for r in rows if r["skill_id"] == "s1")
     assert (s1["demand_text"], s1["is_demo"], s1["flags"]) == (0, True, "demo")
+
+
+def test_a_closing_date_adds_no_month() -> None:
+    postings = [posting("v1", "AM01", date(2023, 1, 5), date(2023, 6, 30))]
+    rows = compute([], [], postings, [asked("v1", "s1")])
+    assert [(r["period"], r["demand_text"]) for r in rows] == [(month(0), 1)]

@@ -115,20 +115,15 @@ def _occupation_parts(
 
 
 def _calendar(vacancies: ir.Table, supply: ir.Table, postings: ir.Table) -> ir.Table:
-    """The months with any fact: a statistic, or a posting posted or closed in it."""
-
-    def first_of(day: ir.DateValue) -> ir.DateValue:
-        return ibis.date(day.year(), day.month(), 1)
-
-    closed = postings.filter(postings.closed_on.notnull())
+    """The months with any fact: a statistic, or a posting posted in it. Closing dates add no
+    month (a `validThrough` far ahead would add months that have nothing else)."""
     months = ibis.union(
         *(
             t.select(period=day.cast("date"))  # one nullability, or the union refuses
             for t, day in [
                 (vacancies, vacancies.period),
                 (supply, supply.period),
-                (postings, first_of(postings.posted_on)),
-                (closed, first_of(closed.closed_on)),
+                (postings, ibis.date(postings.posted_on.year(), postings.posted_on.month(), 1)),
             ]
         ),
         distinct=True,
