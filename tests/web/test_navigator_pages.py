@@ -15,13 +15,80 @@ def choose_shop_assistant_in_rijnmond(page: Page) -> None:
     page.goto("/loopbaan")
     page.select_option("#nav-occupation", label="winkelmedewerker")
     page.select_option("#nav-region", value="AM22")
-    page.click("button[type=submit]")
+    page.click("[data-testid=navigator-submit]")
     page.wait_for_selector("[data-testid=navigator-results]")
 
 
-def test_loopbaan_ranks_occupations_with_missing_skills_and_courses(
+def pick_skill(page: Page, typed: str, label: str) -> None:
+    """Type into the skill search, wait for the matches (htmx) and add the one named `label`."""
+    page.fill("#nav-search", typed)
+    add = page.locator("#skill-results .add-skill", has_text=label).first
+    add.wait_for(timeout=15_000)  # the first phrase loads the skills engine
+    add.click()
+    page.locator("[data-testid=chosen-skill]", has_text=label).wait_for()
+
+
+def test_a_person_types_skills_picks_them_and_sees_ranked_occupations(
     page: Page, artifacts: Path
 ) -> None:
+    page.goto("/loopbaan")
+    assert page.locator("select[multiple]").count() == 0  # no list of thousands of skills
+    pick_skill(page, "communiceren met klanten", "communicate with customers")  # Dutch phrase
+    pick_skill(page, "spreadsheet", "use spreadsheets software")  # English label
+    assert page.evaluate("document.activeElement.id") == "nav-search"  # focus stays put
+    status = page.locator("[data-testid=search-status]").inner_text()
+    assert "gevonden voor 'spreadsheet'" in status
+    assert page.locator("#chip-status").inner_text() == "use spreadsheets software toegevoegd."
+    # a chip is removable; what is left goes with the form as hidden inputs
+    pick_skill(page, "complaints", "handle customer complaints")
+    page.get_by_role("button", name="Verwijder handle customer complaints").click()
+    assert page.locator("[data-testid=chosen-skill]").count() == 2
+    assert page.evaluate("document.activeElement.id") == "nav-search"
+    page.select_option("#nav-region", value="AM22")
+    page.click("[data-testid=navigator-submit]")
+    page.wait_for_selector("[data-testid=navigator-results]")
+    assert page.url.count("vaardigheid=") == 2  # the two chips left, not the removed one
+    assert page.input_value("#nav-search") == "" and page.locator(".add-skill").count() == 0
+    chips = page.locator("[data-testid=chosen-skill] .chip-label").all_inner_texts()
+    assert chips == ["communicate with customers", "use spreadsheets software"]
+    cards = page.locator("[data-testid=occupation-card]")
+    assert cards.count() == 6  # the occupations (with figures) needing one of the two
+    fits = [int(t.rstrip("%")) for t in page.locator("[data-testid=fit]").all_inner_texts()]
+    assert fits[0] > 0
+    missing = page.locator("[data-testid=missing-skills] a[href^='/vaardigheid/']")
+    assert missing.count() > 0
+    assert page.locator("[data-testid=course-link]").count() > 0
+    page.screenshot(path=str(artifacts / "navigator-nl.png"), full_page=True)
+
+
+def test_the_skill_picker_works_without_javascript(browser: Any, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/loopbaan")
+        page.fill("#nav-search", "spreadsheet")
+        page.click("#nav-search-button")  # submits the form: the matches come server-side
+        page.wait_for_selector("[data-testid=skill-matches]")
+        assert page.locator("[data-testid=navigator-results]").count() == 0
+        page.locator(".add-skill", has_text="use spreadsheets software").click()
+        page.wait_for_selector("[data-testid=chosen-skill]")
+        page.fill("#nav-search", "complaints")
+        page.press("#nav-search", "Enter")  # Enter searches, never removes a chip
+        page.locator(".add-skill", has_text="handle customer complaints").click()
+        assert page.locator("[data-testid=chosen-skill]").count() == 2
+        page.get_by_role("button", name="Verwijder handle customer complaints").click()
+        assert page.locator("[data-testid=chosen-skill] .chip-label").all_inner_texts() == [
+            "use spreadsheets software"
+        ]
+        page.select_option("#nav-region", value="AM22")
+        page.click("[data-testid=navigator-submit]")
+        page.wait_for_selector("[data-testid=navigator-results]")
+        assert page.locator("[data-testid=occupation-card] h3").first.inner_text()
+    finally:
+        context.close()
+
+
+def test_loopbaan_from_the_current_occupation_only(page: Page) -> None:
     choose_shop_assistant_in_rijnmond(page)
     cards = page.locator("[data-testid=occupation-card]")
     assert 5 <= cards.count() <= 10  # those sharing a skill, at most ten
@@ -38,7 +105,6 @@ def test_loopbaan_ranks_occupations_with_missing_skills_and_courses(
     assert courses.count() > 0 and "(demo)" in courses.first.inner_text()
     assert page.locator("[data-testid=transitions] li").count() > 0
     assert page.locator("[data-testid=demo-label]").count() == 1
-    page.screenshot(path=str(artifacts / "navigator-nl.png"), full_page=True)
     href = missing.first.get_attribute("href")
     assert page.goto(href).status == 200
 
@@ -72,6 +138,7 @@ def test_course_catalogue_pages(page: Page) -> None:
 
 def test_navigator_and_course_pages_pass_axe(page: Page, artifacts: Path) -> None:
     choose_shop_assistant_in_rijnmond(page)
+    pick_skill(page, "spreadsheet", "use spreadsheets software")  # matches and chips shown
     for path in (None, "/cursussen"):
         if path is not None:
             assert page.goto(path).status == 200, path

@@ -4,7 +4,12 @@
 from a GET form and shows ranked occupations, each with its fit, the tension class and the
 forecast in the region, the missing skills (linked to their skill pages) and courses. A
 logged-in citizen who consented (purpose 'navigator', asked on the page) starts from the skills
-and region of their own passport; each such read is in the audit log."""
+and region of their own passport; each such read is in the audit log.
+
+Skills are picked by typing: htmx asks /loopbaan/vaardigheden for matching skills (a list of
+buttons) and /loopbaan/keuze for the chip of a chosen one (a hidden input and a remove button).
+Without JavaScript the same buttons submit the form: `zoek` shows the matches server-side,
+`plus` adds a skill, `weg` removes one, and only the main button ranks occupations."""
 
 from __future__ import annotations
 
@@ -18,12 +23,15 @@ from lloradar.services.courses import list_courses
 from lloradar.services.navigator import (
     NavigatorError,
     choices,
+    chosen_skills,
+    find_skills,
     navigate,
     occupation_skills,
     passport_start,
     result_json,
     set_passport_use,
 )
+from lloradar.services.web_store import store_url_for
 from lloradar.web.auth import CsrfForm, OptionalAccount, require_roles
 from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
@@ -41,7 +49,23 @@ WORDS: dict[str, dict[str, str]] = {
         "cursussen die ze leren.",
         "occupation": "Mijn huidige beroep (optioneel)",
         "none": "geen",
-        "skills": "Mijn vaardigheden (meerdere te kiezen met Ctrl of Cmd)",
+        "occupation_hint": "Kiest u alleen een beroep, dan gaan we uit van de vaardigheden van "
+        "dat beroep.",
+        "skills": "Mijn vaardigheden",
+        "search_label": "Zoek een vaardigheid (Nederlands of Engels)",
+        "search_hint": "Typ minstens twee letters en kies uit de lijst, bijvoorbeeld 'klant', "
+        "'lassen' of 'communiceren met klanten'.",
+        "search": "Zoek",
+        "found": "{n} vaardigheden gevonden voor '{query}'. Kies er een om toe te voegen.",
+        "none_found": "Geen vaardigheid gevonden voor '{query}'. Probeer een ander woord.",
+        "add": "Voeg toe",
+        "similar": "lijkt op wat u typte",
+        "already": "gekozen",
+        "chosen": "Gekozen vaardigheden",
+        "no_chosen": "Nog geen vaardigheden gekozen.",
+        "remove": "Verwijder {skill}",
+        "added": "{skill} toegevoegd.",
+        "removed": "{skill} verwijderd.",
         "region": "Mijn arbeidsmarktregio",
         "submit": "Toon mijn kansen",
         "results": "Beroepen die bij u passen in {region}",
@@ -94,7 +118,23 @@ WORDS: dict[str, dict[str, str]] = {
         "still miss and courses that teach them.",
         "occupation": "My current occupation (optional)",
         "none": "none",
-        "skills": "My skills (choose several with Ctrl or Cmd)",
+        "occupation_hint": "Choose only an occupation and we start from the skills of that "
+        "occupation.",
+        "skills": "My skills",
+        "search_label": "Find a skill (Dutch or English)",
+        "search_hint": "Type at least two letters and pick from the list, for example "
+        "'customer', 'welding' or 'communicate with customers'.",
+        "search": "Search",
+        "found": "{n} skills found for '{query}'. Choose one to add it.",
+        "none_found": "No skill found for '{query}'. Try another word.",
+        "add": "Add",
+        "similar": "close to what you typed",
+        "already": "chosen",
+        "chosen": "Chosen skills",
+        "no_chosen": "No skills chosen yet.",
+        "remove": "Remove {skill}",
+        "added": "{skill} added.",
+        "removed": "{skill} removed.",
         "region": "My labour-market region",
         "submit": "Show my options",
         "results": "Occupations that fit you in {region}",
@@ -148,6 +188,8 @@ PROSPECT_EN = {"zeer goed": "very good", "goed": "good", "redelijk": "fair", "ma
 SkillsParam = Annotated[list[str], Query(alias="vaardigheid", max_length=200)]
 OccupationParam = Annotated[str | None, Query(alias="beroep", max_length=300)]
 RegionParam = Annotated[str | None, Query(alias="regio", max_length=10)]
+SearchParam = Annotated[str, Query(max_length=100)]
+UriList = Annotated[list[str], Query(max_length=200)]
 Citizen = Annotated[Account, Depends(require_roles(Role.CITIZEN))]
 
 
@@ -161,6 +203,10 @@ def class_label(value: str | None, lang: str, english: dict[str, str], none: str
     return english.get(value, value) if lang == "en" else value
 
 
+def _store_url(request: Request, data: object) -> str:
+    return store_url_for(data, getattr(request.app.state, "store_url", None))
+
+
 @router.get("/loopbaan", response_class=HTMLResponse)
 def navigator_page(
     request: Request,
@@ -170,6 +216,10 @@ def navigator_page(
     vaardigheid: SkillsParam = [],  # noqa: B006 - FastAPI reads the default, never mutates it
     beroep: OccupationParam = None,
     regio: RegionParam = None,
+    zoek: SearchParam = "",
+    stap: Annotated[str, Query(max_length=10)] = "",
+    plus: UriList = [],  # noqa: B006
+    weg: UriList = [],  # noqa: B006
 ) -> HTMLResponse:
     lang = request_lang(request)
     w = WORDS[lang]
@@ -177,21 +227,27 @@ def navigator_page(
     result: dict[str, Any] | None = None
     error = None
     region = (regio or "").upper() or None
-    skills = list(vaardigheid)
-    start = passport_start(store, account) if not (vaardigheid or beroep) else None
+    beroep = beroep or None
+    # a no-JS edit of the skill picker (search, add, remove) shows the form again, no ranking
+    editing = stap == "zoek" or bool(plus or weg)
+    skills = [s for s in [*vaardigheid, *plus] if s not in weg]
+    start = passport_start(store, account) if not (skills or beroep or editing) else None
     note = None
     if start is not None and start.consented:
         skills, region = start.skills, region or start.region
         note = w["passport_used"].format(n=len(skills)) if skills else w["passport_empty"]
         if skills and not region:
             note += " " + w["passport_region"]
-    if region and (skills or beroep):
+    if region and (skills or beroep) and not editing:
         try:
-            skills += occupation_skills(store, beroep) if beroep else []
+            own = occupation_skills(store, beroep) if beroep else []
             strict = start is None or not start.consented
-            result = result_json(navigate(store, skills, region, strict=strict), lang)
+            result = result_json(navigate(store, [*skills, *own], region, strict=strict), lang)
         except NavigatorError as exc:
             error = str(exc)
+    chosen = chosen_skills(store, skills, lang)
+    query = "" if stap == "toon" else zoek.strip()  # ranking clears the search
+    matches = find_skills(store, _store_url(request, data), query, lang) if query else []
     response = render(
         request,
         "navigator.html",
@@ -202,7 +258,10 @@ def navigator_page(
         passport_note=note,
         ask_passport=start is not None and start.citizen and not start.consented,
         uses_passport=start is not None and start.consented,
-        chosen={"skills": set(skills), "occupation": beroep, "region": region},
+        chosen={"skills": {c.uri for c in chosen}, "occupation": beroep, "region": region},
+        chosen_skills=chosen,
+        query=query,
+        matches=matches,
         result=result,
         error=error,
         slugs={o.id: o.slug for o in data.occupations},
@@ -214,6 +273,39 @@ def navigator_page(
     if account is not None:
         response.headers["Cache-Control"] = "no-store"  # a person's own results
     return response
+
+
+@router.get("/loopbaan/vaardigheden", response_class=HTMLResponse)
+def skill_matches(
+    request: Request,
+    data: DataDep,
+    store: StoreDep,
+    zoek: SearchParam = "",
+    vaardigheid: SkillsParam = [],  # noqa: B006
+) -> HTMLResponse:
+    """The htmx answer of the skill search: the matching skills as buttons to add."""
+    lang = request_lang(request)
+    return render(
+        request,
+        "navigator_matches.html",
+        w=WORDS[lang],
+        query=zoek.strip(),
+        matches=find_skills(store, _store_url(request, data), zoek, lang),
+        chosen={"skills": set(vaardigheid)},
+    )
+
+
+@router.get("/loopbaan/keuze", response_class=HTMLResponse)
+def skill_chip(
+    request: Request,
+    store: StoreDep,
+    plus: UriList = [],  # noqa: B006
+    vaardigheid: SkillsParam = [],  # noqa: B006
+) -> HTMLResponse:
+    """The htmx answer of 'add': the chip of the skill (empty when unknown or already chosen)."""
+    lang = request_lang(request)
+    new = [c for c in chosen_skills(store, plus[:1], lang) if c.uri not in vaardigheid]
+    return render(request, "navigator_chips.html", w=WORDS[lang], chosen_skills=new)
 
 
 @router.post("/loopbaan/paspoort")
