@@ -5,6 +5,7 @@ no e-mail address in delivery errors, audited alert event reads."""
 
 from __future__ import annotations
 
+import io
 import os
 import smtplib
 import subprocess
@@ -39,6 +40,7 @@ from lloradar.services.alert_delivery.webhook import (
     PublicOnlyTransport,
     post_webhook,
 )
+from lloradar.sources import cv_document
 from lloradar.store import Store, open_store
 
 PASSWORD = "een lang wachtwoord"
@@ -279,3 +281,41 @@ def test_reading_alert_events_is_audited(duck: Store) -> None:
     owner = consenting_account(duck)
     alerts.events_for(duck, owner)
     assert "alert events read" in [e["action"] for e in audit.entries_for(duck, owner)]
+
+
+def test_only_the_first_pages_of_a_long_pdf_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """5 MB of PDF can hold thousands of empty pages; extracting them all ties up a worker."""
+    from pypdf import PageObject, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(cv_document.MAX_PAGES + 60):
+        writer.add_blank_page(72, 72)
+    out = io.BytesIO()
+    writer.write(out)
+    read: list[int] = []
+    real = PageObject.extract_text
+
+    def counting(self: PageObject, *args: Any, **kwargs: Any) -> str:
+        read.append(1)
+        return str(real(self, *args, **kwargs))
+
+    monkeypatch.setattr(PageObject, "extract_text", counting)
+    with pytest.raises(cv_document.CvDocumentError, match="no text"):
+        cv_document.cv_text("cv.pdf", out.getvalue())
+    assert len(read) == cv_document.MAX_PAGES
+
+
+def test_reading_a_workers_teams_and_last_rated_occupation_is_audited(any_store: Store) -> None:
+    _occupation(any_store)
+    boss = _person(Role.EMPLOYER)
+    code, (worker,) = _team(any_store, boss, 1)
+
+    def actions() -> list[str]:
+        return [e["action"] for e in audit.entries_for(any_store, worker.id)]
+
+    before = actions()
+    assert [t["code"] for t in tasks.my_teams(any_store, worker)] == [code]
+    assert tasks.my_occupation(any_store, worker) == tasks_world.JUGGLER
+    after = actions()
+    assert after.count("task teams read") == before.count("task teams read") + 1
+    assert after.count("task ratings read") == before.count("task ratings read") + 1

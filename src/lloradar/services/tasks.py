@@ -328,12 +328,13 @@ def delete_my_ratings(store: Store, account: Account) -> int:
 
 
 def my_occupation(store: Store, account: Account) -> str | None:
-    """The occupation the worker rated last, if any."""
+    """The occupation the worker rated last, if any (an audited read of their ratings)."""
     rows = store.query(
         "SELECT occupation_id FROM task_rating WHERE account_id = ? "
         "ORDER BY rated_at DESC, occupation_id LIMIT 1",
         (account.id,),
     )
+    audit.record(store, account.id, "task ratings read", account.id, PURPOSE)
     return str(rows[0][0]) if rows else None
 
 
@@ -401,6 +402,8 @@ def leave_team(store: Store, account: Account, code: str) -> None:
 
 
 def my_teams(store: Store, account: Account) -> list[dict[str, Any]]:
+    """The teams an employer owns, or a worker is a member of (an audited read)."""
+    audit.record(store, account.id, "task teams read", account.id, PURPOSE)
     if account.role is Role.EMPLOYER:
         # no member count: a raw count under 10 (and its changes) is not for the employer
         return store.query_dicts(

@@ -15,6 +15,9 @@ MAX_BYTES = 5 * 1024 * 1024
 # A DOCX is a zip: 5 MB of it can unpack to gigabytes (a zip bomb). Its parts together may
 # unpack to at most this much before python-docx reads them into memory.
 MAX_UNPACKED = 50 * 1024 * 1024
+# Only the first pages of a PDF are read: a CV is read up to 20,000 characters anyway, and 5 MB
+# of PDF can hold tens of thousands of empty pages, each costing text extraction time.
+MAX_PAGES = 40
 ACCEPTED = ".pdf (PDF) or .docx (Word)"
 
 
@@ -67,7 +70,8 @@ def _pdf_text(filename: str, data: bytes) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pypdf warns about repairable flaws; text is enough
             reader = PdfReader(io.BytesIO(data))
-            return "\n".join(page.extract_text() or "" for page in reader.pages)
+            pages = reader.pages[:MAX_PAGES]
+            return "\n".join(page.extract_text() or "" for page in pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
         raise _corrupt(filename, "PDF", str(exc).splitlines()[0] if str(exc) else "") from None
     finally:
