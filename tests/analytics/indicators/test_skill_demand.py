@@ -232,3 +232,19 @@ def test_a_closing_date_adds_no_month() -> None:
     postings = [posting("v1", "AM01", date(2023, 1, 5), date(2023, 6, 30))]
     rows = compute([], [], postings, [asked("v1", "s1")])
     assert [(r["period"], r["demand_text"]) for r in rows] == [(month(0), 1)]
+
+
+def test_stock_with_a_small_occupation_behind_it_is_suppressed() -> None:
+    # o1: 20 seekers, o2: 5. s1 (o1 only) shows 20; s2 = 0.5 x 20 + 5 = 15 from 25 people, but
+    # showing it next to s1 would give o2's 5 back: suppressed; s3 (o2 only): suppressed.
+    rows = compute(
+        [vacancy("AM01", "o1", 0, 40), vacancy("AM01", "o2", 0, 10)],
+        [supply("AM01", "o1", 0, 20, experienced=30), supply("AM01", "o2", 0, 5, experienced=30)],
+    )
+    shown = {r["skill_id"]: (r["supply_short"], r["demand_supply_ratio"], r["flags"]) for r in rows}
+    assert shown == {
+        "s1": (20.0, 2.0, ""),
+        "s2": (None, None, "suppressed"),
+        "s3": (None, None, "suppressed"),
+    }
+    assert [r["supply_experienced"] for r in rows] == [30.0, 45.0, 30.0]

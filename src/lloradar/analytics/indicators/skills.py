@@ -13,7 +13,8 @@ behind the row: `both`, `text`, `occupation` or `none`.
 
 Stock: job seekers (under six months; experienced) whose occupations carry the skill, weighted
 the same way. A skill with demand and (almost) no stock is a `real_shortage`. No stock: no ratio
-(NULL, never infinity) and the flag `no_stock`. Stock from 1-9 people is suppressed.
+(NULL, never infinity) and the flag `no_stock`. Stock from 1-9 people, or with any occupation
+cell of 1-9 people behind it, is suppressed.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ MIN_TEXT_SCORE = 0.65
 DEMAND_SOURCES = ("both", "text", "occupation", "none")
 SKILL_FLAGS = {
     "demo": "synthetic demo data, not real statistics",
-    "suppressed": "stock from fewer than 10 job seekers: value not shown",
+    "suppressed": "stock from fewer than 10 job seekers (or an occupation of 1-9): not shown",
     "no_stock": "no job seekers carry the skill: no demand/supply ratio (not infinity)",
 }
 SKILL_COLUMNS = [
@@ -64,6 +65,8 @@ _PARTS = [
     "exp",
     "people_short",
     "people_exp",
+    "small_short",
+    "small_exp",
 ]
 
 
@@ -96,6 +99,11 @@ def _parts(table: ir.Table, **values: ir.Value) -> ir.Table:
     )
 
 
+def _small(count: ir.IntegerValue) -> ir.FloatingValue:
+    """1.0 for an occupation cell of 1-9 people (suppressed in the occupation indicators)."""
+    return ibis.ifelse((count > 0) & (count < MIN_PEOPLE), 1.0, 0.0)
+
+
 def _occupation_parts(
     vacancies: ir.Table, supply: ir.Table, weights: ir.Table, provenance: ir.Table | None
 ) -> ir.Table:
@@ -110,6 +118,8 @@ def _occupation_parts(
         exp=s.experienced.cast("float64") * s.weight,
         people_short=s.job_seekers_short,
         people_exp=s.experienced,
+        small_short=_small(s.job_seekers_short),
+        small_exp=_small(s.experienced),
     )
     return demand.union(stock, distinct=False)
 
@@ -211,8 +221,14 @@ def _measures(summed: ir.Table) -> ir.Table:
     exp = ibis.coalesce(summed.exp, 0.0)
     people_short = ibis.coalesce(summed.people_short, 0.0)
     people_exp = ibis.coalesce(summed.people_exp, 0.0)
-    hide_short = (people_short > 0) & (people_short < MIN_PEOPLE)
-    hide_exp = (people_exp > 0) & (people_exp < MIN_PEOPLE)
+    # Suppressed: 1-9 people in all, or any occupation behind the stock with 1-9 people (the
+    # weights are public, so skill rows that share occupations would give that cell back).
+    hide_short = ((people_short > 0) & (people_short < MIN_PEOPLE)) | (
+        ibis.coalesce(summed.small_short, 0.0) > 0
+    )
+    hide_exp = ((people_exp > 0) & (people_exp < MIN_PEOPLE)) | (
+        ibis.coalesce(summed.small_exp, 0.0) > 0
+    )
     is_demo = summed.is_demo | ibis.coalesce(summed.c_demo, False)
     flags = flag_text(
         {"demo": is_demo, "suppressed": hide_short | hide_exp, "no_stock": short == 0}
