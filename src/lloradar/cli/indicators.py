@@ -138,7 +138,9 @@ def skills(
         "--store-results",
         help="Compute every region x skill x month, store it as a run, show the stored rows.",
     ),
-    engine: Engine = typer.Option(Engine.duckdb, help="Engine of a --store-results run."),
+    engine: Engine | None = typer.Option(
+        None, help="Engine of a --store-results run (default: the store's own)."
+    ),
     min_score: float = typer.Option(
         MIN_TEXT_SCORE,
         min=0.0,
@@ -150,7 +152,8 @@ def skills(
     month. Sources per figure: demand_text, demand_occupation, demand_source."""
     with store_from_settings() as store:
         if store_results:
-            report = compute_skill_indicators(store, engine.value, min_score)
+            on = engine.value if engine else store.dialect
+            report = compute_skill_indicators(store, on, min_score)
             demo = "  [DEMO DATA]" if report.is_demo else ""
             errors.print(
                 f"Run {report.run_id}: {report.rows:,} rows ({report.from_text:,} with text "
