@@ -126,6 +126,24 @@ def test_loopbaan_in_english_and_bad_input(page: Page) -> None:
     assert "unknown skill(s): no:such" in bad.text()
 
 
+def test_skill_search_and_chip_fragments_escape_input_and_refuse_unknowns(page: Page) -> None:
+    hostile = page.request.get("/loopbaan/vaardigheden?zoek=<script>alert(1)</script>").text()
+    assert "<script>alert" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
+    assert page.request.get("/loopbaan/vaardigheden?zoek=a").text().strip() == ""  # too short
+    found = page.request.get("/loopbaan/vaardigheden?zoek=spreadsheet&lang=en").text()
+    assert "skills found for &#39;spreadsheet&#39;" in found
+    assert found.index(">use spreadsheets software</button>") < found.index("close to what you")
+    uri = found.split('name="plus" value="', 1)[1].split('"', 1)[0]
+    chip = page.request.get("/loopbaan/keuze", params={"plus": uri}).text()
+    assert f'<input type="hidden" name="vaardigheid" value="{uri}">' in chip
+    again = page.request.get(f"/loopbaan/keuze?plus={uri}&vaardigheid={uri}").text()
+    assert again.strip() == ""  # already chosen: no second chip
+    assert page.request.get("/loopbaan/keuze?plus=no:such").text().strip() == ""
+    marked = page.request.get(f"/loopbaan/vaardigheden?zoek=spreadsheet&vaardigheid={uri}").text()
+    assert marked.count('class="add-skill"') == found.count('class="add-skill"') - 1
+    assert "use spreadsheets software (chosen)" in marked  # the lang cookie: English
+
+
 def test_course_catalogue_pages(page: Page) -> None:
     first = page.request.get("/cursussen").text()
     assert "1-10 van 20 cursussen" in first and 'rel="next"' in first
@@ -159,6 +177,15 @@ def server_store_url() -> str:
     return urls[0]
 
 
+def occupation_skills_of_shop(url: str) -> list[str]:
+    from lloradar.services.navigator import occupation_skills
+    from lloradar.store import open_store
+
+    with open_store(url) as store:
+        shop = str(store.query("SELECT id FROM occupation WHERE label_en = 'shop assistant'")[0][0])
+        return occupation_skills(store, shop)
+
+
 def test_a_logged_in_citizen_starts_from_their_passport_after_consent(
     page: Page, base_url: str, browser: Any
 ) -> None:
@@ -186,6 +213,10 @@ def test_a_logged_in_citizen_starts_from_their_passport_after_consent(
     first = page.locator("[data-testid=occupation-card]").first
     assert first.locator("h3").inner_text() == "winkelmedewerker"
     assert "Rijnmond" in page.locator("#results-title").inner_text()
+    # the passport's skills are the person's own chips, to refine before ranking again
+    assert page.locator("[data-testid=chosen-skill]").count() == len(
+        occupation_skills_of_shop(server_store_url())
+    )
     with open_store(server_store_url()) as store:
         actions = [e["action"] for e in entries_for(store, account)]
     assert "consent given" in actions and "career navigator: passport used" in actions
@@ -198,6 +229,7 @@ def test_a_logged_in_citizen_starts_from_their_passport_after_consent(
         assert stranger.locator("[data-testid=navigator-results]").count() == 0
         assert stranger.locator("[data-testid=passport-note]").count() == 0
         assert stranger.locator("[data-testid=passport-consent]").count() == 0
+        assert stranger.locator("[data-testid=chosen-skill]").count() == 0
     finally:
         other.close()
     # withdrawing consent stops the passport use
