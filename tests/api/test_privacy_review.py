@@ -129,3 +129,17 @@ def test_another_employers_team_code_and_another_citizens_passport_are_not_found
     assert other.client.get(f"/taken/team/{code}").status_code == 404
     anna, bob = logged_in_client(client.app), logged_in_client(client.app)
     assert bob.client.get(f"/api/passport/{anna.account.id}").status_code == 404
+
+
+def test_personal_responses_are_not_stored_by_any_cache(client: TestClient) -> None:
+    me = logged_in_client(client.app, Role.CITIZEN)
+    for path in ("/api/me", "/api/passport", "/paspoort", "/taken", "/meldingen"):
+        reply = me.client.get(path)
+        assert reply.status_code == 200, path
+        assert reply.headers.get("cache-control") == "no-store", path
+    bearer = TestClient(client.app, headers={"Authorization": f"Bearer {me.token}"})
+    assert bearer.get("/api/passport").headers.get("cache-control") == "no-store"
+    # public pages and static files keep their caching
+    anonymous = TestClient(client.app)
+    assert "cache-control" not in anonymous.get("/api/regions").headers
+    assert me.client.get("/static/app.css").headers.get("cache-control") != "no-store"

@@ -8,10 +8,11 @@ session's token in the `X-CSRF-Token` header, so another site cannot ride on the
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.responses import Response
 
 from lloradar.api.deps import DataDep
 from lloradar.api.problems import Problem
@@ -82,3 +83,22 @@ def require_api_roles(*roles: Role) -> Callable[..., Account]:
         return account
 
     return check
+
+
+async def no_store_when_personal(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """HTTP middleware (server.py): a response to a logged-in request (session cookie or
+    bearer token) or an alert feed may hold personal data, so it gets `Cache-Control:
+    no-store` unless it set its own: no shared cache keeps it, and after logout the browser's
+    back button does not show it again. Static files keep their caching."""
+    response = await call_next(request)
+    path = request.url.path
+    personal = (
+        SESSION_COOKIE in request.cookies
+        or "authorization" in request.headers
+        or path.startswith("/feeds/")
+    )
+    if personal and not path.startswith("/static/") and "cache-control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
+    return response
