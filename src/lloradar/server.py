@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from lloradar.api.accounts import router as api_accounts_router
 from lloradar.api.alerts import router as api_alerts_router
 from lloradar.api.app import OPENAPI
+from lloradar.api.auth import no_store_when_personal
 from lloradar.api.employer import router as api_employer_router
 from lloradar.api.forecast import router as api_forecast_router
 from lloradar.api.interventions import router as api_interventions_router
@@ -90,4 +91,5 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.middleware("http")(no_store_when_personal)
     return app
