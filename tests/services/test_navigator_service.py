@@ -253,3 +253,14 @@ def test_passport_navigation_needs_a_citizen_consent_and_a_region(world: Store) 
     assert "demo:skill/welding" in {uri for uri, _ in more.skills}
     actions = [e["action"] for e in entries_for(world, person.id)]
     assert actions.count("career navigator: passport used") == 4
+
+
+def test_the_course_filter_offers_exactly_the_skills_some_course_teaches(world: Store) -> None:
+    from lloradar.services.navigator import choices
+
+    offered = choices(world)["skills"]
+    taught = {str(r[0]) for r in world.query("SELECT DISTINCT skill_id FROM course_skill")}
+    assert {uri for uri, _, _ in offered} == taught and len(offered) < 42  # not every skill
+    assert all(list_courses(world, skill=uri).total > 0 for uri, _, _ in offered)
+    dutch = [nl for _, nl, _ in offered]
+    assert dutch == sorted(dutch, key=str.lower) and "metaal lassen" in dutch

@@ -373,9 +373,10 @@ def chosen_skills(store: Store, uris: Sequence[str], lang: str) -> list[SkillMat
 
 
 def choices(store: Store) -> dict[str, list[tuple[str, str, str]]]:
-    """What the navigator form offers, as (id, nl, en): the regions, every occupation with
-    skills, and the skills of the occupations with labour-market figures or taught by a course
-    (not all 14,000 ESCO skills: a list that long cannot be used)."""
+    """What the navigator and course forms offer, as (id, nl, en): the regions, every
+    occupation with skills, and the skills some course teaches (the course filter: a skill no
+    course teaches would only ever give an empty list). The navigator's own skills are picked
+    by typing (`find_skills`), not from a list."""
     regions = [
         (str(c), str(n), str(n))
         for c, n in store.query(
@@ -387,15 +388,11 @@ def choices(store: Store) -> dict[str, list[tuple[str, str, str]]]:
         (o.uri, o.label("nl"), o.label_en)
         for o in sorted(graph, key=lambda o: o.label("nl").lower())
     ]
-    used = store.query(
-        "SELECT DISTINCT skill_id FROM occupation_skill WHERE occupation_id IN "
-        "(SELECT DISTINCT occupation_id FROM vacancy_stats) "
-        "UNION SELECT DISTINCT skill_id FROM course_skill"
-    )
+    taught = store.query("SELECT DISTINCT skill_id FROM course_skill")
     skills = sorted(
         (
             (str(r[0]), labels[str(r[0])].label("nl"), labels[str(r[0])].en)
-            for r in used
+            for r in taught
             if str(r[0]) in labels
         ),
         key=lambda s: s[1].lower(),
