@@ -26,7 +26,8 @@
     if (button && button.classList && button.classList.contains("add-skill")) {
       button.disabled = true;
     }
-    if (label) say(status.dataset.added, label);
+    var added = evt.detail.xhr && evt.detail.xhr.responseText.trim() !== "";
+    if (label && added) say(status.dataset.added, label);
     search.focus();
   });
 
