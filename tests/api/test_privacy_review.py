@@ -143,3 +143,29 @@ def test_personal_responses_are_not_stored_by_any_cache(client: TestClient) -> N
     anonymous = TestClient(client.app)
     assert "cache-control" not in anonymous.get("/api/regions").headers
     assert me.client.get("/static/app.css").headers.get("cache-control") != "no-store"
+
+
+def test_logging_in_again_ends_the_session_the_browser_carried(client: TestClient) -> None:
+    """Session fixation: a token planted in (or copied from) the browser before a login must
+    not stay valid beside the new one."""
+    email = fresh_email("citizen")
+    with open_web_store(store_url_of(client.app)) as store:
+        register(store, email, PASSWORD, Role.CITIZEN, "")
+    browser = TestClient(client.app)
+    first = browser.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()
+    planted = first["token"]
+    second = browser.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()
+    assert second["token"] != planted
+    bearer = {"Authorization": f"Bearer {planted}"}
+    assert TestClient(client.app).get("/api/me", headers=bearer).status_code == 401
+    # the same on the login page
+    token = _csrf_of(browser.get("/inloggen").text)
+    done = browser.post(
+        "/inloggen",
+        data={"email": email, "password": PASSWORD, "csrf": token},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    bearer = {"Authorization": f"Bearer {second['token']}"}
+    assert TestClient(client.app).get("/api/me", headers=bearer).status_code == 401
+    assert browser.get("/api/me").status_code == 200  # the newest session works

@@ -319,3 +319,24 @@ def test_reading_a_workers_teams_and_last_rated_occupation_is_audited(any_store:
     after = actions()
     assert after.count("task teams read") == before.count("task teams read") + 1
     assert after.count("task ratings read") == before.count("task ratings read") + 1
+
+
+def test_a_registration_race_answers_without_the_databases_error_text(
+    any_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two registrations of one address at once: the second passes the check, the unique key
+    stops it, and the database error (which quotes the address) must not surface or chain."""
+    register(any_store, "race@example.nl", PASSWORD, Role.CITIZEN, "")
+    checks = iter([False])  # the first check misses the other registration, later ones see it
+    real = accounts._email_taken
+
+    def taken(store: Store, email: str) -> bool:
+        first = next(checks, None)
+        return real(store, email) if first is None else first
+
+    monkeypatch.setattr(accounts, "_email_taken", taken)
+    with pytest.raises(AccountError) as raced:
+        register(any_store, "race@example.nl", PASSWORD, Role.CITIZEN, "")
+    assert "already an account" in str(raced.value)
+    assert raced.value.__cause__ is None and raced.value.__suppress_context__
+    assert _count(any_store, "SELECT count(*) FROM account") == 1

@@ -62,6 +62,9 @@ def api_login(
         ) from exc
     except AccountError as exc:
         raise Problem(401, "Login failed", str(exc)) from exc
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:  # the new session replaces the cookie's: the old token stops working
+        logout(store, previous)
     response.set_cookie(
         SESSION_COOKIE,
         session.token,

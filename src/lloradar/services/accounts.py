@@ -143,22 +143,37 @@ def register(
     key = _register_key(client) if client is not None else None
     if key is not None:
         _check_attempts(store, key)
-    if store.query("SELECT 1 FROM account WHERE email = ?", (email,)):
+    if _email_taken(store, email):
         if key is not None:
             store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
-        # The message does not repeat the address (it would end up in logs and pages).
-        raise AccountError(
-            "There is already an account for this e-mail address; log in instead.",
-            "Er is al een account voor dit e-mailadres; log in.",
-        )
-    with store.transaction():
-        store.execute(
-            "INSERT INTO account (account_id, email, role, name, password_hash, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (account.id, email, str(role), account.name, _hasher.hash(password), _now()),
-        )
-        audit.record(store, account.id, "account created", account.id, "account")
+        raise _taken()
+    try:
+        with store.transaction():
+            store.execute(
+                "INSERT INTO account (account_id, email, role, name, password_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (account.id, email, str(role), account.name, _hasher.hash(password), _now()),
+            )
+            audit.record(store, account.id, "account created", account.id, "account")
+    except Exception:
+        # Two registrations of one address at once: the database's unique-key error quotes the
+        # address, so it is replaced (not chained) by the same message as above.
+        if _email_taken(store, email):
+            raise _taken() from None
+        raise
     return account
+
+
+def _email_taken(store: Store, email: str) -> bool:
+    return bool(store.query("SELECT 1 FROM account WHERE email = ?", (email,)))
+
+
+def _taken() -> AccountError:
+    # The message does not repeat the address (it would end up in logs and pages).
+    return AccountError(
+        "There is already an account for this e-mail address; log in instead.",
+        "Er is al een account voor dit e-mailadres; log in.",
+    )
 
 
 def login(

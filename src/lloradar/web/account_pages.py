@@ -148,6 +148,7 @@ def login_submit(
     w = _words(request)
     try:
         session = login(store, email, password, client_of(request))
+        _end_previous_session(request, store)
     except TooManyAttempts as exc:
         error = w["too_many"].format(minutes=exc.retry_after // 60 + 1)
         return _form(
@@ -172,6 +173,14 @@ def login_submit(
     response = RedirectResponse(safe_next(next_url, _home_for(session.account.role)), 303)
     start_session(request, response, session)
     return response
+
+
+def _end_previous_session(request: Request, store: StoreDep) -> None:
+    """A login replaces the browser's session: the token it carried so far stops working, so a
+    token planted in or copied from this browser before the login is worth nothing after it."""
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:
+        logout(store, previous)
 
 
 @router.get("/registreren", response_class=HTMLResponse)
@@ -216,6 +225,7 @@ def register_submit(
     try:
         register(store, email, password, Role(role), name, client=client_of(request))
         session = login(store, email, password, client_of(request))
+        _end_previous_session(request, store)
     except AccountError as exc:
         message = exc.nl if request_lang(request) == "nl" else str(exc)
         return _form(request, "account_register.html", 422, error=message, **context)
