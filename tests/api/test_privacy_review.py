@@ -8,13 +8,18 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from fastapi.routing import APIRoute
 
 from accounts_fixtures import PASSWORD, fresh_email, logged_in_client, store_url_of
+from lloradar.api.auth import api_account
 from lloradar.domain.account import Role
 from lloradar.services.accounts import register
 from lloradar.services.web_store import open_web_store
+from lloradar.web.auth import check_csrf
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -169,3 +174,42 @@ def test_logging_in_again_ends_the_session_the_browser_carried(client: TestClien
     bearer = {"Authorization": f"Bearer {second['token']}"}
     assert TestClient(client.app).get("/api/me", headers=bearer).status_code == 401
     assert browser.get("/api/me").status_code == 200  # the newest session works
+
+
+# Unsafe routes that change nothing of anyone's and read no personal data (public analyses), and
+# the login itself (the page's login form does carry the double-submit token).
+PUBLIC_UNSAFE = {"/api/skills/extract", "/api/navigator", "/vraag", "/api/auth/login"}
+
+
+def _routes(routes: list[Any]) -> Iterator[Any]:
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        yield from _routes(inner.routes) if inner is not None else [route]
+
+
+def _calls(dependant: Any) -> set[Any]:
+    found, stack = set(), [dependant]
+    while stack:
+        current = stack.pop()
+        found.add(current.call)
+        stack.extend(current.dependencies)
+    return found
+
+
+def test_every_state_changing_route_checks_csrf_or_the_api_session(client: TestClient) -> None:
+    """Pages: the `CsrfForm` check; API: `api_account`, which demands X-CSRF-Token for a
+    cookie (a bearer token cannot be sent by another site)."""
+    unchecked, seen = [], 0
+    for route in _routes(client.app.routes):
+        if not isinstance(route, APIRoute) or not route.methods & {
+            "POST",
+            "PUT",
+            "PATCH",
+            "DELETE",
+        }:
+            continue
+        seen += 1
+        calls = _calls(route.dependant)
+        if route.path not in PUBLIC_UNSAFE and not calls & {check_csrf, api_account}:
+            unchecked.append(f"{sorted(route.methods)} {route.path}")
+    assert seen > 40 and unchecked == []
