@@ -340,3 +340,20 @@ def test_a_registration_race_answers_without_the_databases_error_text(
     assert "already an account" in str(raced.value)
     assert raced.value.__cause__ is None and raced.value.__suppress_context__
     assert _count(any_store, "SELECT count(*) FROM account") == 1
+
+
+def test_team_codes_cannot_be_found_by_trying(any_store: Store) -> None:
+    boss, worker = _person(Role.EMPLOYER), _person()
+    code = tasks.create_team(any_store, boss, "Geheim")
+    assert len(code) == 12  # 48 bits
+    for attempt in range(accounts.MAX_FAILURES):
+        with pytest.raises(tasks.TasksError, match="no team"):
+            tasks.join_team(any_store, worker, f"{attempt:012X}", consent=True)
+    with pytest.raises(tasks.TooManyJoins, match="Too many unknown team codes"):
+        tasks.join_team(any_store, worker, code, consent=True)  # even the right one, for now
+    assert _count(any_store, "SELECT count(*) FROM task_team_member") == 0
+    assert tasks.join_team(any_store, _person(), code, consent=True) == "Geheim"  # others can
+    delete_account(any_store, worker.id)  # the counted tries go with the account
+    assert (
+        _count(any_store, "SELECT count(*) FROM login_attempt WHERE attempt_key LIKE 'team%'") == 0
+    )

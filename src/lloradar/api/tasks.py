@@ -175,6 +175,10 @@ def join_team(store: StoreDep, account: CitizenAccount, code: str, body: JoinIn)
         return {"team": service.join_team(store, account, code, body.consent)}
     except service.ConsentRequired as error:
         raise Problem(409, "Consent required", str(error)) from error
+    except service.TooManyJoins as error:
+        raise Problem(
+            429, "Too many unknown codes", str(error), retry_after=error.retry_after
+        ) from error
     except service.TasksError as error:
         raise Problem(404, "Unknown team", str(error)) from error
 

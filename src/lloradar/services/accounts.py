@@ -142,10 +142,10 @@ def register(
     account = Account(id=str(uuid.uuid4()), email=email, role=role, name=name.strip())
     key = _register_key(client) if client is not None else None
     if key is not None:
-        _check_attempts(store, key)
+        check_attempts(store, key)
     if _email_taken(store, email):
         if key is not None:
-            store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
+            record_failure(store, key)
         raise _taken()
     try:
         with store.transaction():
@@ -184,7 +184,7 @@ def login(
     email = normalise_email(email)
     key = attempt_key(email, client)
     since = _now() - FAILURE_WINDOW
-    _check_attempts(store, key)
+    check_attempts(store, key)
     rows = store.query(
         "SELECT account_id, email, role, name, password_hash FROM account WHERE email = ?",
         (email,),
@@ -214,8 +214,9 @@ def login(
     return Session(token=token, csrf=csrf, account=account, expires_at=expires)
 
 
-def _check_attempts(store: Store, key: str) -> None:
-    """`TooManyAttempts` after `MAX_FAILURES` failures under `key` within the window."""
+def check_attempts(store: Store, key: str) -> None:
+    """`TooManyAttempts` after `MAX_FAILURES` failures under `key` within the window (for the
+    login, registration and anything else that must not be tried by the thousand)."""
     failures = store.query(
         "SELECT count(*), min(attempted_at) FROM login_attempt "
         "WHERE attempt_key = ? AND attempted_at >= ? AND NOT succeeded",
@@ -224,6 +225,11 @@ def _check_attempts(store: Store, key: str) -> None:
     if int(failures[0]) >= MAX_FAILURES:
         retry = int((failures[1] + FAILURE_WINDOW - _now()).total_seconds())
         raise TooManyAttempts(max(retry, 1))
+
+
+def record_failure(store: Store, key: str) -> None:
+    """Count one failed try under `key` (a login, a taken address, an unknown team code)."""
+    store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
 
 
 def _register_key(client: str) -> str:

@@ -31,7 +31,9 @@ from lloradar.services import accounts, audit
 from lloradar.store import Store
 
 PURPOSE = str(Purpose.TASKS)
-TEAM_CODE_LENGTH = 8
+# 12 hex characters (48 bits) and at most 5 unknown codes per worker per 15 minutes: a team
+# cannot be found by trying codes (each member changes the employer's view and its ledger).
+TEAM_CODE_LENGTH = 12
 _RATING_COLUMNS = ["does_task", "can_do", "want_to_learn", "energy"]
 
 accounts.register_personal_table("task_rating")
@@ -43,6 +45,7 @@ def _forget_account(store: Store, account_id: str) -> None:
     """The delete hook: an employer's teams take their members and ledger along (the members'
     own ratings stay theirs); a member's pseudonym in other teams' ledgers becomes a random
     tombstone, so the ledger keeps refusing differencing but no longer points at the person."""
+    store.execute("DELETE FROM login_attempt WHERE attempt_key = ?", (_join_key(account_id),))
     if "task_team_ledger" not in store.tables():
         return
     owned = "SELECT code FROM task_team WHERE account_id = ?"
@@ -77,6 +80,14 @@ class ConsentRequired(TasksError):
 
 class NotAllowed(PermissionError):
     pass
+
+
+class TooManyJoins(TasksError):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"Too many unknown team codes; try again in {retry_after // 60 + 1} minutes."
+        )
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,8 +389,14 @@ def join_team(store: Store, account: Account, code: str, consent: bool) -> str:
     if not consent:
         raise ConsentRequired("Joining a team needs your consent to count in its team view.")
     code = code.strip().upper()
+    key = _join_key(account.id)
+    try:
+        accounts.check_attempts(store, key)
+    except accounts.TooManyAttempts as exc:
+        raise TooManyJoins(exc.retry_after) from None
     team = store.query("SELECT name FROM task_team WHERE code = ?", (code,))
     if not team:
+        accounts.record_failure(store, key)
         raise TasksError(f"There is no team with code '{code}'.")
     with store.transaction():
         store.upsert(
@@ -390,6 +407,10 @@ def join_team(store: Store, account: Account, code: str, consent: bool) -> str:
         )
         audit.record(store, account.id, "task team joined", account.id, PURPOSE)
     return str(team[0][0])
+
+
+def _join_key(account_id: str) -> str:
+    return "team-join:" + audit.pseudonym(account_id)
 
 
 def leave_team(store: Store, account: Account, code: str) -> None:

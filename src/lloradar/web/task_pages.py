@@ -174,8 +174,12 @@ def join_team(
     try:
         service.join_team(store, account, code, consent == "ja")
     except service.TasksError as error:
-        consent_missing = isinstance(error, service.ConsentRequired)
-        message = w["team_consent"] if consent_missing else w["no_team"].format(code=code)
+        if isinstance(error, service.ConsentRequired):
+            message = w["team_consent"]
+        elif isinstance(error, service.TooManyJoins):
+            message = w["too_many_codes"].format(minutes=error.retry_after // 60 + 1)
+        else:
+            message = w["no_team"].format(code=code)
         return _tasks_page(request, account, store, service.my_occupation(store, account), message)
     return RedirectResponse("/taken", status_code=303)
 
