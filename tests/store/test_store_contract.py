@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from lloradar.domain import Provenance
@@ -49,6 +50,29 @@ def test_upsert_is_idempotent_and_replaces_non_key_columns(any_store: Store) -> 
     assert any_store.query("SELECT count(*) FROM region")[0][0] == 1
     any_store.upsert("region", columns, [(*row[:1], "Amsterdam", *row[2:])], ["code"])
     assert any_store.query("SELECT name FROM region WHERE code = ?", ["AM18"]) == [("Amsterdam",)]
+
+
+def test_insert_arrow_appends_the_named_columns_and_rolls_back_with_the_transaction(
+    any_store: Store,
+) -> None:
+    values = pa.table(
+        {
+            "code": ["AM05", "AM06"],
+            "name": ["Twente", "Stedendriehoek"],
+            "level": ["arbeidsmarktregio"] * 2,
+            "source_id": ["s1", "s1"],
+        }
+    )
+    any_store.insert_arrow("region", values)
+    assert any_store.query("SELECT code, name FROM region ORDER BY code") == [
+        ("AM05", "Twente"),
+        ("AM06", "Stedendriehoek"),
+    ]
+    with pytest.raises(RuntimeError), any_store.transaction():
+        any_store.execute("DELETE FROM region")
+        any_store.insert_arrow("region", values.slice(0, 1))
+        raise RuntimeError("abort")
+    assert any_store.query("SELECT count(*) FROM region")[0][0] == 2
 
 
 def test_types_round_trip(any_store: Store) -> None:

@@ -158,28 +158,9 @@ def long_table(cells: pa.Table, run_id: str) -> pa.Table:
 
 
 def replace_values(store: Store, values: pa.Table) -> None:
-    """Replace every stored indicator value (inside the caller's transaction). DuckDB inserts
-    the Arrow table directly, PostgreSQL takes it through COPY."""
+    """Replace every stored row of `indicator_value` (inside the caller's transaction)."""
     store.execute("DELETE FROM indicator_value")
-    if isinstance(store, DuckDBStore):
-        store.connection.register("_indicator_values", values)
-        try:
-            store.execute(
-                f"INSERT INTO indicator_value ({', '.join(VALUE_COLUMNS)}) "
-                f"SELECT {', '.join(VALUE_COLUMNS)} FROM _indicator_values"
-            )
-        finally:
-            store.connection.unregister("_indicator_values")
-        return
-    if not isinstance(store, PostgresStore):
-        raise ValueError(f"no bulk insert for store {type(store).__name__}")
-    rows = zip(*(values.column(c).to_pylist() for c in VALUE_COLUMNS), strict=True)
-    with (
-        store.connection.cursor() as cursor,
-        cursor.copy(f"COPY indicator_value ({', '.join(VALUE_COLUMNS)}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
+    store.insert_arrow("indicator_value", values.select(list(VALUE_COLUMNS)))
 
 
 def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:

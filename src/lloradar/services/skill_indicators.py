@@ -130,28 +130,9 @@ def _values(table: pa.Table, run_id: str) -> pa.Table:
 
 
 def replace_skill_values(store: Store, values: pa.Table) -> None:
-    """Replace the stored skill values (inside the caller's transaction). DuckDB inserts the
-    Arrow table directly, PostgreSQL takes it through COPY."""
+    """Replace every stored row of `skill_indicator_value` (inside the caller's transaction)."""
     store.execute("DELETE FROM skill_indicator_value")
-    names = ", ".join(VALUE_COLUMNS)
-    if isinstance(store, DuckDBStore):
-        store.connection.register("_skill_values", values)
-        try:
-            store.execute(
-                f"INSERT INTO skill_indicator_value ({names}) SELECT {names} FROM _skill_values"
-            )
-        finally:
-            store.connection.unregister("_skill_values")
-        return
-    if not isinstance(store, PostgresStore):
-        raise ValueError(f"no bulk insert for store {type(store).__name__}")
-    rows = zip(*(values.column(c).to_pylist() for c in VALUE_COLUMNS), strict=True)
-    with (
-        store.connection.cursor() as cursor,
-        cursor.copy(f"COPY skill_indicator_value ({names}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
+    store.insert_arrow("skill_indicator_value", values.select(list(VALUE_COLUMNS)))
 
 
 def compute_skill_indicators(

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, ClassVar
 
+import pyarrow as pa
+
 Row = tuple[Any, ...]
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -64,6 +66,10 @@ class Store(ABC):
     def _bulk_upsert(
         self, table: str, columns: Sequence[str], rows: Sequence[Row], key: Sequence[str]
     ) -> None: ...
+
+    @abstractmethod
+    def insert_arrow(self, table: str, values: pa.Table) -> None:
+        """Append every row of `values` (its column names are the table's) in bulk."""
 
     @abstractmethod
     def tables(self) -> list[str]: ...

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from lloradar.store.base import Row, Store
+from lloradar.store.base import Row, Store, identifier
 
 _counter = itertools.count()
 
@@ -53,6 +53,17 @@ class DuckDBStore(Store):
         self.connection.register(view, staged)
         try:
             self.connection.execute(self.upsert_sql(table, columns, view, key))
+        finally:
+            self.connection.unregister(view)
+
+    def insert_arrow(self, table: str, values: pa.Table) -> None:
+        view = f"_stage_{next(_counter)}"
+        names = ", ".join(identifier(c) for c in values.column_names)
+        self.connection.register(view, values)
+        try:
+            self.connection.execute(
+                f"INSERT INTO {identifier(table)} ({names}) SELECT {names} FROM {view}"
+            )
         finally:
             self.connection.unregister(view)
 

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import psycopg
+import pyarrow as pa
 
-from lloradar.store.base import Row, Store
+from lloradar.store.base import Row, Store, identifier
 
 _counter = itertools.count()
 _PLACEHOLDER = re.compile(r"\?")
@@ -75,6 +76,16 @@ class PostgresStore(Store):
                 cursor.execute(self.upsert_sql(table, columns, stage, key))
             finally:
                 cursor.execute(f"DROP TABLE IF EXISTS {stage}")
+
+    def insert_arrow(self, table: str, values: pa.Table) -> None:
+        names = ", ".join(identifier(c) for c in values.column_names)
+        rows = zip(*(values.column(c).to_pylist() for c in values.column_names), strict=True)
+        with (
+            self.connection.cursor() as cursor,
+            cursor.copy(f"COPY {identifier(table)} ({names}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
 
     def tables(self) -> list[str]:
         rows = self._run(
