@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from lloradar.cli.main import app
-from lloradar.demo import build_demo_world
-from lloradar.store import open_store
 
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("courses") / "demo.duckdb"
-    with open_store(str(path)) as opened:
-        build_demo_world(opened, 42, None)
-    return path
-
-
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_store: Path) -> Path:
-    store = tmp_path / "cli.duckdb"
-    shutil.copyfile(demo_store, store)
-    monkeypatch.setenv("LLORADAR_STORE", str(store))
-    monkeypatch.setenv("LLORADAR_SHARED_DATA", str(tmp_path / "no-shared-data"))
-    return store
+def env(test_env: Path) -> Path:
+    return test_env
 
 
 def run(*args: str, code: int = 0) -> str:

@@ -8,8 +8,6 @@ import pytest
 from typer.testing import CliRunner
 
 from lloradar.cli.forecast import app
-from lloradar.demo import build_demo_world
-from lloradar.store import open_store
 
 runner = CliRunner()
 
@@ -22,19 +20,9 @@ def flat(output: str) -> str:
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("forecast-cli") / "x.duckdb"
-    with open_store(str(path)) as store:
-        build_demo_world(store, 42, None)
-    return path
-
-
 @pytest.fixture
-def env(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("LLORADAR_STORE", str(store_path))
-    monkeypatch.setenv("LLORADAR_SHARED_DATA", str(store_path.parent / "no-shared-data"))
-    return store_path
+def env(module_env: Path) -> Path:
+    return module_env
 
 
 def test_run_then_diff_shows_the_assumptions_and_the_difference(env: Path) -> None:

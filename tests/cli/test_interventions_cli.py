@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from lloradar.cli.interventions import app
-from lloradar.demo import build_demo_world
 from lloradar.services.interventions import portfolio_report, progress_report
 from lloradar.store import open_store
 
@@ -17,21 +15,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "interventions"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo world, built once for this module and copied for each test."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    with open_store(str(path)) as opened:
-        build_demo_world(opened, 42, None)
-    return path
-
-
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_store: Path) -> Path:
-    store = tmp_path / "cli.duckdb"
-    shutil.copyfile(demo_store, store)
-    monkeypatch.setenv("LLORADAR_STORE", str(store))
-    monkeypatch.setenv("LLORADAR_SHARED_DATA", str(tmp_path / "no-shared-data"))
+def env(test_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    store = test_env
     monkeypatch.setenv("LLORADAR_PSEUDONYM_KEY", "cli-test-key")
     monkeypatch.setenv("LLORADAR_LANG", "en")
     return store

@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from lloradar.cli.main import app
-from lloradar.demo import build_demo_world
 from lloradar.domain import Provenance
 from lloradar.pipeline.save import TableRows, save_load
 from lloradar.store import Store, open_store
@@ -20,12 +19,10 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("skill-indicators-cli") / "x.duckdb"
-    with open_store(str(path)) as store:
-        build_demo_world(store, 42, None)
+def store_path(module_store: Path) -> Path:
+    with open_store(str(module_store)) as store:
         add_postings(store)
-    return path
+    return module_store
 
 
 def add_postings(store: Store) -> None:
