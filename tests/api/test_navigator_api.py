@@ -158,3 +158,10 @@ def test_use_passport_without_a_region_anywhere_is_a_clear_error(
     assert r.json()["detail"] == "region: your passport names no region; send one (e.g. AM22)"
     plain = client.post("/api/navigator", json={"skills": ["x"]})
     assert plain.status_code == 422 and plain.json()["detail"].startswith("region: required")
+
+
+def test_an_offset_beyond_any_database_integer_is_a_422_not_a_crash(client: Any) -> None:
+    for path in ("/api/courses", "/api/occupations"):
+        response = client.get(path, params={"offset": 2**63})
+        assert response.status_code == 422, (path, response.text)
+        assert "offset" in response.text

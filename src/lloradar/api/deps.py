@@ -44,3 +44,6 @@ PeriodFrom = Annotated[
 PeriodTo = Annotated[
     str | None, Query(pattern=MONTH, description="Last month, YYYY-MM", examples=["2025-12"])
 ]
+
+# Pages of a listing start here; bounded so a database never sees an out-of-range integer.
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip")]

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from lloradar.api.auth import api_account
-from lloradar.api.deps import StoreDep
+from lloradar.api.deps import Offset, StoreDep
 from lloradar.api.problems import Problem
 from lloradar.services.courses import list_courses
 from lloradar.services.navigator import (
@@ -86,7 +86,7 @@ def courses(
         str | None, Query(pattern=REGION, description="Given in this region (or online)")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     page = list_courses(store, skill=skill, region=region, limit=limit, offset=offset)
     return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": page.items}

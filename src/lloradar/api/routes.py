@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from lloradar.api.deps import DataDep, PeriodFrom, PeriodTo, month_start
+from lloradar.api.deps import DataDep, Offset, PeriodFrom, PeriodTo, month_start
 from lloradar.api.export import Format, parquet_rows
 from lloradar.api.problems import not_found
 from lloradar.services.questions import answer_question
@@ -67,7 +67,6 @@ class AnswerOut(BaseModel):
 
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
-Offset = Annotated[int, Query(ge=0)]
 
 
 def _csv(rows: list[dict[str, Any]], filename: str) -> Response:
