@@ -17,9 +17,8 @@ from lloradar.web.auth import (
     OptionalAccount,
     anonymous_csrf,
 )
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import render
+from lloradar.web.routes import StoreDep, render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=320)]

@@ -14,9 +14,8 @@ from lloradar.services import alerts
 from lloradar.services.web_data import RadarData
 from lloradar.services.web_store import Store
 from lloradar.web.auth import CsrfForm, CurrentAccount
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, render
+from lloradar.web.routes import DataDep, StoreDep, render
 
 router = APIRouter(include_in_schema=False)
 Field = Annotated[str, Form(max_length=500)]

@@ -21,9 +21,8 @@ from starlette.exceptions import HTTPException
 
 from lloradar.domain.account import Account, Role
 from lloradar.services.accounts import SessionLookup, lookup_session
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import render, templates
+from lloradar.web.routes import StoreDep, render, templates
 
 SESSION_COOKIE = "lloradar_session"
 CSRF_COOKIE = "lloradar_csrf"

@@ -29,9 +29,8 @@ from lloradar.services.employer_profile import (
 from lloradar.services.web_skills import SkillsUnavailable
 from lloradar.services.web_store import store_url_for
 from lloradar.web.auth import CsrfForm, require_roles
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, render
+from lloradar.web.routes import DataDep, StoreDep, render
 from lloradar.web.views import class_name, fmt_int, fmt_ratio
 
 router = APIRouter(include_in_schema=False)

@@ -3,10 +3,9 @@ region page) and a scenario compared with the baseline."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lloradar.domain import IngestError
@@ -17,10 +16,10 @@ from lloradar.services.forecast_results import (
     list_runs,
     scenario_diff,
 )
-from lloradar.services.web_store import Store, open_web_store, store_url_for
+from lloradar.services.web_store import Store
 from lloradar.web.charts import bar_spec
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, UnknownCode, csv_response, render
+from lloradar.web.routes import DataDep, StoreDep, UnknownCode, csv_response, render
 from lloradar.web.views import Chart, fmt_int, fmt_ratio
 
 router = APIRouter(include_in_schema=False)
@@ -101,15 +100,6 @@ WORDS: dict[str, dict[str, str]] = {
         "occupation_text": "For {occupation} supply is lowest relative to demand in {first}. Model output on demo data.",
     },
 }
-
-
-def get_store(request: Request, data: DataDep) -> Iterator[Store]:
-    url = store_url_for(data, getattr(request.app.state, "store_url", None))
-    with open_web_store(url) as store:
-        yield store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def fmt_num(value: float | None, lang: str) -> str:

@@ -15,7 +15,6 @@ from lloradar.services.intervention_factsheets import intervention_sources, port
 from lloradar.services.interventions import ProgressReport, progress_report
 from lloradar.services.web_data import RadarData
 from lloradar.services.web_store import Store
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import TEXT, request_lang
 from lloradar.web.intervention_views import (
     HIDDEN,
@@ -27,7 +26,7 @@ from lloradar.web.intervention_views import (
     shown,
     track_text,
 )
-from lloradar.web.routes import DataDep, UnknownCode, templates
+from lloradar.web.routes import DataDep, StoreDep, UnknownCode, templates
 
 router = APIRouter(include_in_schema=False)
 RegionQuery = Annotated[str, Query(alias="regio", min_length=2, max_length=20)]

@@ -17,10 +17,9 @@ from lloradar.services.intervention_forms import FormProblem, check_form, form_v
 from lloradar.services.interventions import get_intervention
 from lloradar.services.web_data import RadarData
 from lloradar.web.auth import CsrfForm, require_roles
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
 from lloradar.web.intervention_views import WORDS
-from lloradar.web.routes import DataDep, UnknownCode, render
+from lloradar.web.routes import DataDep, StoreDep, UnknownCode, render
 
 router = APIRouter(include_in_schema=False)
 Editor = Annotated[Account, Depends(require_roles(Role.ANALYST, Role.ADMIN))]

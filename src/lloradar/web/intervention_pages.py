@@ -18,12 +18,11 @@ from lloradar.services.interventions import (
     progress_report,
 )
 from lloradar.web.auth import OptionalAccount
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
 from lloradar.web.intervention_factsheets import router as factsheet_router
 from lloradar.web.intervention_forms import router as forms_router
 from lloradar.web.intervention_views import HIDDEN, WORDS, euro, kpi_chart, safe_name, shown
-from lloradar.web.routes import DataDep, UnknownCode, render
+from lloradar.web.routes import DataDep, StoreDep, UnknownCode, render
 
 router = APIRouter(include_in_schema=False)
 # Before the `/interventies/{intervention_id}` routes: literal paths first.

@@ -33,9 +33,8 @@ from lloradar.services.navigator import (
 )
 from lloradar.services.web_store import store_url_for
 from lloradar.web.auth import CsrfForm, OptionalAccount, require_roles
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, render
+from lloradar.web.routes import DataDep, StoreDep, render
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 10

@@ -39,10 +39,9 @@ from lloradar.services.passport_cv import (
 )
 from lloradar.services.web_store import store_url_for
 from lloradar.web.auth import SESSION_COOKIE, CsrfForm, CurrentAccount, require_roles
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
 from lloradar.web.passport_words import MESSAGES, WORDS
-from lloradar.web.routes import DataDep, render
+from lloradar.web.routes import DataDep, StoreDep, render
 
 router = APIRouter(include_in_schema=False)
 Citizen = Annotated[Account, Depends(require_roles(Role.CITIZEN))]

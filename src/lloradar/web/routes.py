@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +19,7 @@ from lloradar.config import get_settings
 from lloradar.services.factsheet import chart_svg, html_to_pdf
 from lloradar.services.questions import answer_question
 from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.services.web_store import Store, open_web_store, store_url_for
 from lloradar.web import views
 from lloradar.web.i18n import COOKIE, LANGS, TEXT, request_lang
 
@@ -44,6 +45,16 @@ async def get_data(request: Request) -> RadarData:
 
 
 DataDep = Annotated[RadarData, Depends(get_data)]
+
+
+def get_store(request: Request, data: DataDep) -> Iterator[Store]:
+    """The store the radar's figures came from, opened for one request."""
+    url = store_url_for(data, getattr(request.app.state, "store_url", None))
+    with open_web_store(url) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
 OccupationParam = Annotated[str | None, Query(alias="beroep", max_length=100)]
 
 

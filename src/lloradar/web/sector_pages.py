@@ -4,10 +4,10 @@ with its duiding, table, CSV download and sources."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lloradar.services.factsheet import chart_svg, html_to_pdf
@@ -19,10 +19,11 @@ from lloradar.services.web_sectors import (
     sector_text,
     suggest_sectors,
 )
-from lloradar.services.web_store import Store, open_web_store, store_url_for
+from lloradar.services.web_store import Store
 from lloradar.web.i18n import TEXT, request_lang
 from lloradar.web.routes import (
     DataDep,
+    StoreDep,
     csv_response,
     page_not_found,
     render,
@@ -58,15 +59,6 @@ WORDS: dict[str, dict[str, str]] = {
         "sectors": "Sectors (SBI)",
     },
 }
-
-
-def get_store(request: Request, data: DataDep) -> Iterator[Store]:
-    url = store_url_for(data, getattr(request.app.state, "store_url", None))
-    with open_web_store(url) as store:
-        yield store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
 
 
 class UnknownSector(Exception):

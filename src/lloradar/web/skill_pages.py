@@ -3,10 +3,9 @@ optional) and the regional demand for those occupations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lloradar.services.web_data import RadarData
@@ -16,9 +15,16 @@ from lloradar.services.web_skills import (
     skill_profile,
     suggest_skills,
 )
-from lloradar.services.web_store import Store, open_web_store, store_url_for
+from lloradar.services.web_store import Store
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import DataDep, UnknownCode, csv_response, page_not_found, render
+from lloradar.web.routes import (
+    DataDep,
+    StoreDep,
+    UnknownCode,
+    csv_response,
+    page_not_found,
+    render,
+)
 from lloradar.web.views import Chart, fact_sources, fmt_int
 
 router = APIRouter(include_in_schema=False)
@@ -49,15 +55,6 @@ WORDS: dict[str, dict[str, str]] = {
         "no_figures": "The radar has no vacancy figures for the occupations needing this skill.",
     },
 }
-
-
-def get_store(request: Request, data: DataDep) -> Iterator[Store]:
-    url = store_url_for(data, getattr(request.app.state, "store_url", None))
-    with open_web_store(url) as store:
-        yield store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
 
 
 class UnknownSkill(Exception):

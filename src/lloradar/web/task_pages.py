@@ -16,9 +16,8 @@ from lloradar.domain.errors import ValidationError
 from lloradar.domain.tasks import TaskRating
 from lloradar.services import tasks as service
 from lloradar.web.auth import CsrfForm, CurrentAccount, require_roles
-from lloradar.web.forecast_pages import StoreDep
 from lloradar.web.i18n import request_lang
-from lloradar.web.routes import UnknownCode, render
+from lloradar.web.routes import StoreDep, UnknownCode, render
 from lloradar.web.task_words import SCALES, WORDS
 
 router = APIRouter(include_in_schema=False)
