@@ -6,15 +6,24 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.runtime-installed
 export LLORADAR_SHARED_DATA ?= $(abspath ../shared/data)
 
 .PHONY: demo test lint bench lock postgres chromium clean
 
-$(STAMP): requirements.lock pyproject.toml
+# Two hash-checked installs: the runtime lock (what `make demo` needs, no test tools), then the
+# dev lock (runtime + the `dev` extra) for test/lint/bench. `-e .` has no hash, so it is a separate
+# pip call without --require-hashes. --no-deps: the locks are complete closures, and pip's hash mode
+# rejects a dependency asked for with extras (pytest-cov wants coverage[toml]) even when pinned.
+$(RUNTIME_STAMP): requirements/runtime.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || PYTHON=python3; \
 	test -x $(BIN)/python || $$(command -v $(PYTHON) || echo python3) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/runtime.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(RUNTIME_STAMP)
+
+$(STAMP): $(RUNTIME_STAMP) requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
 	touch $(STAMP)
 
 # The server-store tests need PostgreSQL's server binaries (initdb, pg_ctl).
@@ -33,7 +42,7 @@ chromium:
 	  else echo "chromium missing: install Debian 'chromium' (the browser tests will skip)"; fi; \
 	fi
 
-demo: $(STAMP)
+demo: $(RUNTIME_STAMP)
 	$(BIN)/lloradar demo build --seed 42
 	$(BIN)/lloradar demo summary
 	$(BIN)/lloradar serve --host 127.0.0.1 --port 8000
@@ -50,10 +59,13 @@ test: $(STAMP) postgres chromium lint
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-# Re-pin after editing pyproject.toml (uv only resolves; pip installs).
+# Re-pin after editing pyproject.toml (uv only resolves; pip installs). The existing locks are
+# uv's preferences, so unchanged pins stay; dev.lock is constrained to runtime.lock's versions.
 lock:
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv==0.13.8
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/runtime.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+	  -c requirements/runtime.lock -o requirements/dev.lock
 
 clean:
 	rm -rf $(VENV) lloradar.duckdb
