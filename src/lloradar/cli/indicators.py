@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from enum import StrEnum
 from typing import Any
 
@@ -12,7 +13,13 @@ import typer
 from rich.table import Table
 
 from lloradar.cli.common import console, errors, store_from_settings
-from lloradar.services.indicators import FLAGS, compute_indicators, indicator_table
+from lloradar.cli.labels import known_labels
+from lloradar.services.indicators import (
+    FLAGS,
+    compute_indicators,
+    ensure_indicators,
+    indicator_table,
+)
 from lloradar.services.skill_indicators import (
     MIN_TEXT_SCORE,
     SKILL_FLAGS,
@@ -78,16 +85,28 @@ def _cell(name: str, value: Any) -> str:
 
 @app.command("show")
 def show(
-    region: str = typer.Option(..., help="Region code: AM.. (or PV.., NL01)."),
+    region: str = typer.Option(..., help="Region code (AM.., PV.., NL01) or name."),
     occupation: str = typer.Option(..., help="Occupation id, ISCO code or exact label."),
     output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
     last: int = typer.Option(0, help="Only the last N months (0: all)."),
 ) -> None:
-    """Every indicator for one region x occupation, one row per month."""
-    with store_from_settings() as store:
+    """Every indicator for one region x occupation, one row per month (computed first when the
+    store holds none yet)."""
+    with known_labels(), store_from_settings() as store:
         rows = indicator_table(store, region, occupation, last=last or None)
+        clock = time.perf_counter()
+        computed = None if rows else ensure_indicators(store)
+        if computed is not None:
+            errors.print(
+                f"No indicators were stored: computed them now ({computed.cells:,} cells in "
+                f"{time.perf_counter() - clock:.1f} s on {computed.engine})."
+            )
+            rows = indicator_table(store, region, occupation, last=last or None)
     if not rows:
-        console.print("No indicator values: run `lloradar indicators compute` first.")
+        console.print(
+            f"No indicator values for {region} x {occupation}: the store holds no vacancy or "
+            "job-seeker figures for them."
+        )
         raise typer.Exit(1)
     if output is Format.json:
         sys.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
@@ -99,7 +118,8 @@ def show(
         return
     demo = any("demo" in (r.get("flags") or "").split() for r in rows)
     table = Table(
-        title=f"{region} x {rows[0]['occupation_id']}" + ("  [DEMO DATA]" if demo else "")
+        title=f"{rows[0]['region']} x {rows[0]['occupation_id']}"
+        + ("  [DEMO DATA]" if demo else "")
     )
     for _, header in SHOWN:
         table.add_column(header)
@@ -130,7 +150,7 @@ def _emit(rows: list[dict[str, Any]], output: Format, title: str, columns: list[
 
 @app.command("skills")
 def skills(
-    region: str = typer.Option(..., help="Region code: AM.."),
+    region: str = typer.Option(..., help="Region code (AM..) or name."),
     top: int = typer.Option(20, help="Only the first N skills (0: all)."),
     output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
     store_results: bool = typer.Option(
@@ -150,7 +170,7 @@ def skills(
 ) -> None:
     """Skill demand (vacancy texts and occupations) vs supply (job seekers) in a region, latest
     month. Sources per figure: demand_text, demand_occupation, demand_source."""
-    with store_from_settings() as store:
+    with known_labels(), store_from_settings() as store:
         if store_results:
             on = engine.value if engine else store.dialect
             report = compute_skill_indicators(store, on, min_score)
@@ -178,12 +198,12 @@ def skills(
 
 @app.command("diagnose")
 def diagnose(
-    region: str = typer.Option(..., help="Region code: AM.."),
+    region: str = typer.Option(..., help="Region code (AM..) or name."),
     occupation: str | None = typer.Option(None, help="One occupation id, ISCO code or label."),
     output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
 ) -> None:
     """Shortage diagnosis per occupation in a region over the latest 12 months."""
-    with store_from_settings() as store:
+    with known_labels(), store_from_settings() as store:
         rows = diagnosis_table(store, region, occupation)
     if not rows:
         console.print(f"No cells to diagnose in {region}.")

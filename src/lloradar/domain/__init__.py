@@ -1,6 +1,6 @@
 """Domain values: frozen dataclasses and enums, standard library only."""
 
-from lloradar.domain.errors import IngestError, ValidationError
+from lloradar.domain.errors import IngestError, UnknownLabel, ValidationError
 from lloradar.domain.intervention import (
     Intervention,
     InterventionStatus,
@@ -34,5 +34,6 @@ __all__ = [
     "Sector",
     "Skill",
     "TensionClass",
+    "UnknownLabel",
     "ValidationError",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class ValidationError(ValueError):
     """A value that does not meet its domain rule (a code, a date, a count)."""
@@ -38,3 +40,17 @@ class StoreUnavailable(Exception):
         self.url = url
         self.reason = reason
         super().__init__(f"store {url}: {reason}")
+
+
+class UnknownLabel(LookupError):
+    """A code or label that names nothing in the store, with the nearest known ones (best first)
+    so a person can pick one: "'verpleegkundige' is not a known occupation; did you mean: ..."."""
+
+    def __init__(self, kind: str, value: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        message = f"{value!r} is not a known {kind}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions)
+        super().__init__(message)

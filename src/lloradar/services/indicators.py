@@ -19,7 +19,7 @@ from lloradar.analytics.indicators import (
     VALUE_INDICATORS,
     labour_market_indicators,
 )
-from lloradar.domain import IngestError
+from lloradar.domain import IngestError, UnknownLabel
 from lloradar.services.engines import (
     BLOCK_PREFIX,
     ENGINES,
@@ -29,6 +29,8 @@ from lloradar.services.engines import (
     store_backend,
     to_arrow,
 )
+from lloradar.services.regions import resolve_region
+from lloradar.services.suggest import closest
 from lloradar.store import DuckDBStore, PostgresStore, Store
 
 __all__ = [
@@ -36,8 +38,10 @@ __all__ = [
     "ComputeReport",
     "compute_indicators",
     "compute_on",
+    "ensure_indicators",
     "indicator_table",
     "resolve_occupation",
+    "suggest_occupations",
 ]
 INPUT_TABLES = ["vacancy_stats", "labour_supply", "provenance", "region"]
 FACT_TABLES = ["vacancy_stats", "labour_supply"]
@@ -184,37 +188,67 @@ def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:
 
 
 def resolve_occupation(store: Store, occupation: str) -> str:
-    """An occupation id from an id, an ISCO code or an exact (case-insensitive) label."""
+    """An occupation id from an id, the last part of one (the web's slug), an ISCO code or an
+    exact (case-insensitive) Dutch or English label; an occupation id of the stored figures.
+    Anything else raises UnknownLabel with the nearest labels of occupations with figures."""
     found = store.query(
-        "SELECT id FROM occupation WHERE id = ? OR isco_code = ? "
-        "OR lower(label_en) = lower(?) OR lower(label_nl) = lower(?) ORDER BY id",
-        [occupation, occupation, occupation, occupation],
+        "SELECT id FROM occupation WHERE id = ? OR id LIKE ? ESCAPE '\\' OR isco_code = ? "
+        "OR lower(label_en) = lower(?) OR lower(label_nl) = lower(?) "
+        "ORDER BY id = ? DESC, id",
+        [occupation, "%/" + _like(occupation), occupation, occupation, occupation, occupation],
     )
     if not found:
         found = store.query(
-            "SELECT occupation_id FROM indicator_value WHERE occupation_id = ? LIMIT 1",
-            [occupation],
+            "SELECT occupation_id FROM vacancy_stats WHERE occupation_id = ? "
+            "UNION SELECT occupation_id FROM labour_supply WHERE occupation_id = ?",
+            [occupation, occupation],
         )
     if not found:
-        raise IngestError("occupation", f"{occupation!r} is not a known occupation id or label")
+        raise UnknownLabel("occupation", occupation, suggest_occupations(store, occupation))
     return str(found[0][0])
+
+
+def _like(text: str) -> str:
+    """`text` as a literal in a LIKE pattern (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def suggest_occupations(store: Store, text: str, limit: int = 5) -> list[str]:
+    """Labels (Dutch, or English where the text is nearer) of the occupations with figures
+    nearest to `text`, best first; of every occupation when none has figures."""
+    rows = store.query(
+        "SELECT id, label_nl, label_en FROM occupation "
+        "WHERE id IN (SELECT occupation_id FROM vacancy_stats) ORDER BY id"
+    ) or store.query("SELECT id, label_nl, label_en FROM occupation ORDER BY id")
+    choices = [(str(r[0]), label) for r in rows for label in (r[1], r[2])]
+    return [label for _, label in closest(text, choices, limit)]
+
+
+def ensure_indicators(store: Store) -> ComputeReport | None:
+    """Compute every indicator on the store's own engine when none is stored yet (a store that
+    was loaded without the recompute); None when values are stored already."""
+    if store.query("SELECT 1 FROM indicator_value LIMIT 1"):
+        return None
+    return compute_indicators(store, store.dialect)
 
 
 def indicator_table(
     store: Store, region: str, occupation: str, *, last: int | None = None
 ) -> list[dict[str, Any]]:
-    """Rows per month for one region x occupation: every indicator, the class and the flags."""
+    """Rows per month for one region (code or name) x occupation: every indicator, the class
+    and the flags. An unknown region or occupation raises UnknownLabel with suggestions."""
+    region_code = resolve_region(store, region)
     occupation_id = resolve_occupation(store, occupation)
     values = store.query(
         "SELECT period, name, value, class, flags FROM indicator_value "
         "WHERE region_code = ? AND occupation_id = ? ORDER BY period, name",
-        [region, occupation_id],
+        [region_code, occupation_id],
     )
     by_period: dict[date, dict[str, Any]] = {}
     for period, name, value, cls, flags in values:
         row = by_period.setdefault(
             period,
-            {"region": region, "occupation_id": occupation_id, "period": period.isoformat()},
+            {"region": region_code, "occupation_id": occupation_id, "period": period.isoformat()},
         )
         row[name] = value
         if name == "tension_ratio":

@@ -23,9 +23,10 @@ from lloradar.analytics.indicators.skills import (
     SKILL_FLAGS,
     skill_demand_supply,
 )
-from lloradar.domain import IngestError
+from lloradar.domain import IngestError, RegionLevel
 from lloradar.services.engines import ENGINES, spark_backend, store_backend, to_arrow
 from lloradar.services.indicators import resolve_occupation
+from lloradar.services.regions import resolve_region
 from lloradar.store import DuckDBStore, PostgresStore, Store
 
 __all__ = [
@@ -57,6 +58,8 @@ INPUT_COLUMNS = {
 VALUE_COLUMNS = ["run_id", *SKILL_COLUMNS]
 RUN_COLUMNS = ["run_id", "engine", "started_at", "seconds", "row_count", "min_score"]
 RUN_COLUMNS += ["methods", "source_ids", "is_demo"]
+# Skill figures and the diagnosis are per arbeidsmarktregio.
+REGION_LEVELS = (RegionLevel.ARBEIDSMARKTREGIO,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +190,9 @@ def _ordered(expr: ir.Table, backend: BaseBackend, top: int | None) -> list[dict
 def skill_table(
     store: Store, region: str, *, top: int | None = None, min_score: float = MIN_TEXT_SCORE
 ) -> list[dict[str, Any]]:
-    """Skills in `region` for its latest month, computed now in the store: real shortages
-    first, then by demand."""
+    """Skills in `region` (an arbeidsmarktregio's code or name) for its latest month, computed
+    now in the store: real shortages first, then by demand."""
+    region = resolve_region(store, region, REGION_LEVELS)
     backend = store_backend(store)
     expr = skill_expression(backend, min_score)
     expr = expr.filter(expr.region_code == region)
@@ -200,6 +204,7 @@ def stored_skill_table(
     store: Store, region: str, *, top: int | None = None
 ) -> list[dict[str, Any]]:
     """The same rows from the stored run (with its `run_id`), for the region's latest month."""
+    region = resolve_region(store, region, REGION_LEVELS)
     backend = store_backend(store)
     stored = backend.table("skill_indicator_value")
     expr = stored.filter(stored.region_code == region)
@@ -225,6 +230,7 @@ def diagnosis_table(
 ) -> list[dict[str, Any]]:
     """The shortage diagnosis per occupation in `region` (or one occupation), highest score
     first. No education signal is linked to occupations yet: `education_signal` says so."""
+    region = resolve_region(store, region, REGION_LEVELS)
     backend = store_backend(store)
     expr = shortage_diagnosis(
         backend.table("vacancy_stats"),

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from lloradar.analytics.disclosure import disclose
 from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import Region, RegionLevel, TensionClass
-from lloradar.services.regions import list_regions
+from lloradar.services.regions import list_regions, region_choices
+from lloradar.services.suggest import closest
 from lloradar.store import Store, open_store
 
 Key = tuple[
@@ -145,15 +144,13 @@ class RadarData:
         return [(o, f) for o, f in found if f is not None]
 
     def suggest_regions(self, text: str, limit: int = 3) -> list[Region]:
-        choices = {r.code: f"{r.code} {r.name}" for r in self.regions}
-        hits = process.extract(text, choices, scorer=fuzz.WRatio, limit=limit)
-        return [r for h in hits if h[1] >= 50 for r in self.regions if r.code == h[2]]
+        by_code = {r.code: r for r in self.regions}
+        return [by_code[code] for code, _ in closest(text, region_choices(self.regions), limit)]
 
     def suggest_occupations(self, text: str, limit: int = 3) -> list[OccupationRef]:
-        choices = {o.slug: f"{o.label_nl} {o.label_en}" for o in self.occupations}
-        hits = process.extract(text, choices, scorer=fuzz.WRatio, limit=limit)
-        keep = [h[2] for h in hits if h[1] >= 50]
-        return [o for slug in keep for o in self.occupations if o.slug == slug]
+        by_slug = {o.slug: o for o in self.occupations}
+        choices = [(o.slug, label) for o in self.occupations for label in (o.label_nl, o.label_en)]
+        return [by_slug[slug] for slug, _ in closest(text, choices, limit)]
 
 
 def _aggregate(facts: Iterable[Fact]) -> dict[Key, dict[date, tuple[int, int, bool]]]:

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.utils import default_process
-
+from lloradar.services.suggest import closest
 from lloradar.services.web_data import Source
 from lloradar.services.web_store import Store
-
-# The lowest fuzzy score (0-100, rapidfuzz WRatio) of a suggestion on a 404 page.
-SUGGEST_CUTOFF = 70
 
 
 @dataclass
@@ -84,24 +79,12 @@ def sector_profile(store: Store, code: str) -> SectorProfile | None:
 def suggest_sectors(store: Store, text: str, limit: int = 5) -> list[tuple[str, str, str]]:
     """(code, label nl, label en) of the sectors with figures whose code or label is nearest to
     `text` (fuzzy match), for a 404 page with suggestions, best first."""
-    needle = text.replace("-", " ").replace("_", " ").strip()
-    if not needle:
-        return []
     sectors = {code: (code, nl, en) for code, nl, en in list_sectors(store)}
-    if needle.upper() in sectors:
-        return [sectors[needle.upper()]]
-    choices = {
-        (code, n): label for code, nl, en in sectors.values() for n, label in enumerate((nl, en))
-    }
-    hits = process.extract(
-        needle,
-        choices,
-        scorer=fuzz.WRatio,
-        processor=default_process,
-        limit=limit * 2,
-        score_cutoff=SUGGEST_CUTOFF,
-    )
-    return [sectors[code] for code in list(dict.fromkeys(h[2][0] for h in hits))[:limit]]
+    code = text.strip().upper()
+    if code in sectors:
+        return [sectors[code]]
+    choices = [(code, label) for code, nl, en in sectors.values() for label in (nl, en)]
+    return [sectors[code] for code, _ in closest(text, choices, limit)]
 
 
 def sector_text(profile: SectorProfile, region_names: dict[str, str], lang: str) -> list[str]:

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.utils import default_process
-
 from lloradar.analytics.extraction import Extractor, SkillEntry
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.domain import IngestError
 from lloradar.services import skills_engine
+from lloradar.services.suggest import closest
 from lloradar.services.web_data import RadarData
 from lloradar.services.web_store import Store, open_web_store
 
@@ -37,9 +35,6 @@ class SkillsUnavailable(Exception):
 
 
 _LOCK = threading.Lock()
-# The lowest fuzzy score (0-100, rapidfuzz WRatio) of a suggestion on a 404 page.
-SUGGEST_CUTOFF = 70
-SUGGEST_MIN_LENGTH = 3
 _SIMILARITY: dict[str, SimilarityModel] = {}
 _EXTRACTOR: dict[str, Extractor] = {}
 
@@ -191,31 +186,14 @@ def skill_profile(store: Store, key: str) -> SkillProfile | None:
 def suggest_skills(store: Store, text: str, limit: int = 5) -> list[dict[str, Any]]:
     """The skills whose Dutch or English label (or key) is nearest to `text` (fuzzy match), for
     a 404 page with suggestions: dicts with id, key, label_en, label_nl, best first."""
-    needle = text.replace("-", " ").replace("_", " ").strip()
-    if len(needle) < SUGGEST_MIN_LENGTH:
-        return []
     rows = store.query_dicts("SELECT id, label_en, label_nl FROM skill ORDER BY id")
-    choices = {
-        (r["id"], name): value
+    choices = [
+        (r["id"], label)
         for r in rows
-        for name, value in (
-            ("nl", r["label_nl"]),
-            ("en", r["label_en"]),
-            ("key", skill_key(r["id"])),
-        )
-        if value
-    }
-    hits = process.extract(
-        needle,
-        choices,
-        scorer=fuzz.WRatio,
-        processor=default_process,
-        limit=limit * 3,
-        score_cutoff=SUGGEST_CUTOFF,
-    )
+        for label in (r["label_nl"], r["label_en"], skill_key(r["id"]))
+    ]
     by_id = {r["id"]: r for r in rows}
-    found = list(dict.fromkeys(h[2][0] for h in hits))[:limit]
-    return [{**by_id[uri], "key": skill_key(uri)} for uri in found]
+    return [{**by_id[uri], "key": skill_key(uri)} for uri, _ in closest(text, choices, limit)]
 
 
 def regional_demand(
