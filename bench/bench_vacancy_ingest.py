@@ -89,7 +89,9 @@ def main() -> None:
                 f"extractor over {skills:,} ESCO skills built in {time.perf_counter() - clock:.1f} s"
             )
         clock = time.perf_counter()
-        report = ingest_vacancies(store, str(source), extract=extract, method=method)
+        report = ingest_vacancies(  # the ingest alone: no recompute of skill demand
+            store, str(source), extract=extract, method=method, refresh=False
+        )
         seconds = time.perf_counter() - clock
         stored = report.load.stored
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -126,6 +126,23 @@ def test_same_load_twice_changes_nothing(any_store: Store) -> None:
     assert before == after
 
 
+def test_a_load_reports_the_rows_it_changed(any_store: Store) -> None:
+    columns = ["code", "label_nl", "label_en", "parent_code"]
+    first = [
+        TableRows(
+            "sector", columns, ["code"], [("A", "Landbouw", None, None), ("B", "x", None, None)]
+        )
+    ]
+    other = [TableRows("sector", columns, ["code"], [("B", "Delfstoffen", None, None)])]
+    assert save_load(any_store, provenance(), first).changed == {"sector": 2}
+    again = save_load(any_store, provenance(), first)
+    assert again.stored == {"sector": 2} and again.changed == {"sector": 0}
+    assert again.changed_tables == []
+    assert save_load(any_store, provenance("sha256:other"), other).changed_tables == ["sector"]
+    # the first file again takes B back from the other source: one row changed
+    assert save_load(any_store, provenance(), first).changed == {"sector": 1}
+
+
 def test_row_counts_cover_every_table(any_store: Store) -> None:
     counts = any_store.row_counts()
     assert set(counts) >= EXPECTED_TABLES

@@ -18,6 +18,13 @@ from lloradar.services.ingest import (
 
 app = typer.Typer(help="Load labour-market sources (all or nothing, bad rows quarantined).")
 Target = Annotated[str, typer.Argument(help="A file path or an http(s) URL.")]
+Refresh = Annotated[
+    bool,
+    typer.Option(
+        "--refresh/--no-refresh",
+        help="Recompute what the loaded tables feed (indicators, skill demand) when rows changed.",
+    ),
+]
 
 
 def _print(report: IngestReport) -> None:
@@ -40,30 +47,35 @@ def _print(report: IngestReport) -> None:
         )
     if report.skills:
         console.print(f"  skills: {report.skills}")
+    if report.refreshed is not None:
+        console.print(report.refreshed.summary())
+    elif load.stored and not load.changed_tables:
+        console.print("  every row was stored before from the same file: nothing changed")
 
 
 @app.command("cbs")
 def cbs(
     targets: Annotated[list[str], typer.Argument(help="Files, a URL, or a table id (83599NED).")],
     table: str = typer.Option(None, help="CBS table id, when the files do not say."),
+    refresh: Refresh = True,
 ) -> None:
     """A CBS StatLine table (OData v3 or v4), following odata.nextLink across pages."""
     with store_from_settings() as store:
-        _print(ingest_cbs(store, targets, table_id=table))
+        _print(ingest_cbs(store, targets, table_id=table, refresh=refresh))
 
 
 @app.command("uwv")
-def uwv(target: Target) -> None:
+def uwv(target: Target, refresh: Refresh = True) -> None:
     """A UWV open-data CSV of vacancies and job seekers per region x occupation x month."""
     with store_from_settings() as store:
-        _print(ingest_uwv(store, target))
+        _print(ingest_uwv(store, target, refresh=refresh))
 
 
 @app.command("duo")
-def duo(target: Target) -> None:
+def duo(target: Target, refresh: Refresh = True) -> None:
     """A DUO open onderwijsdata CSV (graduates hbo/wo, participants mbo)."""
     with store_from_settings() as store:
-        _print(ingest_duo(store, target))
+        _print(ingest_duo(store, target, refresh=refresh))
 
 
 @app.command("vacancies")
@@ -71,11 +83,14 @@ def vacancies(
     target: Target,
     fmt: str = typer.Option(None, "--format", help="csv, jsonl or jsonld (default: guessed)."),
     skills: bool = typer.Option(True, help="Extract skills with the skills engine."),
+    refresh: Refresh = True,
 ) -> None:
     """Vacancy texts (CSV, JSON Lines, schema.org JobPosting JSON-LD) with their skills."""
     with store_from_settings() as store:
         extract, method = store_extractor(store) if skills else (None, "")
-        report = ingest_vacancies(store, target, fmt=fmt, extract=extract, method=method)
+        report = ingest_vacancies(
+            store, target, fmt=fmt, extract=extract, method=method, refresh=refresh
+        )
         if extract is None and skills:
             report.skills = method
         _print(report)

@@ -8,6 +8,7 @@ from typing import Any
 
 from lloradar.domain import Provenance, QuarantineEntry
 from lloradar.store import Store
+from lloradar.store.base import identifier
 
 PROVENANCE_COLUMNS = [
     "source_id",
@@ -34,16 +35,25 @@ class TableRows:
 
 @dataclass(slots=True)
 class LoadReport:
-    """What a load stored per table and which rows it quarantined; `location` is the file."""
+    """What a load stored per table and which rows it quarantined; `location` is the file.
+
+    `changed` counts per table the rows that carry this load's source id now and did not
+    before: new rows and rows another source had stored. Loading the same bytes again changes
+    nothing, so everything derived from the tables (indicators) stays as it is."""
 
     source: str
     location: str
     source_id: str
     stored: dict[str, int] = field(default_factory=dict)
     quarantined: list[QuarantineEntry] = field(default_factory=list)
+    changed: dict[str, int] = field(default_factory=dict)
 
     def messages(self) -> list[str]:
         return [entry.message(self.location) for entry in self.quarantined]
+
+    @property
+    def changed_tables(self) -> list[str]:
+        return [table for table, n in self.changed.items() if n]
 
 
 def save_provenance(store: Store, provenance: Provenance) -> str:
@@ -88,5 +98,16 @@ def save_load(
         for part in tables:
             columns = [*part.columns, "source_id"]
             rows = [(*row, source_id) for row in part.rows]
+            before = _rows_of(store, part.table, source_id) if rows else 0
             report.stored[part.table] = store.upsert(part.table, columns, rows, part.key)
+            after = _rows_of(store, part.table, source_id) if rows else 0
+            report.changed[part.table] = after - before
     return report
+
+
+def _rows_of(store: Store, table: str, source_id: str) -> int:
+    """How many rows of `table` carry `source_id` (every fact table has the column)."""
+    found = store.query(
+        f"SELECT count(*) FROM {identifier(table)} WHERE source_id = ?", [source_id]
+    )
+    return int(found[0][0])

@@ -1,5 +1,8 @@
 """Use-cases "ingest this file or address": CBS StatLine, UWV, DUO and vacancy texts. A target
-is a local path or an http(s) URL; fetching goes through an injectable httpx transport."""
+is a local path or an http(s) URL; fetching goes through an injectable httpx transport.
+
+A load that changed rows recomputes what is derived from them (`services.refresh`: the
+indicators after UWV figures, skill demand after vacancy texts) unless `refresh=False`."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from lloradar.pipeline import sources_load
 from lloradar.pipeline.regions import read_bytes
 from lloradar.pipeline.save import LoadReport
 from lloradar.pipeline.sources_load import Origin, SkillExtractor
+from lloradar.services.refresh import RefreshReport, refresh_derived
 from lloradar.sources import cbs, duo, uwv, vacancies
 from lloradar.store import Store
 
@@ -25,10 +29,21 @@ class IngestReport:
     unplaced: int = 0
     skills: str = ""
     notes: list[str] = field(default_factory=list)
+    refreshed: RefreshReport | None = None
 
     @property
     def refused(self) -> bool:
         return bool(self.load.quarantined)
+
+
+def refreshed(store: Store, report: IngestReport, refresh: bool = True) -> IngestReport:
+    """The report, after recomputing what the load's changed tables feed (if anything): not
+    after a refused load or one that changed no row (the same file again)."""
+    changed = report.load.changed_tables
+    if refresh and changed and not report.refused:
+        done = refresh_derived(store, changed)
+        report.refreshed = done if done.done else None
+    return report
 
 
 def is_url(target: str) -> bool:
@@ -73,6 +88,7 @@ def ingest_cbs(
     *,
     table_id: str | None = None,
     transport: httpx.BaseTransport | None = None,
+    refresh: bool = True,
 ) -> IngestReport:
     """All pages of one CBS table (v3 or v4) as long observations, in one load."""
     pages = cbs_pages(targets, transport)
@@ -85,7 +101,8 @@ def ingest_cbs(
     rows = [row for page in parsed_pages for row in page.rows]
     parsed = cbs.parse_rows(rows, table, ", ".join(targets))
     load = sources_load.load_cbs(store, parsed, table, origin(", ".join(targets), pages))
-    return IngestReport(load, notes=[f"{len(pages)} page(s), {len(rows)} rows"])
+    report = IngestReport(load, notes=[f"{len(pages)} page(s), {len(rows)} rows"])
+    return refreshed(store, report, refresh)
 
 
 def _names(targets: Sequence[str], pages: Sequence[bytes]) -> list[str]:
@@ -95,22 +112,32 @@ def _names(targets: Sequence[str], pages: Sequence[bytes]) -> list[str]:
 
 
 def ingest_uwv(
-    store: Store, target: str, *, transport: httpx.BaseTransport | None = None
+    store: Store,
+    target: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    refresh: bool = True,
 ) -> IngestReport:
     data = read_target(target, transport)
     regions = {
         str(r[0]) for r in store.query("SELECT code FROM region WHERE level = 'arbeidsmarktregio'")
     }
     parsed = uwv.parse_uwv(data, target, today=sources_load.today(), regions=regions)
-    return IngestReport(sources_load.load_uwv(store, parsed, origin(target, [data])))
+    report = IngestReport(sources_load.load_uwv(store, parsed, origin(target, [data])))
+    return refreshed(store, report, refresh)
 
 
 def ingest_duo(
-    store: Store, target: str, *, transport: httpx.BaseTransport | None = None
+    store: Store,
+    target: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    refresh: bool = True,
 ) -> IngestReport:
     data = read_target(target, transport)
     parsed = duo.parse_duo(data, target)
-    return IngestReport(sources_load.load_duo(store, parsed, origin(target, [data])))
+    report = IngestReport(sources_load.load_duo(store, parsed, origin(target, [data])))
+    return refreshed(store, report, refresh)
 
 
 def store_extractor(store: Store) -> tuple[SkillExtractor | None, str]:
@@ -136,10 +163,12 @@ def ingest_vacancies(
     extract: SkillExtractor | None = None,
     method: str = "",
     transport: httpx.BaseTransport | None = None,
+    refresh: bool = True,
 ) -> IngestReport:
     data = read_target(target, transport)
     parsed = vacancies.parse_vacancies(data, target, today=sources_load.today(), fmt=fmt)
     load, unplaced = sources_load.load_vacancies(
         store, parsed, origin(target, [data]), extract=extract, method=method
     )
-    return IngestReport(load, unplaced=unplaced, skills=method)
+    report = IngestReport(load, unplaced=unplaced, skills=method)
+    return refreshed(store, report, refresh)
