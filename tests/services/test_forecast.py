@@ -14,6 +14,7 @@ from lloradar.services.forecast import (
     backtest,
     backtest_by_sector,
     baseline_scenario,
+    ensure_run,
     run_scenario,
 )
 from lloradar.services.forecast_results import (
@@ -68,6 +69,19 @@ def test_a_run_is_stored_with_its_yaml_hash_and_five_years_per_cell(world: Store
         (run["run_id"],),
     )[0]
     assert years == (5, 2026, 2030, 35 * 31 * 5)
+
+
+def test_a_shipped_scenario_without_a_stored_run_runs_on_demand(world: Store) -> None:
+    world.execute(
+        "DELETE FROM forecast_value WHERE run_id IN "
+        "(SELECT run_id FROM forecast_run WHERE scenario = 'aow-68')"
+    )
+    world.execute("DELETE FROM forecast_run WHERE scenario = 'aow-68'")
+    run = ensure_run(world, "aow-68")
+    assert run is not None and run.scenario == "aow-68" and run.cells == 35 * 31
+    assert ensure_run(world, "aow-68") is None and ensure_run(world, run.run_id) is None
+    for name in ("nothing-here", "../scenarios/baseline", "Baseline"):
+        assert ensure_run(world, name) is None
 
 
 def test_running_the_same_scenario_twice_replaces_its_run(world: Store) -> None:

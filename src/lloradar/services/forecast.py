@@ -5,6 +5,7 @@ The edges read stored runs through `lloradar.services.forecast_results`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -203,6 +204,19 @@ def run_scenario(store: Store, loaded: LoadedScenario, horizon: int = HORIZON) -
 
 def baseline_scenario() -> LoadedScenario:
     return load_scenario(SCENARIO_DIR / "baseline.yaml")
+
+
+def ensure_run(store: Store, scenario: str) -> ForecastRun | None:
+    """Run and store the shipped scenario `scenario` (`baseline` -> scenarios/baseline.yaml)
+    when no run of it is stored yet, so a command can show it instead of asking for a run
+    first. None when a run is stored (by name or run id) or no such scenario file ships."""
+    stored = store.query(
+        "SELECT 1 FROM forecast_run WHERE scenario = ? OR run_id = ? LIMIT 1", (scenario, scenario)
+    )
+    path = SCENARIO_DIR / f"{scenario}.yaml"
+    if stored or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", scenario) or not path.is_file():
+        return None
+    return run_scenario(store, load_scenario(path))
 
 
 def actual_stock(store: Store) -> pd.DataFrame:
