@@ -35,10 +35,10 @@ def test_create_list_and_delete_an_admin(store_path: Path) -> None:
     assert account_id in listed.output and "admin" in listed.output
     assert "beheer@example.nl" not in listed.output and "Beheerder" not in listed.output
     assert runner.invoke(app, ["delete", account_id]).exit_code == 0
-    assert "0 account(s)" in runner.invoke(app, ["list"]).output
+    assert "0 account(s)" in " ".join(runner.invoke(app, ["list"]).output.split())
 
 
 def test_a_short_password_is_refused_with_a_message(store_path: Path) -> None:
     made = runner.invoke(app, ["create", "a@example.nl", "--role", "analyst"], input="kort\nkort\n")
     assert made.exit_code == 1
-    assert "at least 10 characters" in made.output
+    assert "at least 10 characters" in " ".join(made.output.split())

@@ -18,6 +18,10 @@ from lloradar.store import open_store
 runner = CliRunner()
 
 
+def flat(output: str) -> str:
+    return " ".join(output.split())
+
+
 @pytest.fixture
 def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "cli.duckdb"
@@ -45,9 +49,9 @@ def test_run_fires_once_and_list_hides_the_address(store_path: Path) -> None:
         set_month(store, date(2026, 2, 1), vacancies=40, job_seekers=10)
     first = runner.invoke(app, ["alerts", "run"])
     assert first.exit_code == 0, first.output
-    assert "2 new events; 0 delivered, 1 to retry, 0 failed for good" in first.output
+    assert "2 new events; 0 delivered, 1 to retry, 0 failed for good" in flat(first.output)
     second = runner.invoke(app, ["alerts", "run"])
-    assert "0 new events; 0 delivered, 0 to retry" in second.output
+    assert "0 new events; 0 delivered, 0 to retry" in flat(second.output)
     listed = runner.invoke(app, ["alerts", "list", "--json"])
     assert listed.exit_code == 0, listed.output
     rows = json.loads(listed.output)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 
 import typer
 from rich.console import Console
@@ -12,8 +13,26 @@ from lloradar.config import Settings, get_settings
 from lloradar.domain.errors import IngestError, StoreUnavailable
 from lloradar.services.session import Store, open_configured_store
 
-console = Console()
-errors = Console(stderr=True)
+# soft_wrap: a message or an error is one line whatever the terminal's width (the terminal may
+# wrap it for display, but a pipe, a log or a test sees the whole line); tables still fit the width.
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
+
+
+class Lang(StrEnum):
+    """The languages of the texts a command prints: `--lang`, by default LLORADAR_LANG."""
+
+    nl = "nl"
+    en = "en"
+
+
+# What `--help` shows as the default of a `--lang` option (typer's show_default).
+LANG_DEFAULT = "LLORADAR_LANG, else nl"
+
+
+def chosen_lang(lang: Lang | None, settings: Settings | None = None) -> str:
+    """`--lang` when given, else the configured language (LLORADAR_LANG, Dutch by default)."""
+    return lang.value if lang is not None else (settings or get_settings()).lang
 
 
 @contextmanager
