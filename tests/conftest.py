@@ -128,3 +128,12 @@ def duck(tmp_path: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _language_from_the_tests_alone() -> Iterator[None]:
+    """An LLORADAR_LANG in the shell does not change what the tests see: Dutch unless a test
+    sets the language itself (monkeypatch.setenv, `--lang`, `?lang=`)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("LLORADAR_LANG", raising=False)
+        yield

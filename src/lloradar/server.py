@@ -63,9 +63,12 @@ async def _invalid(request: Request, exc: Exception) -> Response:
 
 
 def create_app(data: RadarData | None = None) -> FastAPI:
-    """`data` defaults to the configured store (LLORADAR_STORE), read once at start."""
+    """`data` defaults to the configured store (LLORADAR_STORE), read once at start, as is the
+    default language of the pages (LLORADAR_LANG; `?lang=` and the cookie override it)."""
     app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
-    app.state.radar = data if data is not None else radar_for_store(get_settings().store)
+    settings = get_settings()
+    app.state.radar = data if data is not None else radar_for_store(settings.store)
+    app.state.lang = settings.lang
     app.include_router(api_skills_router)
     app.include_router(api_accounts_router)
     app.include_router(account_pages_router)

@@ -72,7 +72,27 @@ def test_navigator_json_and_table(env: Path) -> None:
     body = json.loads(result.output)
     assert body["occupations"][0]["uri"] == "demo:occupation/welder"
     assert len(body["occupations"]) == 3
-    table = run("navigator", "--skill", "demo:skill/welding", "--region", "am32")
+    table = run("navigator", "--skill", "demo:skill/welding", "--region", "am32", "--lang", "en")
     assert "Career options in Helmond-De Peel (AM32)" in table and "welder" in table
     bad = run("navigator", "--skill", "demo:skill/nope", "--region", "AM32", code=1)
     assert "unknown skill(s): demo:skill/nope" in bad
+
+
+@pytest.mark.parametrize(
+    ("setting", "label"), [(None, "lasser"), ("nl", "lasser"), ("en", "welder")]
+)
+def test_navigator_labels_follow_lloradar_lang_unless_lang_is_given(
+    env: Path, monkeypatch: pytest.MonkeyPatch, setting: str | None, label: str
+) -> None:
+    if setting is None:
+        monkeypatch.delenv("LLORADAR_LANG", raising=False)
+    else:
+        monkeypatch.setenv("LLORADAR_LANG", setting)
+    args = ["navigator", "--occupation", "demo:occupation/welder", "--region", "AM32"]
+
+    def first_label(*more: str) -> str:
+        return str(json.loads(run(*args, "--format", "json", *more))["occupations"][0]["label"])
+
+    assert first_label() == label
+    other = "welder" if label == "lasser" else "lasser"
+    assert first_label("--lang", "en" if other == "welder" else "nl") == other

@@ -42,8 +42,9 @@ def test_vacancy_as_text_and_json(runner: tuple[CliRunner, Path]) -> None:
         app, ["employer", "vacancy", str(folder / "vacature.txt"), "--region", "AM05"]
     )
     assert text.exit_code == 0, text.output
-    assert "Twente (AM05)" in text.output and "(demo data)" in text.output
-    assert "werkzoekenden ingeschreven" in text.output and "vacatures" in text.output
+    out = " ".join(text.output.split())
+    assert "Twente (AM05)" in out and "(demo data)" in out
+    assert "werkzoekenden ingeschreven" in out and "vacatures" in out
     result = cli.invoke(
         app,
         ["employer", "vacancy", str(folder / "vacature.txt"), "--region", "am05",
@@ -55,6 +56,26 @@ def test_vacancy_as_text_and_json(runner: tuple[CliRunner, Path]) -> None:
     assert body["team_risk"]["team_size"] is None  # 3 people
     assert all(r["holders"] is None for r in body["team_risk"]["items"])
     assert "too few" in body["team_risk"]["text"][0]
+
+
+@pytest.mark.parametrize(
+    ("setting", "extra", "words"),
+    [
+        ("en", [], "registered job seekers who want to work as"),
+        ("en", ["--lang", "nl"], "werkzoekenden ingeschreven"),
+    ],
+)
+def test_the_text_follows_lloradar_lang_unless_lang_is_given(
+    runner: tuple[CliRunner, Path], setting: str, extra: list[str], words: str
+) -> None:
+    cli, folder = runner
+    result = cli.invoke(
+        app,
+        ["employer", "vacancy", str(folder / "vacature.txt"), "--region", "AM05", *extra],
+        env={"LLORADAR_LANG": setting},
+    )
+    assert result.exit_code == 0, result.output
+    assert words in " ".join(result.output.split())
 
 
 @pytest.mark.parametrize(

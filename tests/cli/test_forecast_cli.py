@@ -32,11 +32,18 @@ def test_run_then_diff_shows_the_assumptions_and_the_difference(env: Path) -> No
         assert "1,085 region x occupation cells, 2026-2030 [DEMO DATA]" in flat(result.output)
     result = runner.invoke(app, ["show", "--region", "AM18"])
     assert result.exit_code == 0, result.output
-    assert "specialist" in result.output and "zeer goed" in result.output
+    assert "specialist" in result.output and "zeer goed" in flat(result.output)
     result = runner.invoke(app, ["diff", "baseline", "aow-68"])
     assert result.exit_code == 0, result.output
     assert "aow-68-from-2028 (pension_age)" in flat(result.output)
     assert "change prospect class" in flat(result.output)
+    assert "ten opzichte van de basis" in flat(result.output)  # LLORADAR_LANG unset: Dutch
+    english = runner.invoke(app, ["diff", "baseline", "aow-68"], env={"LLORADAR_LANG": "en"})
+    assert english.exit_code == 0 and "against the baseline" in flat(english.output)
+    dutch = runner.invoke(
+        app, ["diff", "baseline", "aow-68", "--lang", "nl"], env={"LLORADAR_LANG": "en"}
+    )
+    assert dutch.exit_code == 0 and "ten opzichte van de basis" in flat(dutch.output)
 
 
 def test_an_invalid_scenario_exits_1_with_key_and_line(env: Path, tmp_path: Path) -> None:

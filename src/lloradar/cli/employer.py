@@ -8,7 +8,14 @@ from pathlib import Path
 
 import typer
 
-from lloradar.cli.common import console, errors, store_from_settings
+from lloradar.cli.common import (
+    LANG_DEFAULT,
+    Lang,
+    chosen_lang,
+    console,
+    errors,
+    store_from_settings,
+)
 from lloradar.config import get_settings
 from lloradar.services.employer import (
     BASELINE_PENSION_AGE,
@@ -26,11 +33,6 @@ app = typer.Typer(help="Employers: skills, candidate pool and competition for a 
 class Format(StrEnum):
     text = "text"
     json = "json"
-
-
-class Lang(StrEnum):
-    nl = "nl"
-    en = "en"
 
 
 @app.callback()
@@ -59,15 +61,20 @@ def vacancy(
     pension_age: int = typer.Option(
         BASELINE_PENSION_AGE, "--pension-age", min=55, max=75, help="State pension (AOW) age."
     ),
-    lang: Lang = typer.Option(Lang.nl, "--lang", help="Language of labels and duiding."),
+    lang: Lang | None = typer.Option(
+        None, "--lang", help="Language of labels and duiding.", show_default=LANG_DEFAULT
+    ),
     output: Format = typer.Option(Format.text, "--format", help="text or json."),
 ) -> None:
     """Skills, candidate pool, competing vacancies, occupations to recruit from and skills at
     risk through retirement; counts of fewer than 10 people are shown as <10 (null in json)."""
     text = _read(file, "vacancy text")
     team_csv = _read(team, "team file") if team is not None else ""
-    url = get_settings().store
-    query = VacancyQuery(text, region, occupation, team_csv, pension_age, lang.value)
+    settings = get_settings()
+    url = settings.store
+    query = VacancyQuery(
+        text, region, occupation, team_csv, pension_age, chosen_lang(lang, settings)
+    )
     try:
         models = models_for(url)
         with store_from_settings() as store:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from lloradar.cli.common import console, store_from_settings
+from lloradar.cli.common import LANG_DEFAULT, Lang, chosen_lang, console, store_from_settings
 from lloradar.services.forecast import backtest, run_scenario
 from lloradar.services.forecast_results import diff_text, forecast_for_region, scenario_diff
 from lloradar.services.scenarios import load_scenario
@@ -66,12 +66,15 @@ def diff(
     scenario: str = typer.Argument(..., help="Scenario name or run id."),
     region: str = typer.Option("", help="Only this region (AM..)."),
     top: int = typer.Option(10, help="Show the N cells whose prospect class changes."),
+    lang: Lang | None = typer.Option(
+        None, "--lang", help="Language of the summary text.", show_default=LANG_DEFAULT
+    ),
 ) -> None:
     """The scenario minus the baseline per year, its assumptions and changed prospects."""
     with store_from_settings() as store:
         result = scenario_diff(store, base, scenario, region or None)
     console.print(f"[bold]{result.scenario_run}[/bold] minus [bold]{result.base_run}[/bold]")
-    console.print(diff_text(result))
+    console.print(diff_text(result, chosen_lang(lang)))
     for a in result.assumptions:
         console.print(f"  - {a['name']} ({a['kind']}): {a['description']} [dim]{a['source']}[/dim]")
     table = Table(title="Difference to the baseline, all cells")

@@ -7,7 +7,14 @@ import json
 import typer
 from rich.table import Table
 
-from lloradar.cli.common import console, errors, store_from_settings
+from lloradar.cli.common import (
+    LANG_DEFAULT,
+    Lang,
+    chosen_lang,
+    console,
+    errors,
+    store_from_settings,
+)
 from lloradar.services.navigator import NavigatorError, navigate, occupation_skills, result_json
 
 
@@ -19,7 +26,7 @@ def navigator(
     region: str = typer.Option(..., "--region", help="Arbeidsmarktregio code, e.g. AM05."),
     top: int = typer.Option(10, "--top", min=1, max=100),
     fmt: str = typer.Option("table", "--format", help="table or json."),
-    lang: str = typer.Option("en", "--lang", help="Labels in nl or en."),
+    lang: Lang | None = typer.Option(None, "--lang", help="Labels.", show_default=LANG_DEFAULT),
 ) -> None:
     """Rank occupations by skill fit and regional opportunity, with missing skills and courses."""
     if fmt not in ("table", "json"):
@@ -27,7 +34,8 @@ def navigator(
     with store_from_settings() as store:
         try:
             skills = list(skill) + (occupation_skills(store, occupation) if occupation else [])
-            result = result_json(navigate(store, skills, region.upper(), top=top), lang)
+            found = navigate(store, skills, region.upper(), top=top)
+            result = result_json(found, chosen_lang(lang))
         except NavigatorError as error:
             errors.print(f"[red]error:[/red] {error}")
             raise typer.Exit(1) from None

@@ -8,7 +8,14 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from lloradar.cli.common import console, errors, store_from_settings
+from lloradar.cli.common import (
+    LANG_DEFAULT,
+    Lang,
+    chosen_lang,
+    console,
+    errors,
+    store_from_settings,
+)
 from lloradar.config import get_settings
 from lloradar.services.tasks import link_from_shared_data, occupation_tasks
 
@@ -49,9 +56,12 @@ def link(
 @app.command("show")
 def show(
     uri: str = typer.Argument(..., help="An ESCO occupation URI."),
-    lang: str = typer.Option("en", "--lang", help="nl or en (skill labels)."),
+    lang: Lang | None = typer.Option(
+        None, "--lang", help="Labels of the occupation and its skills.", show_default=LANG_DEFAULT
+    ),
 ) -> None:
     """The tasks of an occupation, with the link (and its confidence) they come through."""
+    language = chosen_lang(lang)
     with store_from_settings() as store:
         found = occupation_tasks(store, uri)
     if found is None:
@@ -60,7 +70,7 @@ def show(
             "(run `lloradar demo build` or `lloradar tasks link`)"
         )
         raise typer.Exit(1)
-    typer.echo(f"{found.label(lang)}  {found.id}")
+    typer.echo(f"{found.label(language)}  {found.id}")
     typer.echo(f"tasks from: {found.source.value}")
     for link_ in found.links:
         typer.echo(
@@ -69,5 +79,5 @@ def show(
         )
     table = Table("task", "type", "updated", "text")
     for task in found.tasks:
-        table.add_row(task.key, task.kind or "", task.updated or "", task.label(lang))
+        table.add_row(task.key, task.kind or "", task.updated or "", task.label(language))
     console.print(table)

@@ -1,4 +1,4 @@
-"""The words of the web pages in Dutch (default) and English."""
+"""The words of the web pages in Dutch (the default unless LLORADAR_LANG says `en`) and English."""
 
 from __future__ import annotations
 
@@ -104,9 +104,11 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def request_lang(request: Request, default: str = "nl") -> str:
-    """`?lang=` wins, then the cookie, then the default (Dutch)."""
+def request_lang(request: Request) -> str:
+    """`?lang=` wins, then the cookie, then the server's default: `app.state.lang`, which
+    `lloradar.server.create_app` takes from the settings (LLORADAR_LANG), else Dutch."""
     for value in (request.query_params.get("lang"), request.cookies.get(COOKIE)):
         if value in LANGS:
             return value
-    return default
+    default = getattr(request.app.state, "lang", None)
+    return default if default in LANGS else LANGS[0]
