@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lloradar.cli.forecast import app
+from lloradar.store import open_store
 
 runner = CliRunner()
 
@@ -64,3 +65,21 @@ def test_backtest_prints_mape_and_mase_per_horizon(env: Path) -> None:
     result = runner.invoke(app, ["backtest"])
     assert result.exit_code == 0, result.output
     assert "Backtest" in result.output and "MASE" in result.output
+
+
+def test_show_runs_the_baseline_when_none_is_stored(test_env: Path) -> None:
+    with open_store(str(test_env)) as store:
+        store.execute("DELETE FROM forecast_value")
+        store.execute("DELETE FROM forecast_run")
+    result = runner.invoke(app, ["show", "--region", "twente"])
+    assert result.exit_code == 0, result.output
+    assert "No stored run of baseline: ran scenarios/baseline.yaml now" in flat(result.stderr)
+    assert "AM05, baseline-" in flat(result.stdout) and "run `lloradar" not in result.output
+    again = runner.invoke(app, ["show", "--region", "AM05"])
+    assert again.exit_code == 0 and "ran scenarios" not in again.output
+
+
+def test_an_unknown_region_suggests_the_closest(env: Path) -> None:
+    result = runner.invoke(app, ["show", "--region", "Twnte"])
+    assert result.exit_code == 1
+    assert "'Twnte' is not a known region; did you mean: Twente (AM05)" in flat(result.output)

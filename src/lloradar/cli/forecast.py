@@ -3,15 +3,27 @@ backtest the model on the stored history."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from lloradar.cli.common import LANG_DEFAULT, Lang, chosen_lang, console, store_from_settings
-from lloradar.services.forecast import backtest, run_scenario
+from lloradar.cli.common import (
+    LANG_DEFAULT,
+    Lang,
+    chosen_lang,
+    console,
+    errors,
+    store_from_settings,
+)
+from lloradar.cli.labels import known_labels
+from lloradar.domain import RegionLevel
+from lloradar.services.forecast import backtest, ensure_run, run_scenario
 from lloradar.services.forecast_results import diff_text, forecast_for_region, scenario_diff
+from lloradar.services.regions import resolve_region
 from lloradar.services.scenarios import load_scenario
+from lloradar.services.session import Store
 
 app = typer.Typer(help="Five-year forecasts of bottlenecks and scenarios for law and policy.")
 
@@ -32,19 +44,33 @@ def run(
     )
 
 
+def _ensure(store: Store, scenario: str) -> None:
+    """Run a shipped scenario (scenarios/NAME.yaml) that has no stored run yet, and say so."""
+    clock = time.perf_counter()
+    ran = ensure_run(store, scenario)
+    if ran is not None:
+        errors.print(
+            f"No stored run of {scenario}: ran scenarios/{scenario}.yaml now ({ran.run_id}, "
+            f"{ran.cells:,} cells in {time.perf_counter() - clock:.1f} s)."
+        )
+
+
 @app.command("show")
 def show(
-    region: str = typer.Option(..., help="Region code (AM..)."),
+    region: str = typer.Option(..., help="Region code (AM..) or name."),
     scenario: str = typer.Option("baseline", help="Scenario name or run id."),
 ) -> None:
-    """Per occupation in a region over five years: demand parts, supply, ratio and prospect."""
-    with store_from_settings() as store:
-        rows = forecast_for_region(store, region, scenario)
+    """Per occupation in a region over five years: demand parts, supply, ratio and prospect
+    (a shipped scenario without a stored run is run first)."""
+    with known_labels(), store_from_settings() as store:
+        code = resolve_region(store, region, [RegionLevel.ARBEIDSMARKTREGIO])
+        _ensure(store, scenario)
+        rows = forecast_for_region(store, code, scenario)
     if not rows:
-        console.print(f"No forecast for {region}: run `lloradar forecast run` first.")
+        console.print(f"No forecast for {code} in the run of {scenario}.")
         raise typer.Exit(1)
     demo = "  [DEMO DATA]" if rows[0]["is_demo"] else ""
-    table = Table(title=f"{region}, {rows[0]['run_id']}: five-year outlook{demo}")
+    table = Table(title=f"{code}, {rows[0]['run_id']}: five-year outlook{demo}")
     table.add_column("occupation", no_wrap=True, min_width=16, max_width=24)
     for header in ["stock", "demand", "supply", "s/d", "prospect"]:
         table.add_column(header, justify="right", no_wrap=True)
@@ -71,8 +97,11 @@ def diff(
     ),
 ) -> None:
     """The scenario minus the baseline per year, its assumptions and changed prospects."""
-    with store_from_settings() as store:
-        result = scenario_diff(store, base, scenario, region or None)
+    with known_labels(), store_from_settings() as store:
+        code = resolve_region(store, region, [RegionLevel.ARBEIDSMARKTREGIO]) if region else None
+        for name in (base, scenario):
+            _ensure(store, name)
+        result = scenario_diff(store, base, scenario, code)
     console.print(f"[bold]{result.scenario_run}[/bold] minus [bold]{result.base_run}[/bold]")
     console.print(diff_text(result, chosen_lang(lang)))
     for a in result.assumptions:
