@@ -44,7 +44,6 @@ chromium:
 
 demo: $(RUNTIME_STAMP)
 	$(BIN)/lloradar demo build --seed 42
-	$(BIN)/lloradar demo summary
 	$(BIN)/lloradar serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)

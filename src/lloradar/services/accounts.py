@@ -265,6 +265,22 @@ def logout(store: Store, token: str) -> None:
     store.execute("DELETE FROM account_session WHERE token_hash = ?", (token_hash(token),))
 
 
+def set_password(store: Store, account_id: str, password: str) -> None:
+    """A new password (argon2id hash only); every open session of the account ends."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(
+            f"The password must have at least {MIN_PASSWORD} characters.",
+            f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
+        )
+    with store.transaction():
+        store.execute(
+            "UPDATE account SET password_hash = ? WHERE account_id = ?",
+            (_hasher.hash(password), account_id),
+        )
+        store.execute("DELETE FROM account_session WHERE account_id = ?", (account_id,))
+        audit.record(store, account_id, "password changed", account_id, "account")
+
+
 def get_account(store: Store, account_id: str) -> Account | None:
     rows = store.query(
         "SELECT account_id, email, role, name FROM account WHERE account_id = ?", (account_id,)
