@@ -20,8 +20,8 @@ from extraction_eval import SHARED, dutch, score, techwolf
 from peer_venv import peer_python
 
 from lloradar.analytics.extraction import Extractor, UniversalSentenceEncoder
+from lloradar.features.skills import service as skills_engine
 from lloradar.pipeline.taxonomy_import import import_esco
-from lloradar.services import skills_engine
 from lloradar.store import open_store
 
 HERE = Path(__file__).resolve().parent

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from lloradar.demo import build_demo_world
-from lloradar.services.forecast import backtest, backtest_by_sector
+from lloradar.features.forecast.service import backtest, backtest_by_sector
 from lloradar.store import open_store
 
 HEADER = (

@@ -18,8 +18,8 @@ from extraction_eval import SHARED
 from peer_venv import peer_python
 
 from lloradar.analytics.similarity import STOP_WORDS
+from lloradar.features.skills.service import load_similarity_model
 from lloradar.pipeline.taxonomy_import import import_esco
-from lloradar.services.skills_engine import load_similarity_model
 from lloradar.store import open_store
 
 HERE = Path(__file__).resolve().parent

@@ -70,8 +70,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--no-skills", action="store_true")
     args = parser.parse_args()
+    from lloradar.features.ingest.service import ingest_vacancies
     from lloradar.pipeline.regions import load_builtin_regions
-    from lloradar.services.ingest import ingest_vacancies
     from lloradar.store import open_store
 
     shared = Path(os.environ.get("LLORADAR_SHARED_DATA", Path(__file__).parents[2] / "shared/data"))

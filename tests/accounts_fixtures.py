@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from lloradar.domain.account import Account, Role
-from lloradar.services.accounts import register
+from lloradar.features.accounts.service import register
 from lloradar.services.web_store import open_web_store, store_url_for
 
 with warnings.catch_warnings():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from lloradar.services import accounts
+from lloradar.features.accounts import service as accounts
 from lloradar.store import Store
 
 REGION = "AM05"

@@ -14,8 +14,8 @@ import pytest
 import typer
 
 from lloradar.cli.main import app as cli_app
+from lloradar.features.indicators.radar import RadarData
 from lloradar.server import create_app
-from lloradar.services.web_data import RadarData
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMETER = re.compile(r"\{[^{}\s]*\}")

@@ -14,34 +14,34 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from lloradar.api.accounts import router as api_accounts_router
-from lloradar.api.alerts import router as api_alerts_router
 from lloradar.api.app import OPENAPI
 from lloradar.api.auth import no_store_when_personal
-from lloradar.api.employer import router as api_employer_router
-from lloradar.api.forecast import router as api_forecast_router
-from lloradar.api.interventions import router as api_interventions_router
-from lloradar.api.navigator import router as api_navigator_router
-from lloradar.api.passport import router as api_passport_router
 from lloradar.api.problems import http_problem, validation_problem
-from lloradar.api.routes import router as api_router
-from lloradar.api.skills import router as api_skills_router
-from lloradar.api.tasks import router as api_tasks_router
 from lloradar.config import get_settings
-from lloradar.services.web_data import RadarData, radar_for_store
-from lloradar.web.account_pages import router as account_pages_router
-from lloradar.web.alert_pages import router as alert_pages_router
+from lloradar.features.accounts.api import router as api_accounts_router
+from lloradar.features.accounts.pages import router as account_pages_router
+from lloradar.features.alerts.api import router as api_alerts_router
+from lloradar.features.alerts.pages import router as alert_pages_router
+from lloradar.features.employer.api import router as api_employer_router
+from lloradar.features.employer.pages import router as employer_pages_router
+from lloradar.features.forecast.api import router as api_forecast_router
+from lloradar.features.forecast.pages import router as forecast_pages_router
+from lloradar.features.indicators.api import router as api_router
+from lloradar.features.indicators.radar import RadarData, radar_for_store
+from lloradar.features.indicators.sector_pages import router as sector_pages_router
+from lloradar.features.indicators.skill_pages import router as skill_pages_router
+from lloradar.features.interventions.api import router as api_interventions_router
+from lloradar.features.interventions.pages import router as intervention_pages_router
+from lloradar.features.navigator.api import router as api_navigator_router
+from lloradar.features.navigator.pages import router as navigator_pages_router
+from lloradar.features.passport.api import router as api_passport_router
+from lloradar.features.passport.pages import router as passport_pages_router
+from lloradar.features.skills.api import router as api_skills_router
+from lloradar.features.tasks.api import router as api_tasks_router
+from lloradar.features.tasks.pages import router as task_pages_router
 from lloradar.web.auth import PageAuthError, page_auth_error
-from lloradar.web.employer_pages import router as employer_pages_router
-from lloradar.web.forecast_pages import router as forecast_pages_router
-from lloradar.web.intervention_pages import router as intervention_pages_router
-from lloradar.web.navigator_pages import router as navigator_pages_router
-from lloradar.web.passport_pages import router as passport_pages_router
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.routes import router as web_router
-from lloradar.web.sector_pages import router as sector_pages_router
-from lloradar.web.skill_pages import router as skill_pages_router
-from lloradar.web.task_pages import router as task_pages_router
 
 STATIC = Path(__file__).parent / "web" / "static"
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
+from lloradar.features.skills.service import load_similarity_model
 from lloradar.pipeline.taxonomy_import import import_esco
-from lloradar.services.skills_engine import load_similarity_model
 from lloradar.store import open_store
 
 HERE = Path(__file__).parent

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from lloradar.demo import build_demo_world
-from lloradar.services.forecast import run_scenario
-from lloradar.services.interventions import import_interventions, import_participants
-from lloradar.services.scenarios import load_scenario
-from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.features.forecast.scenarios import load_scenario
+from lloradar.features.forecast.service import run_scenario
+from lloradar.features.indicators.radar import RadarData, radar_for_store
+from lloradar.features.interventions.service import import_interventions, import_participants
 from lloradar.store import Store, open_store
 
 with warnings.catch_warnings():

@@ -18,7 +18,7 @@ from accounts_fixtures import (  # account_client: the fixture
     store_url_of,
 )
 from lloradar.domain.account import Account, Role
-from lloradar.services.accounts import register, token_hash
+from lloradar.features.accounts.service import register, token_hash
 from lloradar.services.web_store import open_web_store
 
 

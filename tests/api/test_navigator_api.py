@@ -6,10 +6,10 @@ from typing import Any
 
 from accounts_fixtures import LoggedIn, logged_in_client, store_url_of
 from lloradar.domain.passport import Preferences
+from lloradar.features.indicators.radar import RadarData
+from lloradar.features.navigator.service import occupation_skills
+from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences
 from lloradar.services.audit import entries_for
-from lloradar.services.navigator import occupation_skills
-from lloradar.services.passport import SkillClaim, add_skills, set_preferences
-from lloradar.services.web_data import RadarData
 from lloradar.services.web_store import open_web_store
 
 

@@ -7,7 +7,7 @@ import warnings
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from lloradar.services.web_data import RadarData
+from lloradar.features.indicators.radar import RadarData
 
 
 def test_no_generated_request_gives_a_server_error(radar: RadarData) -> None:

@@ -6,8 +6,8 @@ import warnings
 
 import pytest
 
+from lloradar.features.indicators.radar import RadarData
 from lloradar.server import create_app
-from lloradar.services.web_data import RadarData
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

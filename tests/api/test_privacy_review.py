@@ -17,7 +17,7 @@ from fastapi.routing import APIRoute
 from accounts_fixtures import PASSWORD, fresh_email, logged_in_client, store_url_of
 from lloradar.api.auth import api_account
 from lloradar.domain.account import Role
-from lloradar.services.accounts import register
+from lloradar.features.accounts.service import register
 from lloradar.services.web_store import open_web_store
 from lloradar.web.auth import check_csrf
 

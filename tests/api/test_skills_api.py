@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.features.indicators.radar import RadarData, radar_for_store
 from lloradar.store import open_store
 
 with warnings.catch_warnings():

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lloradar.cli.accounts import app
-from lloradar.services.accounts import login
+from lloradar.features.accounts.cli import app
+from lloradar.features.accounts.service import login
 from lloradar.store import open_store
 
 runner = CliRunner()

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from alerts_world import OCCUPATION, REGION, build_market, consenting_account, set_month
 from lloradar.cli.main import app
-from lloradar.services import alerts
+from lloradar.features.alerts import service as alerts
 from lloradar.store import open_store
 
 runner = CliRunner()

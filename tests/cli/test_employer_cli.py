@@ -10,8 +10,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from lloradar.cli import employer
 from lloradar.demo import build_demo_world
+from lloradar.features.employer import cli as employer
 from lloradar.store import open_store
 
 app = typer.Typer()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lloradar.cli.forecast import app
+from lloradar.features.forecast.cli import app
 from lloradar.store import open_store
 
 runner = CliRunner()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lloradar.cli.interventions import app
-from lloradar.services.interventions import portfolio_report, progress_report
+from lloradar.features.interventions.cli import app
+from lloradar.features.interventions.service import portfolio_report, progress_report
 from lloradar.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "interventions"

@@ -9,8 +9,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from lloradar.cli import occupations, skills, taxonomy
-from lloradar.services import skills_engine
+from lloradar.features.skills import cli as skills
+from lloradar.features.skills import occupations_cli as occupations
+from lloradar.features.skills import service as skills_engine
+from lloradar.features.skills import taxonomy_cli as taxonomy
 
 # The same sub-apps that lloradar.cli.main registers, so these tests do not depend on the
 # other command groups.

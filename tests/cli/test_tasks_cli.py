@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 import tasks_world
-from lloradar.cli.tasks import app
+from lloradar.features.tasks.cli import app
 
 runner = CliRunner()
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lloradar.cli import common, regions, taxonomy
+from lloradar.cli import common
+from lloradar.features.ingest import regions_cli as regions
+from lloradar.features.skills import taxonomy_cli as taxonomy
 
 runner = CliRunner()
 

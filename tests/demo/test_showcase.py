@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lloradar.demo.showcase import DEMO_ACCOUNTS, build_showcase, ensure_demo_accounts
-from lloradar.services import accounts
+from lloradar.features.accounts import service as accounts
 from lloradar.store import Store, open_store
 
 COUNTED = [

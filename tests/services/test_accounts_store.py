@@ -7,8 +7,7 @@ from datetime import timedelta
 import pytest
 
 from lloradar.domain.account import Role
-from lloradar.services import audit
-from lloradar.services.accounts import (
+from lloradar.features.accounts.service import (
     AccountError,
     LoginFailed,
     TooManyAttempts,
@@ -24,6 +23,7 @@ from lloradar.services.accounts import (
     register_personal_table,
     withdraw_consent,
 )
+from lloradar.services import audit
 from lloradar.store import Store
 
 PASSWORD = "een lang wachtwoord"

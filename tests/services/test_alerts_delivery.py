@@ -15,10 +15,11 @@ from aiosmtpd.controller import Controller
 
 from alerts_world import OCCUPATION, REGION, build_market, consenting_account, set_month
 from lloradar.domain.alerts import Channel, DeliveryStatus, Subscription
-from lloradar.services import alert_evaluation, alerts
-from lloradar.services.alert_delivery import dispatch
-from lloradar.services.alert_delivery.feed import atom_feed
-from lloradar.services.alert_delivery.signing import (
+from lloradar.features.alerts import evaluation as alert_evaluation
+from lloradar.features.alerts import service as alerts
+from lloradar.features.alerts.delivery import dispatch
+from lloradar.features.alerts.delivery.feed import atom_feed
+from lloradar.features.alerts.delivery.signing import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     SignatureError,

@@ -17,7 +17,10 @@ from alerts_world import (
     set_month,
 )
 from lloradar.domain.alerts import AlertError, AlertKind, Channel
-from lloradar.services import accounts, alert_evaluation, alerts, audit
+from lloradar.features.accounts import service as accounts
+from lloradar.features.alerts import evaluation as alert_evaluation
+from lloradar.features.alerts import service as alerts
+from lloradar.services import audit
 from lloradar.store import Store
 
 T0 = datetime(2026, 2, 1, 12, 0)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lloradar.services import skills_engine
-from lloradar.services.courses import import_courses
+from lloradar.features.navigator.courses import import_courses
+from lloradar.features.skills import service as skills_engine
 from lloradar.store import open_store
 
 TOY = Path(__file__).parents[1] / "fixtures" / "toy_esco"

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from lloradar.analytics.employer import TeamCell
-from lloradar.services.accounts import delete_account, register
-from lloradar.services.audit import entries_for
-from lloradar.services.employer_profile import (
+from lloradar.features.accounts.service import delete_account, register
+from lloradar.features.employer.profile import (
     delete_team_profile,
     load_team_profile,
     save_team_profile,
     team_as_csv,
 )
+from lloradar.services.audit import entries_for
 from lloradar.store import Store
 
 TEAM = [TeamCell("occ:nurse", 55, 64, 12), TeamCell("occ:assistant", 65, None, 3)]

@@ -11,7 +11,7 @@ import pytest
 
 from lloradar.analytics.extraction import SkillMatch
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
-from lloradar.services.employer import (
+from lloradar.features.employer.service import (
     EmployerInputError,
     SkillModels,
     VacancyQuery,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lloradar.domain import IngestError
-from lloradar.services.employer_team import MAX_ROWS, TeamRow, parse_team_csv
+from lloradar.features.employer.team import MAX_ROWS, TeamRow, parse_team_csv
 
 
 def test_comma_or_semicolon_with_bom_and_blank_lines() -> None:

@@ -9,15 +9,7 @@ from pathlib import Path
 import pytest
 
 from lloradar.demo import build_demo_world
-from lloradar.services.forecast import (
-    SCENARIO_DIR,
-    backtest,
-    backtest_by_sector,
-    baseline_scenario,
-    ensure_run,
-    run_scenario,
-)
-from lloradar.services.forecast_results import (
+from lloradar.features.forecast.results import (
     diff_text,
     forecast_for_occupation,
     forecast_for_programmes,
@@ -25,7 +17,15 @@ from lloradar.services.forecast_results import (
     list_runs,
     scenario_diff,
 )
-from lloradar.services.scenarios import ScenarioError, load_scenario, parse_scenario
+from lloradar.features.forecast.scenarios import ScenarioError, load_scenario, parse_scenario
+from lloradar.features.forecast.service import (
+    SCENARIO_DIR,
+    backtest,
+    backtest_by_sector,
+    baseline_scenario,
+    ensure_run,
+    run_scenario,
+)
 from lloradar.store import Store, open_store
 
 HEADER = 'name: test\nversion: "1"\ndescription: a test scenario\nassumptions:\n'

@@ -12,8 +12,8 @@ import pyarrow as pa
 import pytest
 
 from lloradar.analytics.indicators import OUTPUT_COLUMNS, labour_market_indicators
+from lloradar.features.indicators.service import create_indicator_table
 from lloradar.services.engines import block_bounds
-from lloradar.services.indicators import create_indicator_table
 
 REGIONS = [("AM01", "PV20"), ("AM02", "PV20"), ("AM03", "PV21")]
 OCCUPATIONS = ["occ-a", "occ-b", "occ-c", "occ-d", "occ-e"]

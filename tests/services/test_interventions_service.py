@@ -6,10 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from lloradar.domain.account import Account, Role
-from lloradar.pipeline.regions import load_builtin_regions
-from lloradar.services.intervention_factsheets import intervention_sources, portfolio_factsheet
-from lloradar.services.intervention_forms import FormProblem, check_form, form_values, save_form
-from lloradar.services.interventions import (
+from lloradar.features.interventions.factsheets import intervention_sources, portfolio_factsheet
+from lloradar.features.interventions.forms import FormProblem, check_form, form_values, save_form
+from lloradar.features.interventions.service import (
     get_intervention,
     import_interventions,
     import_participants,
@@ -21,6 +20,7 @@ from lloradar.services.interventions import (
     save_intervention,
     validate_intervention,
 )
+from lloradar.pipeline.regions import load_builtin_regions
 from lloradar.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "interventions"

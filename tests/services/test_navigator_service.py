@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from lloradar.demo import build_demo_world
-from lloradar.services.courses import courses_for_skills, import_courses, list_courses
-from lloradar.services.forecast import run_scenario
-from lloradar.services.navigator import (
+from lloradar.features.forecast.scenarios import load_scenario
+from lloradar.features.forecast.service import run_scenario
+from lloradar.features.navigator.courses import courses_for_skills, import_courses, list_courses
+from lloradar.features.navigator.service import (
     NavigatorError,
     navigate,
     occupation_skills,
     result_json,
 )
-from lloradar.services.scenarios import load_scenario
 from lloradar.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,7 +193,7 @@ def test_the_demo_catalogue_links_real_esco_skills_with_the_esco_files(
 
 
 def test_find_skills_by_dutch_or_english_label_in_the_page_language(world: Store) -> None:
-    from lloradar.services.navigator import SkillMatch, find_skills
+    from lloradar.features.navigator.service import SkillMatch, find_skills
 
     url = world.url
     found = find_skills(world, url, "lassen", "nl")  # 'metaal lassen' and 'klassenmanagement'
@@ -211,7 +211,7 @@ def test_find_skills_by_dutch_or_english_label_in_the_page_language(world: Store
 
 
 def test_chosen_skills_keep_the_order_once_each_and_drop_unknown_uris(world: Store) -> None:
-    from lloradar.services.navigator import chosen_skills
+    from lloradar.features.navigator.service import chosen_skills
 
     chosen = chosen_skills(
         world, ["demo:skill/sales", "no:such", "demo:skill/hygiene", "demo:skill/sales"], "en"
@@ -225,10 +225,10 @@ def test_chosen_skills_keep_the_order_once_each_and_drop_unknown_uris(world: Sto
 def test_passport_navigation_needs_a_citizen_consent_and_a_region(world: Store) -> None:
     from lloradar.domain.account import Purpose, Role
     from lloradar.domain.passport import Preferences
-    from lloradar.services.accounts import give_consent, register
+    from lloradar.features.accounts.service import give_consent, register
+    from lloradar.features.navigator.service import PassportRefused, passport_navigation
+    from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences
     from lloradar.services.audit import entries_for
-    from lloradar.services.navigator import PassportRefused, passport_navigation
-    from lloradar.services.passport import SkillClaim, add_skills, set_preferences
 
     person = register(world, "nav-citizen@example.nl", "a long enough password", Role.CITIZEN, "P")
     boss = register(world, "nav-boss@example.nl", "a long enough password", Role.EMPLOYER, "B")
@@ -256,7 +256,7 @@ def test_passport_navigation_needs_a_citizen_consent_and_a_region(world: Store) 
 
 
 def test_the_course_filter_offers_exactly_the_skills_some_course_teaches(world: Store) -> None:
-    from lloradar.services.navigator import choices
+    from lloradar.features.navigator.service import choices
 
     offered = choices(world)["skills"]
     taught = {str(r[0]) for r in world.query("SELECT DISTINCT skill_id FROM course_skill")}

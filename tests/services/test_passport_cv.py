@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lloradar.services.passport_cv import without_headings
+from lloradar.features.passport.cv import without_headings
 
 
 def test_heading_lines_go_and_content_lines_stay() -> None:

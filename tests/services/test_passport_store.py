@@ -9,8 +9,9 @@ import pytest
 
 from lloradar.domain.account import Role
 from lloradar.domain.passport import Evidence, Level, Preferences
-from lloradar.services.accounts import delete_account, give_consent, register
-from lloradar.services.passport import (
+from lloradar.features.accounts.service import delete_account, give_consent, register
+from lloradar.features.passport.cv import search_skills
+from lloradar.features.passport.service import (
     ConsentRequired,
     NotYourPassport,
     PassportError,
@@ -27,7 +28,6 @@ from lloradar.services.passport import (
     remove_skill,
     set_preferences,
 )
-from lloradar.services.passport_cv import search_skills
 from lloradar.store import Store
 
 ESCO = "http://data.europa.eu/esco/skill/"
@@ -125,7 +125,7 @@ def test_preferences_and_the_navigator_readers(store: Store) -> None:
 
 
 def test_only_the_owner_reads_by_id(store: Store) -> None:
-    from lloradar.services.accounts import get_account
+    from lloradar.features.accounts.service import get_account
 
     anna, bert = _citizen(store, "a@example.nl"), _citizen(store, "b@example.nl")
     add_skills(store, bert, [SkillClaim(NURSE)])

@@ -24,8 +24,8 @@ from lloradar.config import get_settings
 from lloradar.domain.account import Account, Role
 from lloradar.domain.alerts import AlertError
 from lloradar.domain.tasks import TaskRating
-from lloradar.services import accounts, alerts, audit, tasks
-from lloradar.services.accounts import (
+from lloradar.features.accounts import service as accounts
+from lloradar.features.accounts.service import (
     AccountError,
     LoginFailed,
     TooManyAttempts,
@@ -33,13 +33,16 @@ from lloradar.services.accounts import (
     login,
     register,
 )
-from lloradar.services.alert_delivery import dispatch
-from lloradar.services.alert_delivery.email import send_email
-from lloradar.services.alert_delivery.webhook import (
+from lloradar.features.alerts import service as alerts
+from lloradar.features.alerts.delivery import dispatch
+from lloradar.features.alerts.delivery.email import send_email
+from lloradar.features.alerts.delivery.webhook import (
     DeliveryFailed,
     PublicOnlyTransport,
     post_webhook,
 )
+from lloradar.features.tasks import service as tasks
+from lloradar.services import audit
 from lloradar.sources import cv_document
 from lloradar.store import Store, open_store
 
@@ -136,8 +139,8 @@ def test_delete_in_a_process_that_never_imported_the_tasks_module(tmp_path: Path
         f"""
         import sys
         from lloradar.store import open_store
-        from lloradar.services import accounts
-        assert "lloradar.services.tasks" not in sys.modules
+        from lloradar.features.accounts import service as accounts
+        assert "lloradar.features.tasks.service" not in sys.modules
         store = open_store({str(path)!r})
         store.execute("INSERT INTO task_team VALUES ('ABCD1234', 'boss', 'x', '2026-01-01')")
         store.execute("INSERT INTO task_team_member VALUES ('ABCD1234', 'm1', '2026-01-01')")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from lloradar.features.indicators.refresh import refresh_derived
+from lloradar.features.indicators.service import indicator_table
+from lloradar.features.ingest.service import ingest_uwv, ingest_vacancies
 from lloradar.pipeline.regions import load_builtin_regions
-from lloradar.services.indicators import indicator_table
-from lloradar.services.ingest import ingest_uwv, ingest_vacancies
-from lloradar.services.refresh import refresh_derived
 from lloradar.store import Store
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from lloradar.domain import IngestError, Provenance
-from lloradar.pipeline.save import TableRows, save_load
-from lloradar.services.skill_indicators import (
+from lloradar.features.indicators.skills import (
     compute_skill_indicators,
     latest_skill_run,
     stored_skill_table,
 )
+from lloradar.pipeline.save import TableRows, save_load
 from lloradar.store import Store
 
 JAN = date(2024, 1, 1)

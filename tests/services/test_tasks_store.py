@@ -13,9 +13,10 @@ import tasks_world
 from lloradar.domain import IngestError
 from lloradar.domain.account import Account, Role
 from lloradar.domain.tasks import TaskRating, TaskSource
+from lloradar.features.accounts.service import delete_account, register
+from lloradar.features.tasks import service as tasks
 from lloradar.pipeline.tasks_load import load_tasks_and_link
-from lloradar.services import audit, tasks
-from lloradar.services.accounts import delete_account, register
+from lloradar.services import audit
 from lloradar.store import Store
 
 PASSWORD = "een lang wachtwoord"

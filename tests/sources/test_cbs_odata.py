@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from lloradar.domain import IngestError
-from lloradar.services.ingest import ingest_cbs
+from lloradar.features.ingest.service import ingest_cbs
 from lloradar.sources import cbs
 from lloradar.store import Store
 

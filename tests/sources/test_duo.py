@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lloradar.services.ingest import ingest_duo
+from lloradar.features.ingest.service import ingest_duo
 from lloradar.sources.duo import parse_duo
 from lloradar.store import Store
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lloradar.domain import IngestError
+from lloradar.features.ingest.service import ingest_uwv
 from lloradar.pipeline.regions import load_builtin_regions
-from lloradar.services.ingest import ingest_uwv
 from lloradar.store import Store
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "uwv" / "vacatures_ww_per_beroep_regio.csv"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from lloradar.features.ingest.service import ingest_vacancies
 from lloradar.pipeline.regions import load_builtin_regions
-from lloradar.services.ingest import ingest_vacancies
 from lloradar.sources.vacancies import parse_vacancies
 from lloradar.store import Store
 

@@ -40,7 +40,7 @@ def login(page: Any, base_url: str, email: str, password: str = PASSWORD) -> Non
 
 def _server_store_url() -> str:
     # The browser tests' server runs in this process: find its store through the loaded radar.
-    from lloradar.services import web_data
+    from lloradar.features.indicators import radar as web_data
 
     urls = [u for u in web_data._LOADED if re.search(r"/web\d*/demo\.duckdb$", u)]
     if len(urls) != 1:
@@ -49,7 +49,7 @@ def _server_store_url() -> str:
 
 
 def _create_privileged(base_url: str, email: str, role: str) -> None:
-    from lloradar.services.accounts import register
+    from lloradar.features.accounts.service import register
     from lloradar.store import open_store
 
     with open_store(_server_store_url()) as store:
@@ -60,7 +60,7 @@ def expire_session(token: str) -> None:
     """Make the session behind a browser's cookie run out, as if hours had passed."""
     from datetime import datetime
 
-    from lloradar.services.accounts import token_hash
+    from lloradar.features.accounts.service import token_hash
     from lloradar.store import open_store
 
     with open_store(_server_store_url()) as store:

@@ -12,7 +12,8 @@ from accounts_helpers import register_and_login
 from tests_web_helpers import AXE, serious_violations
 
 from alerts_world import add_month_with_another_class, watched_cell
-from lloradar.services import alert_evaluation, web_data
+from lloradar.features.alerts import evaluation as alert_evaluation
+from lloradar.features.indicators import radar as web_data
 from lloradar.store import open_store
 
 ATOM = "{http://www.w3.org/2005/Atom}"

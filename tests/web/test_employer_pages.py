@@ -11,7 +11,7 @@ import pytest
 
 from accounts_fixtures import LoggedIn, logged_in_client
 from lloradar.demo import build_demo_world
-from lloradar.services.web_data import radar_for_store
+from lloradar.features.indicators.radar import radar_for_store
 from lloradar.store import open_store
 
 with warnings.catch_warnings():

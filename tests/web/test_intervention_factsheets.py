@@ -17,8 +17,8 @@ import pytest
 from pypdf import PdfReader
 
 from lloradar.demo import build_demo_world
-from lloradar.services.interventions import import_interventions, import_participants
-from lloradar.services.web_data import radar_for_store
+from lloradar.features.indicators.radar import radar_for_store
+from lloradar.features.interventions.service import import_interventions, import_participants
 from lloradar.store import open_store
 
 with warnings.catch_warnings():

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from accounts_fixtures import LoggedIn, logged_in_client
+from lloradar.features.indicators.radar import radar_for_store
+from lloradar.features.interventions.service import get_intervention, import_interventions
 from lloradar.pipeline.regions import load_builtin_regions
-from lloradar.services.interventions import get_intervention, import_interventions
-from lloradar.services.web_data import radar_for_store
 from lloradar.store import Store, open_store
 
 with warnings.catch_warnings():

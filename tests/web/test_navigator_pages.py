@@ -174,7 +174,7 @@ def server_store_url() -> str:
     """The browser tests' server runs in this process: its store, through the loaded radar."""
     import re
 
-    from lloradar.services import web_data
+    from lloradar.features.indicators import radar as web_data
 
     urls = [u for u in web_data._LOADED if re.search(r"/web\d*/demo\.duckdb$", u)]
     assert len(urls) == 1, urls
@@ -182,7 +182,7 @@ def server_store_url() -> str:
 
 
 def occupation_skills_of_shop(url: str) -> list[str]:
-    from lloradar.services.navigator import occupation_skills
+    from lloradar.features.navigator.service import occupation_skills
     from lloradar.store import open_store
 
     with open_store(url) as store:
@@ -196,10 +196,10 @@ def test_a_logged_in_citizen_starts_from_their_passport_after_consent(
     from accounts_helpers import register_and_login
 
     from lloradar.domain.passport import Preferences
-    from lloradar.services.accounts import give_consent
+    from lloradar.features.accounts.service import give_consent
+    from lloradar.features.navigator.service import occupation_skills
+    from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences
     from lloradar.services.audit import entries_for
-    from lloradar.services.navigator import occupation_skills
-    from lloradar.services.passport import SkillClaim, add_skills, set_preferences
     from lloradar.store import open_store
 
     email = register_and_login(page, base_url, role="citizen")

@@ -15,7 +15,7 @@ import pytest
 from tests_web_helpers import AXE, serious_violations
 
 from lloradar.demo import build_demo_world
-from lloradar.services.web_data import radar_for_store
+from lloradar.features.indicators.radar import radar_for_store
 from lloradar.store import open_store
 
 with warnings.catch_warnings():

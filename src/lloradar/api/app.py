@@ -7,8 +7,8 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
 from lloradar.api.problems import http_problem, validation_problem
-from lloradar.api.routes import router
-from lloradar.services.web_data import RadarData
+from lloradar.features.indicators.api import router
+from lloradar.features.indicators.radar import RadarData
 
 OPENAPI = {"openapi_url": "/api/openapi.json", "docs_url": "/api/docs", "redoc_url": None}
 

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from lloradar.config import get_settings
-from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.features.indicators.radar import RadarData, radar_for_store
 from lloradar.services.web_store import Store, open_web_store, store_url_for
 
 

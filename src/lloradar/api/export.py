@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 from fastapi.responses import Response
 
-from lloradar.services.web_export import csv_to_parquet, rows_to_parquet
+from lloradar.features.indicators.export import csv_to_parquet, rows_to_parquet
 
 Format = Annotated[
     Literal["json", "csv", "parquet"], Query(description="json (default), csv or parquet")

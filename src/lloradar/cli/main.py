@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import typer
 
-from lloradar.cli import (
-    accounts,
-    alerts,
-    courses,
-    demo,
-    forecast,
-    indicators,
-    ingest,
-    interventions,
-    navigator,
-    occupations,
-    regions,
-    serve,
-    skills,
-    store,
-    taxonomy,
-)
-from lloradar.cli import employer as employer_cli
-from lloradar.cli import tasks as tasks_cli
+from lloradar.cli import demo, serve
+from lloradar.features.accounts import cli as accounts
+from lloradar.features.alerts import cli as alerts
+from lloradar.features.employer import cli as employer_cli
+from lloradar.features.forecast import cli as forecast
+from lloradar.features.indicators import cli as indicators
+from lloradar.features.ingest import cli as ingest
+from lloradar.features.ingest import regions_cli as regions
+from lloradar.features.ingest import store_cli as store
+from lloradar.features.interventions import cli as interventions
+from lloradar.features.navigator import cli as navigator
+from lloradar.features.navigator import courses_cli as courses
+from lloradar.features.skills import cli as skills
+from lloradar.features.skills import occupations_cli as occupations
+from lloradar.features.skills import taxonomy_cli as taxonomy
+from lloradar.features.tasks import cli as tasks_cli
 
 app = typer.Typer(
     help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",

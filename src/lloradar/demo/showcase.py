@@ -18,14 +18,14 @@ from lloradar.demo.world import DemoWorld, build_demo_world, demo_provenance
 from lloradar.domain import Provenance
 from lloradar.domain.account import Purpose, Role
 from lloradar.domain.passport import Preferences
-from lloradar.services import accounts
-from lloradar.services.forecast import run_scenario
-from lloradar.services.ingest import store_extractor
-from lloradar.services.interventions import import_interventions, import_participants
-from lloradar.services.passport import SkillClaim, add_skills, set_preferences
-from lloradar.services.refresh import refresh_derived
-from lloradar.services.scenarios import load_scenario
-from lloradar.services.skills_engine import import_taxonomy
+from lloradar.features.accounts import service as accounts
+from lloradar.features.forecast.scenarios import load_scenario
+from lloradar.features.forecast.service import run_scenario
+from lloradar.features.indicators.refresh import refresh_derived
+from lloradar.features.ingest.service import store_extractor
+from lloradar.features.interventions.service import import_interventions, import_participants
+from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences
+from lloradar.features.skills.service import import_taxonomy
 from lloradar.store import Store
 
 # The repository's scenarios/ and examples/ (an editable install: src/lloradar/demo/ -> repo).

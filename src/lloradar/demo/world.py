@@ -19,11 +19,11 @@ from lloradar.demo.profiles import (
 )
 from lloradar.demo.workforce import build_workforce
 from lloradar.domain import Provenance
+from lloradar.features.ingest.reference import load_reference_data
+from lloradar.features.navigator.courses import load_demo_catalogue
+from lloradar.features.skills.taxonomy import demo_occupations
+from lloradar.features.tasks.service import link_demo_tasks
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
-from lloradar.services.courses import load_demo_catalogue
-from lloradar.services.reference import load_reference_data
-from lloradar.services.tasks import link_demo_tasks
-from lloradar.services.taxonomy import demo_occupations
 from lloradar.store import Store
 
 FIRST_MONTH = date(2021, 1, 1)

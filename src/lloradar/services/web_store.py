@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from lloradar.config import get_settings
-from lloradar.services import web_data
+from lloradar.features.indicators import radar as web_data
 from lloradar.store import Store, open_store
 
 __all__ = ["Store", "open_web_store", "store_url_for"]

@@ -16,9 +16,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from lloradar.config import get_settings
-from lloradar.services.factsheet import chart_svg, html_to_pdf
-from lloradar.services.questions import answer_question
-from lloradar.services.web_data import RadarData, radar_for_store
+from lloradar.features.factsheets.service import chart_svg, html_to_pdf
+from lloradar.features.indicators.radar import RadarData, radar_for_store
+from lloradar.features.questions.service import answer_question
 from lloradar.services.web_store import Store, open_web_store, store_url_for
 from lloradar.web import views
 from lloradar.web.i18n import COOKIE, LANGS, TEXT, request_lang

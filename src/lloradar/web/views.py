@@ -7,14 +7,14 @@ from datetime import date
 from typing import Any
 
 from lloradar.domain import TensionClass
-from lloradar.services.web_data import Figures, RadarData, Source
-from lloradar.services.web_narrative import (
+from lloradar.features.indicators.narrative import (
     as_points,
     comparison_text,
     ranking_text,
     series_text,
     spread_text,
 )
+from lloradar.features.indicators.radar import Figures, RadarData, Source
 from lloradar.web.charts import COLOURS, NO_DATA, bar_spec, series_spec
 from lloradar.web.i18n import TEXT
 

@@ -9,8 +9,8 @@ import pytest
 
 from lloradar.analytics.extraction import Extractor
 from lloradar.analytics.extraction.text import clean, detect_language, fragments
+from lloradar.features.skills.service import load_extractor
 from lloradar.pipeline.taxonomy_import import import_esco
-from lloradar.services.skills_engine import load_extractor
 from lloradar.store import open_store
 
 TOY = Path(__file__).parents[2] / "fixtures" / "toy_esco"

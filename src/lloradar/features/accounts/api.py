@@ -1,0 +1,114 @@
+"""Account endpoints: log in (a session token, also set as an HttpOnly cookie), log out and
+who am I."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+
+from lloradar.api.auth import SESSION_COOKIE, AccountStoreDep, ApiAccount, bearer_token
+from lloradar.api.problems import Problem
+from lloradar.features.accounts.service import (
+    AccountError,
+    TooManyAttempts,
+    consents,
+    login,
+    logout,
+)
+from lloradar.services import audit
+
+router = APIRouter(prefix="/api", tags=["accounts"])
+
+
+class LoginIn(BaseModel):
+    email: str = Field(min_length=3, max_length=320)
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class AccountOut(BaseModel):
+    id: str
+    email: str
+    role: str
+    name: str
+
+
+class LoginOut(BaseModel):
+    token: str
+    csrf_token: str
+    expires_at: datetime
+    account: AccountOut
+
+
+class MeOut(BaseModel):
+    account: AccountOut
+    csrf_token: str
+    consent: dict[str, bool]
+
+
+@router.post(
+    "/auth/login",
+    response_model=LoginOut,
+    summary="Log in: a session token (Bearer) and an HttpOnly session cookie",
+    responses={401: {"description": "Wrong e-mail or password"}, 429: {"description": "Rate"}},
+)
+def api_login(
+    body: LoginIn, request: Request, response: Response, store: AccountStoreDep
+) -> LoginOut:
+    client = request.client.host if request.client else "unknown"
+    try:
+        session = login(store, body.email, body.password, client)
+    except TooManyAttempts as exc:
+        raise Problem(
+            429,
+            "Too many failed logins",
+            f"{exc} / {exc.nl}",
+            retry_after=exc.retry_after,
+        ) from exc
+    except AccountError as exc:
+        raise Problem(401, "Login failed", str(exc)) from exc
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:  # the new session replaces the cookie's: the old token stops working
+        logout(store, previous)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session.token,
+        httponly=True,
+        samesite="lax",
+        path="/",
+        secure=request.url.scheme == "https",
+    )
+    account = session.account
+    return LoginOut(
+        token=session.token,
+        csrf_token=session.csrf,
+        expires_at=session.expires_at,
+        account=AccountOut(
+            id=account.id, email=account.email, role=account.role, name=account.name
+        ),
+    )
+
+
+@router.post("/auth/logout", status_code=204, summary="End this session")
+def api_logout(
+    request: Request, response: Response, account: ApiAccount, store: AccountStoreDep
+) -> Response:
+    token = bearer_token(request) or request.cookies.get(SESSION_COOKIE)
+    if token:
+        logout(store, token)
+    out = Response(status_code=204)
+    out.delete_cookie(SESSION_COOKIE, path="/")
+    return out
+
+
+@router.get("/me", response_model=MeOut, summary="The logged-in account and its consents")
+def me(request: Request, account: ApiAccount, store: AccountStoreDep) -> MeOut:
+    audit.record(store, account.id, "account read", account.id, "account")
+    return MeOut(
+        account=AccountOut(
+            id=account.id, email=account.email, role=account.role, name=account.name
+        ),
+        csrf_token=request.state.session.csrf,
+        consent=consents(store, account.id),
+    )

@@ -1,0 +1,477 @@
+"""The employer view (werkgeversview) as one use-case: a vacancy text and an arbeidsmarktregio in,
+five blocks out (skills and occupation, candidate pool, competing vacancies, occupations to
+recruit from, skills at risk in the team), each with its duiding. Only protected aggregates leave
+this module; the team composition is read for the analysis and never stored."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from lloradar.analytics.disclosure import SUPPRESSED
+from lloradar.analytics.employer import (
+    Adjacent,
+    Competition,
+    ExtractedSkill,
+    OccupationMatch,
+    OccupationSkills,
+    PoolFigure,
+    PoolTotal,
+    ShownSkillRisk,
+    SupplyCell,
+    TeamCell,
+    combined_pool,
+    competition,
+    pool_figure,
+    protect_team,
+    rank_occupations,
+    recruit_from,
+    retirement_risk,
+)
+from lloradar.analytics.employer_narrative import (
+    adjacent_text,
+    competition_text,
+    pool_text,
+    risk_text,
+    skills_text,
+)
+from lloradar.analytics.extraction import Extractor
+from lloradar.analytics.forecast.policy import BASELINE_PENSION_AGE
+from lloradar.analytics.similarity import SimilarityModel
+from lloradar.domain import IngestError
+from lloradar.features.employer.team import TeamRow, parse_team_csv
+from lloradar.features.indicators import skill_profiles as web_skills
+from lloradar.services import audit
+from lloradar.store import Store
+
+__all__ = [
+    "BASELINE_PENSION_AGE",
+    "MAX_TEXT",
+    "SUPPRESSED",
+    "EmployerInputError",
+    "SkillModels",
+    "VacancyAnalysis",
+    "VacancyQuery",
+    "analyse_vacancy",
+    "models_for",
+    "occupation_labels",
+    "resolve_team",
+]
+
+MAX_TEXT = 20_000  # characters of vacancy text, as /api/skills/extract
+TOP_SKILLS = 12
+TOP_ADJACENT = 5
+
+
+class EmployerInputError(ValueError):
+    """Input a person can fix: `field` names it, the message says what was expected."""
+
+    def __init__(self, field: str, message: str, message_nl: str | None = None) -> None:
+        self.field = field
+        self.message_nl = message_nl or message
+        super().__init__(message)
+
+    def text(self, lang: str) -> str:
+        return self.message_nl if lang == "nl" else str(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SkillModels:
+    extractor: Extractor
+    similarity: SimilarityModel
+
+
+def models_for(url: str) -> SkillModels:
+    """The models of the store at `url` (built once per URL; ESCO if imported, else the
+    occupations and skills of the demo world). Raises web_skills.SkillsUnavailable."""
+    return SkillModels(web_skills.extractor(url), web_skills.similarity_model(url))
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyQuery:
+    text: str
+    region: str
+    occupation: str | None = None  # picked by the employer; else the best match
+    team: str = ""  # CSV, see services.employer_team
+    pension_age: int = BASELINE_PENSION_AGE
+    lang: str = "nl"
+
+
+@dataclass
+class VacancyAnalysis:
+    region: str
+    region_name: str
+    period: date | None
+    is_demo: bool
+    lang: str
+    skills: list[ExtractedSkill]
+    occupations: list[OccupationMatch]
+    occupation: OccupationMatch | None
+    occupation_picked: bool
+    pool: PoolFigure | None
+    competition: Competition | None
+    adjacent: list[tuple[Adjacent, PoolFigure | None]]
+    pool_with_adjacent: PoolTotal | None
+    team_size: int | None
+    pension_age: int
+    risks: list[ShownSkillRisk]
+    texts: dict[str, list[str]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract of POST /api/employer/vacancy and `lloradar employer vacancy`."""
+        occupation = self.occupation
+        return {
+            "region": {"code": self.region, "name": self.region_name},
+            "period": self.period.strftime("%Y-%m") if self.period else None,
+            "is_demo": self.is_demo,
+            "skills": {
+                "items": [asdict(s) | {"score": round(s.score, 4)} for s in self.skills],
+                "occupation": None
+                if occupation is None
+                else {
+                    "uri": occupation.uri,
+                    "label": occupation.label,
+                    "coverage": round(occupation.coverage, 4),
+                    "essential_matched": list(occupation.essential_matched),
+                    "picked": self.occupation_picked,
+                },
+                "candidates": [
+                    {"uri": m.uri, "label": m.label, "coverage": round(m.coverage, 4)}
+                    for m in self.occupations
+                ],
+                "text": self.texts["skills"],
+            },
+            "pool": {**_pool(self.pool), "text": self.texts["pool"]},
+            "competition": {
+                **(
+                    {}
+                    if self.competition is None
+                    else {
+                        "open_vacancies": self.competition.open_vacancies,
+                        "job_seekers_short": self.competition.job_seekers_short,
+                        "ratio": None
+                        if self.competition.ratio is None
+                        else round(self.competition.ratio, 3),
+                        "tension_class": None
+                        if self.competition.tension is None
+                        else self.competition.tension.value,
+                    }
+                ),
+                "text": self.texts["competition"],
+            },
+            "adjacent": {
+                "items": [
+                    {
+                        "uri": a.uri,
+                        "label": a.label,
+                        "similarity": a.similarity,
+                        "viability": a.viability,
+                        "pool": _pool(p),
+                        "gap": [{"uri": u, "label": label} for u, label in a.gap],
+                        "shared": len(a.shared),
+                    }
+                    for a, p in self.adjacent
+                ],
+                "pool_with_adjacent": None
+                if self.pool_with_adjacent is None
+                else asdict(self.pool_with_adjacent),
+                "text": self.texts["adjacent"],
+            },
+            "team_risk": {
+                "pension_age": self.pension_age,
+                "team_size": self.team_size,
+                "items": [asdict(r) for r in self.risks],
+                "text": self.texts["team_risk"],
+            },
+            "note": "null counts of people are hidden: fewer than 10 (disclosure control)",
+        }
+
+
+def _pool(figure: PoolFigure | None) -> dict[str, Any]:
+    if figure is None:
+        return {
+            "candidates": None,
+            "interested": None,
+            "experienced": None,
+            "job_seekers_short": None,
+            "no_figures": True,
+        }
+    return {
+        "candidates": figure.candidates,
+        "interested": figure.interested,
+        "experienced": figure.experienced,
+        "job_seekers_short": figure.job_seekers_short,
+        "no_figures": False,
+    }
+
+
+def _region(store: Store, code: str) -> tuple[str, str]:
+    key = code.strip().upper()
+    rows = store.query(
+        "SELECT code, name FROM region WHERE code = ? AND level = 'arbeidsmarktregio'", [key]
+    )
+    if not rows:
+        raise EmployerInputError(
+            "region",
+            f"{code!r} is not an arbeidsmarktregio code of the radar (expected AM01..AM40, "
+            "see `lloradar regions list`)",
+            f"{code!r} is geen arbeidsmarktregio van de radar (verwacht AM01..AM40)",
+        )
+    return str(rows[0][0]), str(rows[0][1])
+
+
+def _check_text(text: str) -> str:
+    if not text or not text.strip():
+        raise EmployerInputError(
+            "text",
+            "the vacancy text is empty: paste the vacancy text",
+            "de vacaturetekst is leeg: plak de tekst van de vacature",
+        )
+    if len(text) > MAX_TEXT:
+        raise EmployerInputError(
+            "text",
+            f"the vacancy text has {len(text):,} characters; at most {MAX_TEXT:,} are read "
+            "(paste the job description without attachments)",
+            f"de vacaturetekst heeft {len(text):,} tekens; de radar leest er hoogstens "
+            f"{MAX_TEXT:,} (plak alleen de functieomschrijving)".replace(",", "."),
+        )
+    return text
+
+
+def _labels(store: Store, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Occupation and skill labels in the page language (Dutch where the store has it)."""
+    column = "coalesce(label_nl, label_en)" if lang == "nl" else "label_en"
+    occupations = {
+        str(r[0]): str(r[1]) for r in store.query(f"SELECT id, {column} FROM occupation")
+    }
+    skills = {str(r[0]): str(r[1]) for r in store.query(f"SELECT id, {column} FROM skill")}
+    return occupations, skills
+
+
+def _occupation_names(store: Store) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for uri, label_en, label_nl in store.query("SELECT id, label_en, label_nl FROM occupation"):
+        names[str(uri)] = {str(n).lower() for n in (label_en, label_nl) if n}
+    return names
+
+
+def resolve_occupation(model: SimilarityModel, names: dict[str, set[str]], key: str) -> str | None:
+    """An occupation URI from its URI, its UUID or its exact label (nl or en)."""
+    key = key.strip()
+    if key in model.index:
+        return key
+    lowered = key.lower()
+    for occupation in model.occupations:
+        uri = occupation.uri
+        known = {uri.rsplit("/", 1)[-1].lower(), occupation.label.lower(), *names.get(uri, ())}
+        if lowered in known:
+            return uri
+    return None
+
+
+def _latest_period(store: Store, region: str, occupation: str | None) -> date | None:
+    """The latest month with figures for `occupation` in the region (figures arrive per cell, so
+    the region's newest month may not hold this occupation yet); else the region's latest."""
+    rows = store.query(
+        "SELECT max(period), max(CASE WHEN occupation_id = ? THEN period END) "
+        "FROM vacancy_stats WHERE region_code = ?",
+        [occupation or "", region],
+    )
+    if not rows:
+        return None
+    latest, own = rows[0]
+    found: date | None = own if own is not None else latest
+    return found
+
+
+def _supply(store: Store, region: str, period: date | None) -> dict[str, SupplyCell]:
+    if period is None:
+        return {}
+    rows = store.query(
+        "SELECT occupation_id, interested, experienced, job_seekers_short FROM labour_supply "
+        "WHERE region_code = ? AND period = ?",
+        [region, period],
+    )
+    return {str(r[0]): SupplyCell(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows}
+
+
+def _vacancies(store: Store, region: str, period: date | None) -> dict[str, int]:
+    if period is None:
+        return {}
+    rows = store.query(
+        "SELECT occupation_id, open_vacancies FROM vacancy_stats "
+        "WHERE region_code = ? AND period = ?",
+        [region, period],
+    )
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def _is_demo(store: Store, region: str, period: date | None) -> bool:
+    rows = store.query(
+        "SELECT count(*) FROM vacancy_stats v JOIN provenance p ON p.source_id = v.source_id "
+        "WHERE v.region_code = ? AND v.period = ? AND p.is_demo",
+        [region, period],
+    )
+    return bool(rows and rows[0][0])
+
+
+def team_cells(
+    rows: list[TeamRow], model: SimilarityModel, names: dict[str, set[str]], source: str
+) -> list[TeamCell]:
+    cells = []
+    for row in rows:
+        uri = resolve_occupation(model, names, row.occupation)
+        if uri is None:
+            raise EmployerInputError(
+                "team",
+                f"{source} line {row.line}, field 'occupation': {row.occupation!r} is not an "
+                "occupation of the radar (expected an ESCO URI, its UUID or its exact label)",
+                f"{source} regel {row.line}, veld 'occupation': {row.occupation!r} is geen "
+                "beroep van de radar (verwacht een ESCO-URI, de UUID of de precieze naam)",
+            )
+        cells.append(TeamCell(uri, row.age_low, row.age_high, row.count))
+    return cells
+
+
+def resolve_team(store: Store, model: SimilarityModel, text: str) -> list[TeamCell]:
+    """A team CSV (see services.employer_team) with every occupation resolved to its URI;
+    a bad line raises EmployerInputError naming the line and field."""
+    try:
+        rows = parse_team_csv(text, "team")
+    except IngestError as exc:  # names the line and field
+        raise EmployerInputError("team", str(exc), f"teambestand: {exc}") from exc
+    return team_cells(rows, model, _occupation_names(store), "team")
+
+
+def occupation_labels(store: Store, lang: str) -> dict[str, str]:
+    """Occupation labels in the page language (Dutch where the store has it)."""
+    return _labels(store, lang)[0]
+
+
+def _essential(
+    model: SimilarityModel, skill_labels: dict[str, str], uris: set[str]
+) -> dict[str, list[tuple[str, str]]]:
+    out = {}
+    for uri in uris:
+        profile = model.occupations[model.index[uri]]
+        out[uri] = [
+            (s, skill_labels.get(s) or model.skill_labels.get(s, s))
+            for s in dict.fromkeys(profile.essential)
+        ]
+    return out
+
+
+def analyse_vacancy(
+    store: Store, models: SkillModels, query: VacancyQuery, actor_id: str | None = None
+) -> VacancyAnalysis:
+    """All five blocks for one vacancy in one region (see the module docstring). A team
+    composition is read, never stored; reading it is logged for `actor_id` (without content)."""
+    text = _check_text(query.text)
+    lang = "en" if query.lang == "en" else "nl"
+    if not 55 <= query.pension_age <= 75:
+        raise EmployerInputError(
+            "pension_age",
+            "the pension age must be between 55 and 75",
+            "de AOW-leeftijd moet tussen 55 en 75 liggen",
+        )
+    region, region_name = _region(store, query.region)
+    occupation_labels, skill_labels = _labels(store, lang)
+    model = models.similarity
+    names = _occupation_names(store)
+    team = resolve_team(store, model, query.team)
+    picked = None
+    if query.occupation:
+        picked = resolve_occupation(model, names, query.occupation)
+        if picked is None:
+            raise EmployerInputError(
+                "occupation",
+                f"{query.occupation!r} is not an occupation of the radar (expected an ESCO URI, "
+                "its UUID or its exact label)",
+                f"{query.occupation!r} is geen beroep van de radar (verwacht een ESCO-URI, de "
+                "UUID of de precieze naam)",
+            )
+
+    found = models.extractor.extract([text], lang="auto", top=TOP_SKILLS)[0]
+    skills = [
+        ExtractedSkill(m.uri, skill_labels.get(m.uri) or m.label, m.score, m.span) for m in found
+    ]
+    profiles = [
+        OccupationSkills(
+            o.uri, occupation_labels.get(o.uri, o.label), frozenset(o.essential),
+            frozenset(o.optional),
+        )
+        for o in model.occupations
+    ]  # fmt: skip
+    ranked = rank_occupations(skills, profiles, top=5)
+    chosen: OccupationMatch | None = ranked[0] if ranked else None
+    if picked is not None:
+        own = rank_occupations(skills, [p for p in profiles if p.uri == picked], top=1)
+        label = occupation_labels.get(picked, model.occupations[model.index[picked]].label)
+        chosen = own[0] if own else OccupationMatch(picked, label, 0.0, (), ())
+
+    period = _latest_period(store, region, chosen.uri if chosen else None)
+    supply = _supply(store, region, period)
+    vacancies = _vacancies(store, region, period)
+    pool = competing = None
+    adjacent: list[tuple[Adjacent, PoolFigure | None]] = []
+    pool_total = None
+    if chosen is not None:
+        uri = chosen.uri
+        pool = pool_figure(supply[uri]) if uri in supply else None
+        if uri in vacancies:
+            cell = supply.get(uri)
+            competing = competition(uri, vacancies[uri], cell.job_seekers_short if cell else 0)
+        candidates = frozenset(supply) if supply else None
+        adjacent = [
+            (
+                Adjacent(
+                    a.uri,
+                    occupation_labels.get(a.uri, a.label),
+                    a.similarity,
+                    tuple((s, skill_labels.get(s, label)) for s, label in a.shared),
+                    tuple((s, skill_labels.get(s, label)) for s, label in a.gap),
+                ),
+                pool_figure(supply[a.uri]) if a.uri in supply else None,
+            )
+            for a in recruit_from(model, uri, TOP_ADJACENT, candidates=candidates)
+        ]
+        figures = [f for f in [pool, *(p for _, p in adjacent)] if f is not None]
+        pool_total = combined_pool(figures) if figures else None
+
+    if team and actor_id is not None:
+        audit.record(store, actor_id, "read team composition (not stored)", actor_id, "employer")
+    essential = _essential(model, skill_labels, {c.occupation for c in team})
+    protected = protect_team(
+        team, retirement_risk(team, essential, query.pension_age), query.pension_age
+    )
+    risks, shown_size = protected.risks, protected.size
+
+    label = chosen.label if chosen else "?"
+    analysis = VacancyAnalysis(
+        region=region,
+        region_name=region_name,
+        period=period,
+        is_demo=_is_demo(store, region, period) if period else False,
+        lang=lang,
+        skills=skills,
+        occupations=ranked,
+        occupation=chosen,
+        occupation_picked=picked is not None,
+        pool=pool,
+        competition=competing,
+        adjacent=adjacent,
+        pool_with_adjacent=pool_total,
+        team_size=shown_size,
+        pension_age=query.pension_age,
+        risks=risks,
+    )
+    analysis.texts = {
+        "skills": skills_text(len(skills), chosen, picked is not None, lang),
+        "pool": pool_text(label, region_name, period, pool, lang),
+        "competition": competition_text(label, region_name, period, competing, lang),
+        "adjacent": adjacent_text(label, adjacent, lang),
+        "team_risk": risk_text(risks, shown_size, query.pension_age, lang) if team else
+        risk_text([], None, query.pension_age, lang),
+    }  # fmt: skip
+    return analysis

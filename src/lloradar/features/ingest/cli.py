@@ -1,0 +1,96 @@
+"""`lloradar ingest`: load CBS StatLine, UWV, DUO and vacancy texts from a file or a URL."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lloradar.cli.common import console, errors, store_from_settings
+from lloradar.features.ingest.service import (
+    IngestReport,
+    ingest_cbs,
+    ingest_duo,
+    ingest_uwv,
+    ingest_vacancies,
+    store_extractor,
+)
+
+app = typer.Typer(help="Load labour-market sources (all or nothing, bad rows quarantined).")
+Target = Annotated[str, typer.Argument(help="A file path or an http(s) URL.")]
+Refresh = Annotated[
+    bool,
+    typer.Option(
+        "--refresh/--no-refresh",
+        help="Recompute what the loaded tables feed (indicators, skill demand) when rows changed.",
+    ),
+]
+
+
+def _print(report: IngestReport) -> None:
+    load = report.load
+    if report.refused:
+        errors.print(
+            f"[red]refused:[/red] {len(load.quarantined)} bad row(s) quarantined, nothing of "
+            f"{load.source} was stored:"
+        )
+        for message in load.messages()[:20]:
+            errors.print(f"  {message}")
+        raise typer.Exit(1)
+    stored = ", ".join(f"{n:,} {table}" for table, n in load.stored.items()) or "nothing"
+    console.print(f"Stored {stored} (source id {load.source_id}).")
+    for note in report.notes:
+        console.print(f"  {note}")
+    if report.unplaced:
+        console.print(
+            f"  {report.unplaced:,} vacancies have a location outside the known gemeenten"
+        )
+    if report.skills:
+        console.print(f"  skills: {report.skills}")
+    if report.refreshed is not None:
+        console.print(report.refreshed.summary())
+    elif load.stored and not load.changed_tables:
+        console.print("  every row was stored before from the same file: nothing changed")
+
+
+@app.command("cbs")
+def cbs(
+    targets: Annotated[list[str], typer.Argument(help="Files, a URL, or a table id (83599NED).")],
+    table: str = typer.Option(None, help="CBS table id, when the files do not say."),
+    refresh: Refresh = True,
+) -> None:
+    """A CBS StatLine table (OData v3 or v4), following odata.nextLink across pages."""
+    with store_from_settings() as store:
+        _print(ingest_cbs(store, targets, table_id=table, refresh=refresh))
+
+
+@app.command("uwv")
+def uwv(target: Target, refresh: Refresh = True) -> None:
+    """A UWV open-data CSV of vacancies and job seekers per region x occupation x month."""
+    with store_from_settings() as store:
+        _print(ingest_uwv(store, target, refresh=refresh))
+
+
+@app.command("duo")
+def duo(target: Target, refresh: Refresh = True) -> None:
+    """A DUO open onderwijsdata CSV (graduates hbo/wo, participants mbo)."""
+    with store_from_settings() as store:
+        _print(ingest_duo(store, target, refresh=refresh))
+
+
+@app.command("vacancies")
+def vacancies(
+    target: Target,
+    fmt: str = typer.Option(None, "--format", help="csv, jsonl or jsonld (default: guessed)."),
+    skills: bool = typer.Option(True, help="Extract skills with the skills engine."),
+    refresh: Refresh = True,
+) -> None:
+    """Vacancy texts (CSV, JSON Lines, schema.org JobPosting JSON-LD) with their skills."""
+    with store_from_settings() as store:
+        extract, method = store_extractor(store) if skills else (None, "")
+        report = ingest_vacancies(
+            store, target, fmt=fmt, extract=extract, method=method, refresh=refresh
+        )
+        if extract is None and skills:
+            report.skills = method
+        _print(report)

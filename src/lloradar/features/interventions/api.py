@@ -1,0 +1,118 @@
+"""The intervention endpoints: the register, progress per intervention and the portfolio.
+Hidden counts come as the marker the service gives ("x" in CSV, null in JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from lloradar.api.export import Format, parquet_csv
+from lloradar.api.problems import not_found
+from lloradar.domain import Intervention
+from lloradar.features.forecast.api import StoreDep, safe_name
+from lloradar.features.interventions.service import (
+    get_intervention,
+    list_interventions,
+    portfolio_csv,
+    portfolio_report,
+    progress_csv,
+    progress_report,
+)
+
+router = APIRouter(prefix="/api/interventions", tags=["interventions"])
+Lang = Annotated[Literal["nl", "en"], Query(description="Language of the generated text")]
+AsOf = Annotated[date | None, Query(description="Report date, YYYY-MM-DD (default today)")]
+Text = Annotated[str | None, Query(max_length=100)]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "value") and not isinstance(value, int | float | str):
+        return value.value  # enums
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def intervention_json(intervention: Intervention) -> dict[str, Any]:
+    return dict(_plain(asdict(intervention)))
+
+
+def _csv(text: str, filename: str) -> Response:
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{safe_name(filename)}"'},
+    )
+
+
+@router.get("", summary="The register of interventions (HCA projects)")
+def interventions(store: StoreDep, region: Text = None, theme: Text = None) -> list[dict[str, Any]]:
+    return [intervention_json(i) for i in list_interventions(store, region=region, theme=theme)]
+
+
+@router.get("/portfolio", summary="Interventions per theme or region with generated text")
+def portfolio(
+    store: StoreDep,
+    region: Text = None,
+    theme: Text = None,
+    by: Literal["theme", "region"] = "theme",
+    as_of: AsOf = None,
+    lang: Lang = "en",
+    format: Format = "json",
+) -> Any:
+    report = portfolio_report(store, region=region, theme=theme, by=by, as_of=as_of, lang=lang)
+    if format == "parquet":
+        return parquet_csv(portfolio_csv(report), f"portfolio-{region or 'all'}-{by}.csv")
+    if format == "csv":
+        return _csv(portfolio_csv(report), f"portfolio-{region or 'all'}-{by}.csv")
+    return {
+        "by": report.by,
+        "region": report.region,
+        "as_of": report.as_of.isoformat(),
+        "rows": [_plain(asdict(r)) for r in report.rows],
+        "total": _plain(asdict(report.total)),
+        "texts": report.texts,
+        "is_demo": report.is_demo,
+    }
+
+
+@router.get("/{intervention_id}", summary="One intervention with its KPIs")
+def intervention(intervention_id: str, store: StoreDep) -> dict[str, Any]:
+    found = get_intervention(store, intervention_id)
+    if found is None:
+        raise not_found("intervention", intervention_id, [])
+    return intervention_json(found)
+
+
+@router.get("/{intervention_id}/progress", summary="KPIs realised vs target, outflow vs baseline")
+def progress(
+    intervention_id: str,
+    store: StoreDep,
+    as_of: AsOf = None,
+    lang: Lang = "en",
+    format: Format = "json",
+) -> Any:
+    report = progress_report(store, intervention_id, as_of=as_of, lang=lang)
+    if report is None:
+        raise not_found("intervention", intervention_id, [])
+    if format == "parquet":
+        return parquet_csv(progress_csv(report), f"voortgang-{intervention_id}.csv")
+    if format == "csv":
+        return _csv(progress_csv(report), f"voortgang-{intervention_id}.csv")
+    return {
+        "intervention": intervention_json(report.intervention),
+        "as_of": report.as_of.isoformat(),
+        "kpis": [_plain(asdict(k)) for k in report.kpis],
+        "outflow": _plain(asdict(report.outflow)),
+        "kpi_texts": report.kpi_texts,
+        "outflow_text": report.outflow_text,
+        "is_demo": report.is_demo,
+    }
