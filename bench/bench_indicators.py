@@ -230,7 +230,7 @@ FROM marked
 
 
 def block_rows() -> int:
-    from lloradar.features.indicators.service import DUCKDB_BLOCK_ROWS
+    from lloradar.features.indicators.tension import DUCKDB_BLOCK_ROWS
 
     return int(os.environ.get("BENCH_BLOCK_ROWS", DUCKDB_BLOCK_ROWS))
 
@@ -268,7 +268,7 @@ def checkpoint(con: Any) -> None:
 def run_duckdb(folder: Path) -> dict[str, Any]:
     """The product's path: `services.indicators.create_indicator_table` (the Ibis expression
     compiled once, run per block of occupations) plus the checkpoint that stores the result."""
-    from lloradar.features.indicators.service import create_indicator_table
+    from lloradar.features.indicators.tension import create_indicator_table
 
     con = duckdb_connection(folder, "duckdb")
     start = start_clock()

@@ -27,6 +27,7 @@ from lloradar.features.employer.pages import router as employer_pages_router
 from lloradar.features.forecast.api import router as api_forecast_router
 from lloradar.features.forecast.pages import router as forecast_pages_router
 from lloradar.features.indicators.api import router as api_router
+from lloradar.features.indicators.pages import router as web_router
 from lloradar.features.indicators.radar import RadarData, radar_for_store
 from lloradar.features.indicators.sector_pages import router as sector_pages_router
 from lloradar.features.indicators.skill_pages import router as skill_pages_router
@@ -36,12 +37,12 @@ from lloradar.features.navigator.api import router as api_navigator_router
 from lloradar.features.navigator.pages import router as navigator_pages_router
 from lloradar.features.passport.api import router as api_passport_router
 from lloradar.features.passport.pages import router as passport_pages_router
+from lloradar.features.questions.pages import router as question_pages_router
 from lloradar.features.skills.api import router as api_skills_router
 from lloradar.features.tasks.api import router as api_tasks_router
 from lloradar.features.tasks.pages import router as task_pages_router
 from lloradar.web.auth import PageAuthError, page_auth_error
 from lloradar.web.routes import html_invalid, html_not_found
-from lloradar.web.routes import router as web_router
 
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -79,6 +80,7 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(api_interventions_router)
     app.include_router(api_navigator_router)
     app.include_router(web_router)
+    app.include_router(question_pages_router)
     app.include_router(forecast_pages_router)
     app.include_router(intervention_pages_router)
     app.include_router(skill_pages_router)

@@ -11,8 +11,8 @@ import pytest
 
 from lloradar.analytics.indicators.diagnosis import shortage_diagnosis
 from lloradar.domain import Provenance
-from lloradar.features.indicators.service import compute_indicators, compute_on, indicator_table
 from lloradar.features.indicators.skills import compute_skill_indicators, compute_skills_on
+from lloradar.features.indicators.tension import compute_indicators, compute_on, indicator_table
 from lloradar.pipeline.save import TableRows, save_load
 from lloradar.services.engines import store_backend
 from lloradar.store import Store, open_store

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 
 from lloradar.analytics.indicators import OUTPUT_COLUMNS, labour_market_indicators
-from lloradar.features.indicators.service import create_indicator_table
+from lloradar.features.indicators.tension import create_indicator_table
 from lloradar.services.engines import block_bounds
 
 REGIONS = [("AM01", "PV20"), ("AM02", "PV20"), ("AM03", "PV21")]

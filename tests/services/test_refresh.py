@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lloradar.features.indicators.refresh import refresh_derived
-from lloradar.features.indicators.service import indicator_table
+from lloradar.features.indicators.tension import indicator_table
 from lloradar.features.ingest.service import ingest_uwv, ingest_vacancies
 from lloradar.pipeline.regions import load_builtin_regions
 from lloradar.store import Store

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lloradar.domain import RegionLevel, UnknownLabel
-from lloradar.features.indicators.service import resolve_occupation, suggest_occupations
+from lloradar.features.indicators.tension import resolve_occupation, suggest_occupations
 from lloradar.pipeline.regions import load_builtin_regions
 from lloradar.services.regions import resolve_region
 from lloradar.services.suggest import closest

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
 from fastapi import Query
 from fastapi.responses import Response
-
-from lloradar.features.indicators.export import csv_to_parquet, rows_to_parquet
 
 Format = Annotated[
     Literal["json", "csv", "parquet"], Query(description="json (default), csv or parquet")
@@ -63,3 +65,24 @@ def export_rows(rows: list[dict[str, Any]], format: str, filename: str) -> Any:
     if format == "csv":
         return csv_rows(rows, filename)
     return rows
+
+
+def _bytes(table: pa.Table) -> bytes:
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()
+
+
+def rows_to_parquet(rows: Sequence[dict[str, Any]]) -> bytes:
+    """Rows of one shape (the first row's keys are the columns) as a Parquet file."""
+    if not rows:
+        return _bytes(pa.table({}))
+    columns = list(rows[0])
+    return _bytes(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows]))
+
+
+def csv_to_parquet(text: str) -> bytes:
+    """A CSV export (header first) as a Parquet file with the types pyarrow infers."""
+    if not text.strip():
+        return _bytes(pa.table({}))
+    return _bytes(pa_csv.read_csv(io.BytesIO(text.encode("utf-8"))))

@@ -9,7 +9,7 @@ from rich.table import Table
 from lloradar.cli.common import console, store_from_settings
 from lloradar.config import get_settings
 from lloradar.demo.showcase import DemoAccount, build_showcase, ensure_demo_accounts
-from lloradar.features.indicators.summary import RegionSummary, region_summaries
+from lloradar.features.indicators.service import RegionSummary, region_summaries
 from lloradar.services.session import shared_data_dir
 
 app = typer.Typer(help="The deterministic demo world (labelled as demo data everywhere).")

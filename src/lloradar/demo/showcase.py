@@ -21,7 +21,7 @@ from lloradar.domain.passport import Preferences
 from lloradar.features.accounts import service as accounts
 from lloradar.features.forecast.scenarios import load_scenario
 from lloradar.features.forecast.service import run_scenario
-from lloradar.features.indicators.refresh import refresh_derived
+from lloradar.features.indicators.service import refresh_derived
 from lloradar.features.ingest.service import store_extractor
 from lloradar.features.interventions.service import import_interventions, import_participants
 from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences

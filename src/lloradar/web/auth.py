@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 
 from lloradar.domain.account import Account, Role
-from lloradar.features.accounts.service import SessionLookup, lookup_session
+from lloradar.services.sessions import SessionLookup, lookup_session
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import StoreDep, render, templates
 

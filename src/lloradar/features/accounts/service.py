@@ -7,13 +7,20 @@ table that holds personal data keyed by an account registers itself with
 
 from __future__ import annotations
 
+__all__ = [
+    "SessionLookup",
+    "account_for_token",
+    "logout",
+    "lookup_session",
+    "token_hash",
+]
+
 import hashlib
 import importlib
 import re
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -21,6 +28,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from lloradar.domain.account import Account, Purpose, Role, Session
 from lloradar.services import audit
+from lloradar.services.sessions import (
+    SessionLookup,
+    account_for_token,
+    logout,
+    lookup_session,
+    token_hash,
+)
 from lloradar.store import Store
 from lloradar.store.base import identifier
 
@@ -74,15 +88,6 @@ class TooManyAttempts(AccountError):
             f"Te veel mislukte pogingen; probeer het over {minutes} minuten opnieuw.",
         )
         self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class SessionLookup:
-    """What a token turned out to be: a live session, an expired one, or nothing."""
-
-    account: Account | None
-    csrf: str
-    expired: bool
 
 
 def register_personal_table(table: str, column: str = "account_id") -> None:
@@ -236,35 +241,6 @@ def _register_key(client: str) -> str:
     return "register:" + hashlib.sha256(client.encode()).hexdigest()[:32]
 
 
-def lookup_session(store: Store, token: str | None) -> SessionLookup:
-    """The session behind a raw token; `expired` says a known token has run out."""
-    if not token:
-        return SessionLookup(None, "", False)
-    rows = store.query(
-        "SELECT a.account_id, a.email, a.role, a.name, s.csrf_token, s.expires_at "
-        "FROM account_session s JOIN account a ON a.account_id = s.account_id "
-        "WHERE s.token_hash = ?",
-        (token_hash(token),),
-    )
-    if not rows:
-        return SessionLookup(None, "", False)
-    row = rows[0]
-    if row[5] <= _now():
-        return SessionLookup(None, "", True)
-    return SessionLookup(
-        Account(str(row[0]), str(row[1]), Role(row[2]), str(row[3])), row[4], False
-    )
-
-
-def account_for_token(store: Store, token: str) -> Account | None:
-    """The account of a live session; None when the token is unknown or expired."""
-    return lookup_session(store, token).account
-
-
-def logout(store: Store, token: str) -> None:
-    store.execute("DELETE FROM account_session WHERE token_hash = ?", (token_hash(token),))
-
-
 def set_password(store: Store, account_id: str, password: str) -> None:
     """A new password (argon2id hash only); every open session of the account ends."""
     if len(password) < MIN_PASSWORD:
@@ -376,10 +352,6 @@ def attempt_key(email: str, client: str) -> str:
 
 def _email_hash(email: str) -> str:
     return hashlib.sha256(email.encode()).hexdigest()[:32]
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _verify(encoded: str, password: str) -> bool:

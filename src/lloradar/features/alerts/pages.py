@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 
 from lloradar.domain.alerts import AlertError, AlertKind, Channel
 from lloradar.features.alerts import service as alerts
-from lloradar.features.indicators.radar import RadarData
+from lloradar.features.indicators.service import RadarData
 from lloradar.services.web_store import Store
 from lloradar.web.auth import CsrfForm, CurrentAccount
 from lloradar.web.i18n import request_lang

@@ -29,7 +29,7 @@ from lloradar.features.employer.service import (
     models_for,
     resolve_team,
 )
-from lloradar.features.indicators.skill_profiles import SkillsUnavailable
+from lloradar.features.skills.service import SkillsUnavailable
 from lloradar.services.web_store import store_url_for
 
 router = APIRouter(prefix="/api/employer", tags=["employer"])

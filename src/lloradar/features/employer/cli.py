@@ -25,7 +25,7 @@ from lloradar.features.employer.service import (
     analyse_vacancy,
     models_for,
 )
-from lloradar.features.indicators.skill_profiles import SkillsUnavailable
+from lloradar.features.skills.service import SkillsUnavailable
 
 app = typer.Typer(help="Employers: skills, candidate pool and competition for a vacancy.")
 

@@ -26,7 +26,7 @@ from lloradar.features.employer.service import (
     occupation_labels,
     resolve_team,
 )
-from lloradar.features.indicators.skill_profiles import SkillsUnavailable
+from lloradar.features.skills.service import SkillsUnavailable
 from lloradar.services.web_store import store_url_for
 from lloradar.web.auth import CsrfForm, require_roles
 from lloradar.web.i18n import request_lang

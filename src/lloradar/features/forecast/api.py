@@ -17,7 +17,6 @@ from lloradar.features.forecast.results import forecast_for_region as region_out
 from lloradar.features.forecast.results import list_runs as stored_runs
 from lloradar.services.web_store import Store
 
-__all__ = ["StoreDep", "router", "safe_name"]  # StoreDep and safe_name: kept for older imports
 
 router = APIRouter(prefix="/api/forecast", tags=["forecast"])
 ScenarioParam = Annotated[

@@ -13,8 +13,8 @@ import pandas as pd
 from lloradar.analytics.disclosure import MIN_PEOPLE
 from lloradar.analytics.forecast import PROSPECT_EN, horizon_summary, prospect_class
 from lloradar.domain import IngestError
+from lloradar.features.forecast.queries import VALUE_COLUMNS, frame_of
 from lloradar.features.forecast.scenarios import assumption_rows, parse_scenario
-from lloradar.features.forecast.service import VALUE_COLUMNS, frame_of
 from lloradar.store import Store
 
 

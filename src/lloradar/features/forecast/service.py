@@ -26,6 +26,7 @@ from lloradar.analytics.forecast.backtest import (
     mape_by,
 )
 from lloradar.domain import IngestError
+from lloradar.features.forecast.queries import VALUE_COLUMNS, frame_of
 from lloradar.features.forecast.scenarios import (
     LoadedScenario,
     load_scenario,
@@ -35,31 +36,6 @@ from lloradar.store import Store
 
 HORIZON = 5
 SCENARIO_DIR = Path(__file__).resolve().parents[4] / "scenarios"
-VALUE_COLUMNS = [
-    "region_code",
-    "occupation_id",
-    "year",
-    "stock",
-    "expansion_demand",
-    "retirement",
-    "other_exits",
-    "extra_demand",
-    "demand",
-    "supply_school",
-    "supply_other",
-    "supply_extra",
-    "supply",
-    "inflow",
-    "outflow",
-    "ratio",
-    "ratio_low",
-    "ratio_high",
-    "prospect",
-]
-
-
-def frame_of(store: Store, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
-    return pd.DataFrame(store.query_dicts(sql, params))
 
 
 def last_history_year(store: Store) -> int:

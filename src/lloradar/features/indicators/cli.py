@@ -14,12 +14,6 @@ from rich.table import Table
 
 from lloradar.cli.common import console, errors, store_from_settings
 from lloradar.cli.labels import known_labels
-from lloradar.features.indicators.service import (
-    FLAGS,
-    compute_indicators,
-    ensure_indicators,
-    indicator_table,
-)
 from lloradar.features.indicators.skills import (
     MIN_TEXT_SCORE,
     SKILL_FLAGS,
@@ -27,6 +21,12 @@ from lloradar.features.indicators.skills import (
     diagnosis_table,
     skill_table,
     stored_skill_table,
+)
+from lloradar.features.indicators.tension import (
+    FLAGS,
+    compute_indicators,
+    ensure_indicators,
+    indicator_table,
 )
 
 app = typer.Typer(help="Labour-market indicators per region x occupation x month.")

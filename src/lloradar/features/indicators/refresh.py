@@ -12,15 +12,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lloradar.features.indicators import service as indicators
 from lloradar.features.indicators import skills as skill_indicators
-from lloradar.features.indicators.service import ComputeReport, compute_indicators
+from lloradar.features.indicators import tension as indicators
 from lloradar.features.indicators.skills import (
     MIN_TEXT_SCORE,
     SkillRunReport,
     compute_skill_indicators,
     latest_skill_run,
 )
+from lloradar.features.indicators.tension import ComputeReport, compute_indicators
 from lloradar.store import Store
 
 __all__ = ["INDICATOR_INPUTS", "SKILL_INPUTS", "RefreshReport", "refresh_derived"]

@@ -3,29 +3,19 @@ optional) and the regional demand for those occupations."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from lloradar.features.indicators import skill_profiles
 from lloradar.features.indicators.radar import RadarData
-from lloradar.features.indicators.skill_profiles import (
-    SkillProfile,
-    regional_demand,
-    skill_profile,
-    suggest_skills,
-)
+from lloradar.features.indicators.skill_profiles import SkillProfile
+from lloradar.features.indicators.views import fact_sources
 from lloradar.services.web_store import Store
-from lloradar.web.i18n import request_lang
-from lloradar.web.routes import (
-    DataDep,
-    StoreDep,
-    UnknownCode,
-    csv_response,
-    page_not_found,
-    render,
-)
-from lloradar.web.views import Chart, fact_sources, fmt_int
+from lloradar.web.charts import count_bar_spec
+from lloradar.web.i18n import TEXT, request_lang
+from lloradar.web.lookup import Lookup
+from lloradar.web.routes import DataDep, StoreDep, UnknownCode, csv_response, render
+from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,8 +26,6 @@ WORDS: dict[str, dict[str, str]] = {
         "optional": "Beroepen waarvoor deze vaardigheid optioneel is",
         "none": "Geen beroepen in de radar.",
         "demand_title": "Vraag naar beroepen met deze vaardigheid, per regio",
-        "region": "Regio",
-        "vacancies": "Openstaande vacatures",
         "demand_text": "In {month} stonden in {region} de meeste vacatures open voor beroepen "
         "die {skill} vragen: {n}, over {k} beroep(en) met cijfers.",
         "no_figures": "Voor de beroepen met deze vaardigheid heeft de radar geen vacaturecijfers.",
@@ -48,8 +36,6 @@ WORDS: dict[str, dict[str, str]] = {
         "optional": "Occupations for which this skill is optional",
         "none": "No occupations in the radar.",
         "demand_title": "Demand for occupations needing this skill, by region",
-        "region": "Region",
-        "vacancies": "Open vacancies",
         "demand_text": "In {month}, {region} had the most open vacancies for occupations "
         "needing {skill}: {n}, over {k} occupation(s) with figures.",
         "no_figures": "The radar has no vacancy figures for the occupations needing this skill.",
@@ -57,32 +43,18 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-class UnknownSkill(Exception):
-    """A skill key that is not in the store: the page answers 404 with the nearest skills."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _skill_or_404(store: Store, key: str) -> SkillProfile:
-    profile = skill_profile(store, key)
-    if profile is None:
-        raise UnknownSkill(key)
-    return profile
-
-
-def skill_not_found(request: Request, store: Store, key: str) -> HTMLResponse:
-    """The 404 page in the user's language with the skills whose label is nearest to `key`."""
-    lang = request_lang(request)
-    hits = [
+def _nearest(store: Store, key: str, lang: str) -> list[tuple[str, str]]:
+    """The skills whose label is nearest to `key`, labelled in `lang` where the store has it."""
+    return [
         (
             f"/vaardigheid/{s['key']}",
             (s["label_en"] if lang == "en" or not s["label_nl"] else s["label_nl"]) or s["key"],
         )
-        for s in suggest_skills(store, key)
+        for s in skill_profiles.suggest_skills(store, key)
     ]
-    return page_not_found(request, "skill", key, hits)
+
+
+SKILLS = Lookup("skill", skill_profiles.skill_profile, _nearest)
 
 
 def skill_label(profile: SkillProfile, lang: str) -> str:
@@ -90,27 +62,13 @@ def skill_label(profile: SkillProfile, lang: str) -> str:
 
 
 def demand_chart(data: RadarData, profile: SkillProfile, lang: str) -> Chart | None:
-    w = WORDS[lang]
+    w, t = WORDS[lang], TEXT[lang]
     ids = [o["id"] for o in profile.essential + profile.optional]
-    period, totals, slugs = regional_demand(data, ids)
+    period, totals, slugs = skill_profiles.regional_demand(data, ids)
     if period is None or not slugs:
         return None
     label = skill_label(profile, lang)
-    spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": {"step": 14},
-        "data": {"values": [{"label": name, "vacancies": n} for _, name, n in totals]},
-        "mark": {"type": "bar", "color": "#1f3a5f"},
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
-            "x": {"field": "vacancies", "type": "quantitative", "title": w["vacancies"]},
-            "tooltip": [
-                {"field": "label", "type": "nominal"},
-                {"field": "vacancies", "type": "quantitative", "format": ",.0f"},
-            ],
-        },
-    }
+    values = [{"label": name, "vacancies": n} for _, name, n in totals]
     text = [
         w["demand_text"].format(
             month=period.strftime("%Y-%m"),
@@ -123,9 +81,9 @@ def demand_chart(data: RadarData, profile: SkillProfile, lang: str) -> Chart | N
     return Chart(
         id="skill-demand",
         title=f"{w['demand_title']} ({period.strftime('%Y-%m')})",
-        spec=spec,
+        spec=count_bar_spec(values, "vacancies", t["vacancies"]),
         text=text,
-        columns=[w["region"], w["vacancies"]],
+        columns=[t["region"], t["vacancies"]],
         rows=[[name, fmt_int(n, lang)] for _, name, n in totals],
         download=f"/vaardigheid/{profile.key}/vraag.csv",
         sources=fact_sources(data),
@@ -134,23 +92,25 @@ def demand_chart(data: RadarData, profile: SkillProfile, lang: str) -> Chart | N
 
 @router.get("/vaardigheid/{key:path}/vraag.csv")
 def skill_demand_csv(request: Request, key: str, data: DataDep, store: StoreDep) -> Response:
-    try:
-        profile = _skill_or_404(store, key)
-    except UnknownSkill:
-        return skill_not_found(request, store, key)
+    return SKILLS.page(
+        request, store, key, lambda profile: _demand_csv(request, key, profile, data)
+    )
+
+
+def _demand_csv(request: Request, key: str, profile: SkillProfile, data: RadarData) -> Response:
     chart = demand_chart(data, profile, request_lang(request))
     if chart is None:
         raise UnknownCode("data", key)
     return csv_response(chart.columns, chart.rows, f"vraag-{profile.key}.csv")
 
 
-@router.get("/vaardigheid/{key:path}", response_class=HTMLResponse)
-def skill_page(request: Request, key: str, data: DataDep, store: StoreDep) -> HTMLResponse:
+@router.get("/vaardigheid/{key:path}", response_class=HTMLResponse, response_model=None)
+def skill_page(request: Request, key: str, data: DataDep, store: StoreDep) -> Response:
+    return SKILLS.page(request, store, key, lambda profile: _skill_page(request, profile, data))
+
+
+def _skill_page(request: Request, profile: SkillProfile, data: RadarData) -> HTMLResponse:
     lang = request_lang(request)
-    try:
-        profile = _skill_or_404(store, key)
-    except UnknownSkill:
-        return skill_not_found(request, store, key)
     slugs = {o.id: o.slug for o in data.occupations}
     return render(
         request,

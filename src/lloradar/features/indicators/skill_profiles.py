@@ -1,141 +1,21 @@
-"""Skills for the web app: occupation similarity, skill extraction and the skill profile, over
-the store the radar was read from.
-
-The models come from `services.skills_engine` when an ESCO taxonomy is imported; otherwise they
-are built from the occupations and skills the demo world keeps (tables `occupation`, `skill`,
-`occupation_skill`). Each is built lazily on first use and cached per store URL, never at start.
-"""
+"""The skill profile page's data: a skill with the occupations that need it, fuzzy skill
+suggestions and the regional demand for one skill. The skill models (similarity, extraction)
+live in the skills feature's service."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from lloradar.analytics.extraction import Extractor, SkillEntry
-from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
-from lloradar.domain import IngestError
 from lloradar.features.indicators.radar import RadarData
-from lloradar.features.skills import service as skills_engine
 from lloradar.services.suggest import closest
-from lloradar.services.web_store import Store, open_web_store
+from lloradar.services.web_store import Store
 
 __all__ = [
-    "SkillsUnavailable",
-    "extract_from_text",
-    "similar_to",
     "skill_profile",
     "suggest_skills",
 ]
-
-
-class SkillsUnavailable(Exception):
-    """The store holds no occupation-skill graph to build the model from."""
-
-
-_LOCK = threading.Lock()
-_SIMILARITY: dict[str, SimilarityModel] = {}
-_EXTRACTOR: dict[str, Extractor] = {}
-
-
-def _has_taxonomy(store: Store) -> bool:
-    return bool(store.query("SELECT 1 FROM taxonomy_concept WHERE type = 'esco_skill' LIMIT 1"))
-
-
-def _demo_similarity(store: Store) -> SimilarityModel:
-    occupations = store.query(
-        "SELECT id, label_en, description, isco_code FROM occupation ORDER BY id"
-    )
-    relations = store.query(
-        "SELECT occupation_id, skill_id, relation FROM occupation_skill ORDER BY 1, 2"
-    )
-    if not occupations or not relations:
-        raise SkillsUnavailable(
-            "the store holds no occupations with skills (import ESCO: lloradar taxonomy import "
-            "esco PATH, or build the demo world with ../shared/data present)"
-        )
-    essential: dict[str, list[str]] = {}
-    optional: dict[str, list[str]] = {}
-    for occupation, skill, relation in relations:
-        target = essential if relation == "essential" else optional
-        target.setdefault(occupation, []).append(skill)
-    labels: dict[str, str] = dict(store.query("SELECT id, label_en FROM skill"))
-    profiles = [
-        OccupationProfile(
-            uri,
-            label or uri,
-            description or "",
-            isco,
-            tuple(essential.get(uri, ())),
-            tuple(optional.get(uri, ())),
-        )
-        for uri, label, description, isco in occupations
-    ]
-    return SimilarityModel(profiles, labels)
-
-
-def _demo_extractor(store: Store) -> Extractor:
-    rows = store.query("SELECT id, label_en, label_nl, description FROM skill ORDER BY id")
-    if not rows:
-        raise SkillsUnavailable(
-            "the store holds no skills to extract (import ESCO: lloradar taxonomy import esco PATH)"
-        )
-    entries = [
-        SkillEntry(uri, label_en or uri, label_nl, (), (), description or "")
-        for uri, label_en, label_nl, description in rows
-    ]
-    return Extractor(entries)
-
-
-def similarity_model(url: str) -> SimilarityModel:
-    with _LOCK:
-        if url not in _SIMILARITY:
-            with open_web_store(url) as store:
-                try:
-                    if _has_taxonomy(store):
-                        _SIMILARITY[url] = skills_engine.load_similarity_model(store)
-                    else:
-                        _SIMILARITY[url] = _demo_similarity(store)
-                except IngestError as exc:
-                    raise SkillsUnavailable(str(exc)) from exc
-        return _SIMILARITY[url]
-
-
-def extractor(url: str) -> Extractor:
-    with _LOCK:
-        if url not in _EXTRACTOR:
-            with open_web_store(url) as store:
-                try:
-                    if _has_taxonomy(store):
-                        _EXTRACTOR[url] = skills_engine.load_extractor(store)
-                    else:
-                        _EXTRACTOR[url] = _demo_extractor(store)
-                except IngestError as exc:
-                    raise SkillsUnavailable(str(exc)) from exc
-        return _EXTRACTOR[url]
-
-
-def resolve_occupation(url: str, key: str) -> str | None:
-    """An occupation URI from a URI, the last part of one (the UUID) or a demo slug."""
-    model = similarity_model(url)
-    if key in model.index:
-        return key
-    for uri in model.index:
-        if uri.rsplit("/", 1)[-1] == key:
-            return uri
-    return None
-
-
-def similar_to(url: str, uri: str, top: int) -> list[dict[str, Any]]:
-    """The `top` occupations most like `uri`, with the shared and missing skills."""
-    return next(skills_engine.similar_occupations(similarity_model(url), [uri], top))
-
-
-def extract_from_text(url: str, text: str, lang: str, top: int) -> list[dict[str, Any]]:
-    """Skills in `text`: uri, label, score, span."""
-    result = skills_engine.extract_skills(extractor(url), [text], lang, top)
-    return list(result[0]["skills"])
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from lloradar.analytics.indicators.skills import (
     skill_demand_supply,
 )
 from lloradar.domain import IngestError, RegionLevel
-from lloradar.features.indicators.service import resolve_occupation
+from lloradar.features.indicators.tension import resolve_occupation
 from lloradar.services.engines import ENGINES, spark_backend, store_backend, to_arrow
 from lloradar.services.regions import resolve_region
 from lloradar.store import DuckDBStore, PostgresStore, Store

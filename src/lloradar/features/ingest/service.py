@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from lloradar.domain import IngestError
-from lloradar.features.indicators.refresh import RefreshReport, refresh_derived
+from lloradar.features.indicators.service import RefreshReport, refresh_derived
 from lloradar.pipeline import sources_load
 from lloradar.pipeline.regions import read_bytes
 from lloradar.pipeline.save import LoadReport

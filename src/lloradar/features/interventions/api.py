@@ -10,10 +10,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from lloradar.api.export import Format, parquet_csv
+from lloradar.api.deps import StoreDep
+from lloradar.api.export import Format, parquet_csv, safe_name
 from lloradar.api.problems import not_found
 from lloradar.domain import Intervention
-from lloradar.features.forecast.api import StoreDep, safe_name
 from lloradar.features.interventions.service import (
     get_intervention,
     list_interventions,

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lloradar.features.factsheets.service import chart_svg, html_to_pdf
-from lloradar.features.indicators.radar import RadarData
+from lloradar.features.indicators.service import RadarData
 from lloradar.features.interventions.factsheets import intervention_sources, portfolio_factsheet
 from lloradar.features.interventions.service import ProgressReport, progress_report
 from lloradar.features.interventions.views import (

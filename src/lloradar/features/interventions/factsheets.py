@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from lloradar.features.indicators.radar import Source
+from lloradar.features.indicators.service import Source
 from lloradar.features.interventions.service import (
     PortfolioReport,
     ProgressReport,

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from lloradar.domain import InterventionStatus, Measure
 from lloradar.domain.account import Account, Role
 from lloradar.domain.intervention import EDUCATION_LEVELS
-from lloradar.features.indicators.radar import RadarData
+from lloradar.features.indicators.service import RadarData
 from lloradar.features.interventions.forms import FormProblem, check_form, form_values, save_form
 from lloradar.features.interventions.service import get_intervention
 from lloradar.features.interventions.views import WORDS

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from lloradar.api.export import safe_name
 from lloradar.domain.account import Account, Role
 from lloradar.features.interventions.factsheet_pages import router as factsheet_router
 from lloradar.features.interventions.form_pages import router as forms_router
@@ -19,7 +20,7 @@ from lloradar.features.interventions.service import (
     progress_csv,
     progress_report,
 )
-from lloradar.features.interventions.views import HIDDEN, WORDS, euro, kpi_chart, safe_name, shown
+from lloradar.features.interventions.views import HIDDEN, WORDS, euro, kpi_chart, shown
 from lloradar.web.auth import OptionalAccount
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import DataDep, StoreDep, UnknownCode, render

@@ -3,7 +3,6 @@ the KPI chart (realised against target, hidden values as gaps)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lloradar.features.interventions.service import PortfolioReport, ProgressReport
@@ -193,10 +192,6 @@ def kpi_chart(report: ProgressReport, intervention_id: str, lang: str) -> Chart:
         rows=rows,
         download=f"/interventies/{intervention_id}/voortgang.csv",
     )
-
-
-def safe_name(filename: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", filename)
 
 
 def track_text(on_track: bool | None, lang: str) -> str:

@@ -14,7 +14,7 @@ from lloradar.analytics.narrative import (
     trend_word,
 )
 from lloradar.analytics.question import Measure, Named, ParsedQuestion, parse_question
-from lloradar.features.indicators.radar import RadarData, Source
+from lloradar.features.indicators.service import RadarData, Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from lloradar.api.deps import DataDep
 from lloradar.api.problems import Problem, not_found
-from lloradar.features.indicators.skill_profiles import (
+from lloradar.features.skills.service import (
     SkillsUnavailable,
     extract_from_text,
     resolve_occupation,

@@ -1,12 +1,15 @@
 """Use-cases of the skills engine: import a taxonomy, show a concept, similar occupations,
-extract skills from text. The edges (CLI, API) call these and nothing below them."""
+extract skills from text, and the skill models of a store (one cache, one rule: built on first
+use per store URL, dropped when a taxonomy import changes what they are built from). The edges
+(CLI, API, pages) and other features call these and nothing below them."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 
@@ -21,17 +24,19 @@ from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.domain import IngestError
 from lloradar.pipeline.save import LoadReport
 from lloradar.pipeline.taxonomy_import import import_esco, import_onet
+from lloradar.services.web_store import open_web_store
 from lloradar.store import Store
 
+M = TypeVar("M")
 TaxonomyKind = Literal["esco", "onet"]
 DEFAULT_CACHE = Path.home() / ".cache" / "lloradar"
 
 
 def import_taxonomy(store: Store, kind: TaxonomyKind, path: Path) -> list[LoadReport]:
     """Import the ESCO CSV package or the O*NET tables from `path` (idempotent)."""
-    if kind == "esco":
-        return import_esco(store, path)
-    return import_onet(store, path)
+    reports = import_esco(store, path) if kind == "esco" else import_onet(store, path)
+    forget_models()
+    return reports
 
 
 def show_concept(store: Store, uri: str) -> dict[str, Any] | None:
@@ -173,3 +178,117 @@ def extract_skills(
         {"text": text, "skills": [m.as_dict() for m in matches]}
         for text, matches in zip(texts, results, strict=True)
     ]
+
+
+# --- The skill models of a store, cached per store URL -------------------------------------
+
+
+class SkillsUnavailable(Exception):
+    """The store holds no occupation-skill graph to build the model from."""
+
+
+_LOCK = threading.Lock()
+_SIMILARITY: dict[str, SimilarityModel] = {}
+_EXTRACTOR: dict[str, Extractor] = {}
+
+
+def _has_taxonomy(store: Store) -> bool:
+    return bool(store.query("SELECT 1 FROM taxonomy_concept WHERE type = 'esco_skill' LIMIT 1"))
+
+
+def _demo_similarity(store: Store) -> SimilarityModel:
+    occupations = store.query(
+        "SELECT id, label_en, description, isco_code FROM occupation ORDER BY id"
+    )
+    relations = store.query(
+        "SELECT occupation_id, skill_id, relation FROM occupation_skill ORDER BY 1, 2"
+    )
+    if not occupations or not relations:
+        raise SkillsUnavailable(
+            "the store holds no occupations with skills (import ESCO: lloradar taxonomy import "
+            "esco PATH, or build the demo world with ../shared/data present)"
+        )
+    essential: dict[str, list[str]] = {}
+    optional: dict[str, list[str]] = {}
+    for occupation, skill, relation in relations:
+        target = essential if relation == "essential" else optional
+        target.setdefault(occupation, []).append(skill)
+    labels: dict[str, str] = dict(store.query("SELECT id, label_en FROM skill"))
+    profiles = [
+        OccupationProfile(
+            uri,
+            label or uri,
+            description or "",
+            isco,
+            tuple(essential.get(uri, ())),
+            tuple(optional.get(uri, ())),
+        )
+        for uri, label, description, isco in occupations
+    ]
+    return SimilarityModel(profiles, labels)
+
+
+def _demo_extractor(store: Store) -> Extractor:
+    rows = store.query("SELECT id, label_en, label_nl, description FROM skill ORDER BY id")
+    if not rows:
+        raise SkillsUnavailable(
+            "the store holds no skills to extract (import ESCO: lloradar taxonomy import esco PATH)"
+        )
+    entries = [
+        SkillEntry(uri, label_en or uri, label_nl, (), (), description or "")
+        for uri, label_en, label_nl, description in rows
+    ]
+    return Extractor(entries)
+
+
+def _cached(
+    cache: dict[str, M], url: str, real: Callable[[Store], M], demo: Callable[[Store], M]
+) -> M:
+    """The one cache rule of the skill models: built on first use per store URL, from the ESCO
+    taxonomy when one is imported, else from the demo world's occupations and skills; kept
+    until `forget_models` (after an import that changes the taxonomy)."""
+    with _LOCK:
+        if url not in cache:
+            with open_web_store(url) as store:
+                try:
+                    cache[url] = real(store) if _has_taxonomy(store) else demo(store)
+                except IngestError as exc:
+                    raise SkillsUnavailable(str(exc)) from exc
+        return cache[url]
+
+
+def forget_models() -> None:
+    """Drop every cached skill model: the next use rebuilds it from the store."""
+    with _LOCK:
+        _SIMILARITY.clear()
+        _EXTRACTOR.clear()
+
+
+def similarity_model(url: str) -> SimilarityModel:
+    return _cached(_SIMILARITY, url, load_similarity_model, _demo_similarity)
+
+
+def extractor(url: str) -> Extractor:
+    return _cached(_EXTRACTOR, url, load_extractor, _demo_extractor)
+
+
+def resolve_occupation(url: str, key: str) -> str | None:
+    """An occupation URI from a URI, the last part of one (the UUID) or a demo slug."""
+    model = similarity_model(url)
+    if key in model.index:
+        return key
+    for uri in model.index:
+        if uri.rsplit("/", 1)[-1] == key:
+            return uri
+    return None
+
+
+def similar_to(url: str, uri: str, top: int) -> list[dict[str, Any]]:
+    """The `top` occupations most like `uri`, with the shared and missing skills."""
+    return next(similar_occupations(similarity_model(url), [uri], top))
+
+
+def extract_from_text(url: str, text: str, lang: str, top: int) -> list[dict[str, Any]]:
+    """Skills in `text`: uri, label, score, span."""
+    result = extract_skills(extractor(url), [text], lang, top)
+    return list(result[0]["skills"])
