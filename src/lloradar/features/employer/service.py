@@ -5,21 +5,15 @@ this module; the team composition is read for the analysis and never stored."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from datetime import date
-from typing import Any
+from dataclasses import dataclass
 
 from lloradar.analytics.disclosure import SUPPRESSED
 from lloradar.analytics.employer import (
     Adjacent,
-    Competition,
     ExtractedSkill,
     OccupationMatch,
     OccupationSkills,
     PoolFigure,
-    PoolTotal,
-    ShownSkillRisk,
-    SupplyCell,
     TeamCell,
     combined_pool,
     competition,
@@ -40,8 +34,10 @@ from lloradar.analytics.extraction import Extractor
 from lloradar.analytics.forecast.policy import BASELINE_PENSION_AGE
 from lloradar.analytics.similarity import SimilarityModel
 from lloradar.domain import IngestError
+from lloradar.features.employer import queries
+from lloradar.features.employer.result import VacancyAnalysis
 from lloradar.features.employer.team import TeamRow, parse_team_csv
-from lloradar.features.indicators import skill_profiles as web_skills
+from lloradar.features.skills import service as skills_service
 from lloradar.services import audit
 from lloradar.store import Store
 
@@ -84,8 +80,8 @@ class SkillModels:
 
 def models_for(url: str) -> SkillModels:
     """The models of the store at `url` (built once per URL; ESCO if imported, else the
-    occupations and skills of the demo world). Raises web_skills.SkillsUnavailable."""
-    return SkillModels(web_skills.extractor(url), web_skills.similarity_model(url))
+    occupations and skills of the demo world). Raises skills_service.SkillsUnavailable."""
+    return SkillModels(skills_service.extractor(url), skills_service.similarity_model(url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,127 +94,16 @@ class VacancyQuery:
     lang: str = "nl"
 
 
-@dataclass
-class VacancyAnalysis:
-    region: str
-    region_name: str
-    period: date | None
-    is_demo: bool
-    lang: str
-    skills: list[ExtractedSkill]
-    occupations: list[OccupationMatch]
-    occupation: OccupationMatch | None
-    occupation_picked: bool
-    pool: PoolFigure | None
-    competition: Competition | None
-    adjacent: list[tuple[Adjacent, PoolFigure | None]]
-    pool_with_adjacent: PoolTotal | None
-    team_size: int | None
-    pension_age: int
-    risks: list[ShownSkillRisk]
-    texts: dict[str, list[str]] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON contract of POST /api/employer/vacancy and `lloradar employer vacancy`."""
-        occupation = self.occupation
-        return {
-            "region": {"code": self.region, "name": self.region_name},
-            "period": self.period.strftime("%Y-%m") if self.period else None,
-            "is_demo": self.is_demo,
-            "skills": {
-                "items": [asdict(s) | {"score": round(s.score, 4)} for s in self.skills],
-                "occupation": None
-                if occupation is None
-                else {
-                    "uri": occupation.uri,
-                    "label": occupation.label,
-                    "coverage": round(occupation.coverage, 4),
-                    "essential_matched": list(occupation.essential_matched),
-                    "picked": self.occupation_picked,
-                },
-                "candidates": [
-                    {"uri": m.uri, "label": m.label, "coverage": round(m.coverage, 4)}
-                    for m in self.occupations
-                ],
-                "text": self.texts["skills"],
-            },
-            "pool": {**_pool(self.pool), "text": self.texts["pool"]},
-            "competition": {
-                **(
-                    {}
-                    if self.competition is None
-                    else {
-                        "open_vacancies": self.competition.open_vacancies,
-                        "job_seekers_short": self.competition.job_seekers_short,
-                        "ratio": None
-                        if self.competition.ratio is None
-                        else round(self.competition.ratio, 3),
-                        "tension_class": None
-                        if self.competition.tension is None
-                        else self.competition.tension.value,
-                    }
-                ),
-                "text": self.texts["competition"],
-            },
-            "adjacent": {
-                "items": [
-                    {
-                        "uri": a.uri,
-                        "label": a.label,
-                        "similarity": a.similarity,
-                        "viability": a.viability,
-                        "pool": _pool(p),
-                        "gap": [{"uri": u, "label": label} for u, label in a.gap],
-                        "shared": len(a.shared),
-                    }
-                    for a, p in self.adjacent
-                ],
-                "pool_with_adjacent": None
-                if self.pool_with_adjacent is None
-                else asdict(self.pool_with_adjacent),
-                "text": self.texts["adjacent"],
-            },
-            "team_risk": {
-                "pension_age": self.pension_age,
-                "team_size": self.team_size,
-                "items": [asdict(r) for r in self.risks],
-                "text": self.texts["team_risk"],
-            },
-            "note": "null counts of people are hidden: fewer than 10 (disclosure control)",
-        }
-
-
-def _pool(figure: PoolFigure | None) -> dict[str, Any]:
-    if figure is None:
-        return {
-            "candidates": None,
-            "interested": None,
-            "experienced": None,
-            "job_seekers_short": None,
-            "no_figures": True,
-        }
-    return {
-        "candidates": figure.candidates,
-        "interested": figure.interested,
-        "experienced": figure.experienced,
-        "job_seekers_short": figure.job_seekers_short,
-        "no_figures": False,
-    }
-
-
 def _region(store: Store, code: str) -> tuple[str, str]:
-    key = code.strip().upper()
-    rows = store.query(
-        "SELECT code, name FROM region WHERE code = ? AND level = 'arbeidsmarktregio'", [key]
-    )
-    if not rows:
+    found = queries.arbeidsmarktregio(store, code.strip().upper())
+    if found is None:
         raise EmployerInputError(
             "region",
             f"{code!r} is not an arbeidsmarktregio code of the radar (expected AM01..AM40, "
             "see `lloradar regions list`)",
             f"{code!r} is geen arbeidsmarktregio van de radar (verwacht AM01..AM40)",
         )
-    return str(rows[0][0]), str(rows[0][1])
+    return found
 
 
 def _check_text(text: str) -> str:
@@ -239,23 +124,6 @@ def _check_text(text: str) -> str:
     return text
 
 
-def _labels(store: Store, lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Occupation and skill labels in the page language (Dutch where the store has it)."""
-    column = "coalesce(label_nl, label_en)" if lang == "nl" else "label_en"
-    occupations = {
-        str(r[0]): str(r[1]) for r in store.query(f"SELECT id, {column} FROM occupation")
-    }
-    skills = {str(r[0]): str(r[1]) for r in store.query(f"SELECT id, {column} FROM skill")}
-    return occupations, skills
-
-
-def _occupation_names(store: Store) -> dict[str, set[str]]:
-    names: dict[str, set[str]] = {}
-    for uri, label_en, label_nl in store.query("SELECT id, label_en, label_nl FROM occupation"):
-        names[str(uri)] = {str(n).lower() for n in (label_en, label_nl) if n}
-    return names
-
-
 def resolve_occupation(model: SimilarityModel, names: dict[str, set[str]], key: str) -> str | None:
     """An occupation URI from its URI, its UUID or its exact label (nl or en)."""
     key = key.strip()
@@ -268,52 +136,6 @@ def resolve_occupation(model: SimilarityModel, names: dict[str, set[str]], key: 
         if lowered in known:
             return uri
     return None
-
-
-def _latest_period(store: Store, region: str, occupation: str | None) -> date | None:
-    """The latest month with figures for `occupation` in the region (figures arrive per cell, so
-    the region's newest month may not hold this occupation yet); else the region's latest."""
-    rows = store.query(
-        "SELECT max(period), max(CASE WHEN occupation_id = ? THEN period END) "
-        "FROM vacancy_stats WHERE region_code = ?",
-        [occupation or "", region],
-    )
-    if not rows:
-        return None
-    latest, own = rows[0]
-    found: date | None = own if own is not None else latest
-    return found
-
-
-def _supply(store: Store, region: str, period: date | None) -> dict[str, SupplyCell]:
-    if period is None:
-        return {}
-    rows = store.query(
-        "SELECT occupation_id, interested, experienced, job_seekers_short FROM labour_supply "
-        "WHERE region_code = ? AND period = ?",
-        [region, period],
-    )
-    return {str(r[0]): SupplyCell(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows}
-
-
-def _vacancies(store: Store, region: str, period: date | None) -> dict[str, int]:
-    if period is None:
-        return {}
-    rows = store.query(
-        "SELECT occupation_id, open_vacancies FROM vacancy_stats "
-        "WHERE region_code = ? AND period = ?",
-        [region, period],
-    )
-    return {str(r[0]): int(r[1]) for r in rows}
-
-
-def _is_demo(store: Store, region: str, period: date | None) -> bool:
-    rows = store.query(
-        "SELECT count(*) FROM vacancy_stats v JOIN provenance p ON p.source_id = v.source_id "
-        "WHERE v.region_code = ? AND v.period = ? AND p.is_demo",
-        [region, period],
-    )
-    return bool(rows and rows[0][0])
 
 
 def team_cells(
@@ -341,12 +163,12 @@ def resolve_team(store: Store, model: SimilarityModel, text: str) -> list[TeamCe
         rows = parse_team_csv(text, "team")
     except IngestError as exc:  # names the line and field
         raise EmployerInputError("team", str(exc), f"teambestand: {exc}") from exc
-    return team_cells(rows, model, _occupation_names(store), "team")
+    return team_cells(rows, model, queries.occupation_names(store), "team")
 
 
 def occupation_labels(store: Store, lang: str) -> dict[str, str]:
     """Occupation labels in the page language (Dutch where the store has it)."""
-    return _labels(store, lang)[0]
+    return queries.labels(store, lang)[0]
 
 
 def _essential(
@@ -376,9 +198,9 @@ def analyse_vacancy(
             "de AOW-leeftijd moet tussen 55 en 75 liggen",
         )
     region, region_name = _region(store, query.region)
-    occupation_labels, skill_labels = _labels(store, lang)
+    occupation_labels, skill_labels = queries.labels(store, lang)
     model = models.similarity
-    names = _occupation_names(store)
+    names = queries.occupation_names(store)
     team = resolve_team(store, model, query.team)
     picked = None
     if query.occupation:
@@ -410,9 +232,9 @@ def analyse_vacancy(
         label = occupation_labels.get(picked, model.occupations[model.index[picked]].label)
         chosen = own[0] if own else OccupationMatch(picked, label, 0.0, (), ())
 
-    period = _latest_period(store, region, chosen.uri if chosen else None)
-    supply = _supply(store, region, period)
-    vacancies = _vacancies(store, region, period)
+    period = queries.latest_period(store, region, chosen.uri if chosen else None)
+    supply = queries.supply(store, region, period)
+    vacancies = queries.open_vacancies(store, region, period)
     pool = competing = None
     adjacent: list[tuple[Adjacent, PoolFigure | None]] = []
     pool_total = None
@@ -452,7 +274,7 @@ def analyse_vacancy(
         region=region,
         region_name=region_name,
         period=period,
-        is_demo=_is_demo(store, region, period) if period else False,
+        is_demo=queries.is_demo(store, region, period) if period else False,
         lang=lang,
         skills=skills,
         occupations=ranked,

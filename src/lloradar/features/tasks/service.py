@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from lloradar.analytics.disclosure import DisclosureLedger
 from lloradar.analytics.task_report import (
     MemberRating,
     PersonalReport,
@@ -26,6 +25,7 @@ from lloradar.analytics.task_report import (
 from lloradar.domain.account import Account, Purpose, Role
 from lloradar.domain.tasks import Task, TaskRating, TaskSource, Trend
 from lloradar.features.accounts import service as accounts
+from lloradar.features.tasks import queries
 from lloradar.pipeline.save import LoadReport
 from lloradar.pipeline.tasks_load import LinkRun, load_tasks_and_link
 from lloradar.services import audit
@@ -35,7 +35,6 @@ PURPOSE = str(Purpose.TASKS)
 # 12 hex characters (48 bits) and at most 5 unknown codes per worker per 15 minutes: a team
 # cannot be found by trying codes (each member changes the employer's view and its ledger).
 TEAM_CODE_LENGTH = 12
-_RATING_COLUMNS = ["does_task", "can_do", "want_to_learn", "energy"]
 
 accounts.register_personal_table("task_rating")
 accounts.register_personal_table("task_team_member")
@@ -46,26 +45,16 @@ def _forget_account(store: Store, account_id: str) -> None:
     """The delete hook: an employer's teams take their members and ledger along (the members'
     own ratings stay theirs); a member's pseudonym in other teams' ledgers becomes a random
     tombstone, so the ledger keeps refusing differencing but no longer points at the person."""
-    store.execute("DELETE FROM login_attempt WHERE attempt_key = ?", (_join_key(account_id),))
-    if "task_team_ledger" not in store.tables():
+    queries.delete_join_attempts(store, _join_key(account_id))
+    if not queries.has_ledger(store):
         return
-    owned = "SELECT code FROM task_team WHERE account_id = ?"
-    for table in ("task_team_member", "task_team_ledger"):
-        store.execute(f"DELETE FROM {table} WHERE team_code IN ({owned})", (account_id,))
-    for (code,) in store.query("SELECT DISTINCT team_code FROM task_team_ledger"):
-        member = _member_pseudonym(str(code), account_id)
+    queries.delete_owned_teams_rows(store, account_id)
+    for code in queries.ledger_team_codes(store):
+        member = _member_pseudonym(code, account_id)
         tombstone = "deleted:" + secrets.token_hex(12)
-        rows = store.query(
-            "SELECT population_key, members FROM task_team_ledger "
-            "WHERE team_code = ? AND members LIKE ?",
-            (code, f"%{member}%"),
-        )
-        for key, members in rows:
+        for key, members in queries.ledger_entries_with(store, code, member):
             kept = [tombstone if m == member else m for m in str(members).split("\n")]
-            store.execute(
-                "UPDATE task_team_ledger SET members = ? WHERE team_code = ? AND population_key = ?",
-                ("\n".join(sorted(kept)), code, key),
-            )
+            queries.set_ledger_members(store, code, key, "\n".join(sorted(kept)))
 
 
 accounts.register_delete_hook("tasks", _forget_account)
@@ -146,7 +135,7 @@ def link_demo_tasks(store: Store, shared_data: Path | None) -> list[LoadReport]:
     ]
     if not all(path.is_file() for path in needed):
         return []
-    if not store.query("SELECT 1 FROM occupation WHERE id NOT LIKE 'demo:%' LIMIT 1"):
+    if not queries.has_real_occupations(store):
         return []
     return link_from_shared_data(store, shared_data, only_stored=True).reports
 
@@ -156,11 +145,7 @@ def link_demo_tasks(store: Store, shared_data: Path | None) -> list[LoadReport]:
 
 def occupations(store: Store) -> list[dict[str, Any]]:
     """The occupations a worker can pick, with where their tasks come from."""
-    rows = store.query_dicts(
-        "SELECT o.id, o.label_en, o.label_nl, s.task_source, s.confidence "
-        "FROM occupation o LEFT JOIN occupation_task_source s ON s.occupation_id = o.id "
-        "ORDER BY COALESCE(o.label_nl, o.label_en)"
-    )
+    rows = queries.occupations(store)
     for row in rows:
         row["task_source"] = row["task_source"] or _default_source(str(row["id"])).value
     return rows
@@ -173,88 +158,46 @@ def _default_source(occupation_id: str) -> TaskSource:
 
 
 def _links(store: Store, occupation_id: str) -> tuple[LinkInfo, ...]:
-    rows = store.query(
-        "SELECT onet_code, onet_title, rank, confidence, method FROM occupation_onet_link "
-        "WHERE occupation_id = ? ORDER BY rank",
-        (occupation_id,),
-    )
-    return tuple(LinkInfo(str(r[0]), str(r[1]), int(r[2]), float(r[3]), str(r[4])) for r in rows)
-
-
-def _onet_tasks(store: Store, onet_code: str) -> list[Task]:
-    rows = store.query(
-        "SELECT task_id, task, task_type, updated FROM onet_task WHERE onet_code = ? "
-        "ORDER BY CASE task_type WHEN 'Core' THEN 0 WHEN 'Supplemental' THEN 1 ELSE 2 END, "
-        "task_id",
-        (onet_code,),
-    )
-    return [Task(f"onet:{r[0]}", str(r[1]), TaskSource.ONET, r[2], r[3]) for r in rows]
-
-
-def _skill_tasks(store: Store, occupation_id: str, source: TaskSource) -> list[Task]:
-    rows = store.query(
-        "SELECT s.id, s.label_en, s.label_nl FROM occupation_skill r "
-        "JOIN skill s ON s.id = r.skill_id "
-        "WHERE r.occupation_id = ? AND r.relation = 'essential' ORDER BY s.label_en",
-        (occupation_id,),
-    )
-    kind = "demo" if source is TaskSource.DEMO_SKILLS else "essential"
-    return [Task(f"skill:{r[0]}", str(r[1]), source, kind, None, r[2]) for r in rows]
+    return tuple(LinkInfo(*link) for link in queries.links(store, occupation_id))
 
 
 def occupation_tasks(store: Store, occupation_id: str) -> OccupationTasks | None:
     """An occupation's tasks: O*NET statements through a good link, else its essential skills."""
-    found = store.query(
-        "SELECT o.label_en, o.label_nl, s.task_source, s.onet_code FROM occupation o "
-        "LEFT JOIN occupation_task_source s ON s.occupation_id = o.id WHERE o.id = ?",
-        (occupation_id,),
-    )
-    if not found:
+    found = queries.occupation_source(store, occupation_id)
+    if found is None:
         return _linked_only(store, occupation_id)
-    label_en, label_nl, source_name, onet_code = found[0]
+    label_en, label_nl, source_name, onet_code = found
     source = TaskSource(source_name) if source_name else _default_source(occupation_id)
     if source is TaskSource.ONET and onet_code:
-        tasks = _onet_tasks(store, str(onet_code))
+        tasks = queries.onet_tasks(store, str(onet_code))
     else:
-        tasks = _skill_tasks(store, occupation_id, source)
+        tasks = queries.skill_tasks(store, occupation_id, source)
     links = _links(store, occupation_id)
     return OccupationTasks(occupation_id, label_en, label_nl, source, links, tuple(tasks))
 
 
 def _linked_only(store: Store, occupation_id: str) -> OccupationTasks | None:
     """An ESCO occupation known only to the link (the full link run, not in the radar)."""
-    found = store.query(
-        "SELECT task_source, onet_code, label_en FROM occupation_task_source "
-        "WHERE occupation_id = ?",
-        (occupation_id,),
-    )
-    if not found:
+    found = queries.linked_source(store, occupation_id)
+    if found is None:
         return None
-    source = TaskSource(found[0][0])
-    tasks = _onet_tasks(store, str(found[0][1])) if found[0][1] else []
+    source, onet_code, label_en = found
+    tasks = queries.onet_tasks(store, onet_code) if onet_code else []
     return OccupationTasks(
-        occupation_id, str(found[0][2]), None, source, _links(store, occupation_id), tuple(tasks)
+        occupation_id, label_en, None, source, _links(store, occupation_id), tuple(tasks)
     )
 
 
 def outlook(store: Store, occupation_id: str, scenario: str = "baseline") -> Outlook:
     """The occupation's employment change over the latest `scenario` forecast run's horizon."""
-    run = store.query(
-        "SELECT run_id, is_demo FROM forecast_run WHERE scenario = ? "
-        "ORDER BY created_at DESC LIMIT 1",
-        (scenario,),
-    )
-    if not run:
+    found = queries.forecast_stock(store, scenario, occupation_id)
+    if found is None:
         return Outlook(Trend.UNKNOWN, None, None, False)
-    rows = store.query(
-        "SELECT year, SUM(stock) FROM forecast_value WHERE run_id = ? AND occupation_id = ? "
-        "GROUP BY year ORDER BY year",
-        (run[0][0], occupation_id),
-    )
+    is_demo, rows = found
     if len(rows) < 2 or not rows[0][1]:
-        return Outlook(Trend.UNKNOWN, None, scenario, bool(run[0][1]))
+        return Outlook(Trend.UNKNOWN, None, scenario, is_demo)
     change = float(rows[-1][1]) / float(rows[0][1]) - 1
-    return Outlook(occupation_outlook(change), change, scenario, bool(run[0][1]))
+    return Outlook(occupation_outlook(change), change, scenario, is_demo)
 
 
 # --- A worker's ratings and report -------------------------------------------------------------
@@ -288,66 +231,33 @@ def save_ratings(
     if unknown:
         raise TasksError(f"task '{unknown[0]}' is not a task of this occupation.")
     now = datetime.now(UTC).replace(tzinfo=None)
-    rows = [
-        (
-            account.id,
-            occupation_id,
-            r.task_key,
-            r.does_task,
-            r.can_do,
-            r.want_to_learn,
-            r.energy,
-            now,
-        )
-        for r in ratings
-    ]
     with store.transaction():
-        store.upsert(
-            "task_rating",
-            ["account_id", "occupation_id", "task_key", *_RATING_COLUMNS, "rated_at"],
-            rows,
-            ["account_id", "occupation_id", "task_key"],
-        )
+        count = queries.save_ratings(store, account.id, occupation_id, ratings, now)
         audit.record(store, account.id, "task ratings written", account.id, PURPOSE)
-    return len(rows)
+    return count
 
 
 def my_ratings(store: Store, account: Account, occupation_id: str) -> dict[str, TaskRating]:
     """The worker's own answers for one occupation (audited read)."""
-    rows = store.query(
-        "SELECT task_key, does_task, can_do, want_to_learn, energy FROM task_rating "
-        "WHERE account_id = ? AND occupation_id = ?",
-        (account.id, occupation_id),
-    )
+    found = queries.ratings(store, account.id, occupation_id)
     audit.record(store, account.id, "task ratings read", account.id, PURPOSE)
-    return {
-        str(r[0]): TaskRating(str(r[0]), bool(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows
-    }
+    return found
 
 
 def delete_my_ratings(store: Store, account: Account) -> int:
     """Hard delete of all the worker's ratings (teams keep their membership); logged without
     content. Returns how many ratings went."""
     with store.transaction():
-        count = int(
-            store.query("SELECT COUNT(*) FROM task_rating WHERE account_id = ?", (account.id,))[0][
-                0
-            ]
-        )
-        store.execute("DELETE FROM task_rating WHERE account_id = ?", (account.id,))
+        count = queries.delete_ratings(store, account.id)
         audit.record(store, account.id, "task ratings deleted", account.id, PURPOSE)
     return count
 
 
 def my_occupation(store: Store, account: Account) -> str | None:
     """The occupation the worker rated last, if any (an audited read of their ratings)."""
-    rows = store.query(
-        "SELECT occupation_id FROM task_rating WHERE account_id = ? "
-        "ORDER BY rated_at DESC, occupation_id LIMIT 1",
-        (account.id,),
-    )
+    found = queries.last_rated_occupation(store, account.id)
     audit.record(store, account.id, "task ratings read", account.id, PURPOSE)
-    return str(rows[0][0]) if rows else None
+    return found
 
 
 def my_report(
@@ -376,10 +286,7 @@ def create_team(store: Store, employer: Account, name: str) -> str:
         raise TasksError("A team name has 1 to 100 characters.")
     code = secrets.token_hex(TEAM_CODE_LENGTH // 2).upper()
     with store.transaction():
-        store.execute(
-            "INSERT INTO task_team (code, account_id, name, created_at) VALUES (?, ?, ?, ?)",
-            (code, employer.id, name, _now()),
-        )
+        queries.add_team(store, code, employer.id, name, _now())
         audit.record(store, employer.id, "task team created", employer.id, PURPOSE)
     return code
 
@@ -395,19 +302,14 @@ def join_team(store: Store, account: Account, code: str, consent: bool) -> str:
         accounts.check_attempts(store, key)
     except accounts.TooManyAttempts as exc:
         raise TooManyJoins(exc.retry_after) from None
-    team = store.query("SELECT name FROM task_team WHERE code = ?", (code,))
-    if not team:
+    team = queries.team(store, code)
+    if team is None:
         accounts.record_failure(store, key)
         raise TasksError(f"There is no team with code '{code}'.")
     with store.transaction():
-        store.upsert(
-            "task_team_member",
-            ["team_code", "account_id", "consented_at"],
-            [(code, account.id, _now())],
-            ["team_code", "account_id"],
-        )
+        queries.add_member(store, code, account.id, _now())
         audit.record(store, account.id, "task team joined", account.id, PURPOSE)
-    return str(team[0][0])
+    return str(team[0])
 
 
 def _join_key(account_id: str) -> str:
@@ -416,10 +318,7 @@ def _join_key(account_id: str) -> str:
 
 def leave_team(store: Store, account: Account, code: str) -> None:
     with store.transaction():
-        store.execute(
-            "DELETE FROM task_team_member WHERE team_code = ? AND account_id = ?",
-            (code.strip().upper(), account.id),
-        )
+        queries.remove_member(store, code.strip().upper(), account.id)
         audit.record(store, account.id, "task team left", account.id, PURPOSE)
 
 
@@ -428,27 +327,12 @@ def my_teams(store: Store, account: Account) -> list[dict[str, Any]]:
     audit.record(store, account.id, "task teams read", account.id, PURPOSE)
     if account.role is Role.EMPLOYER:
         # no member count: a raw count under 10 (and its changes) is not for the employer
-        return store.query_dicts(
-            "SELECT code, name FROM task_team WHERE account_id = ? ORDER BY name", (account.id,)
-        )
-    return store.query_dicts(
-        "SELECT t.code, t.name FROM task_team t JOIN task_team_member m ON m.team_code = t.code "
-        "WHERE m.account_id = ? ORDER BY t.name",
-        (account.id,),
-    )
+        return queries.owned_teams(store, account.id)
+    return queries.joined_teams(store, account.id)
 
 
 def _member_pseudonym(code: str, account_id: str) -> str:
     return hashlib.sha256(f"{code}|{audit.pseudonym(account_id)}".encode()).hexdigest()[:24]
-
-
-def _ledger(store: Store, code: str) -> DisclosureLedger:
-    rows = store.query(
-        "SELECT members FROM task_team_ledger WHERE team_code = ? ORDER BY answered_at, "
-        "population_key",
-        (code,),
-    )
-    return DisclosureLedger([frozenset(str(r[0]).split("\n")) for r in rows])
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,17 +346,10 @@ class TeamReport:
 def team_report(store: Store, employer: Account, code: str) -> TeamReport:
     """The team's aggregates for its employer; refuses < 10 people and differencing."""
     code = code.strip().upper()
-    team = store.query("SELECT name, account_id FROM task_team WHERE code = ?", (code,))
-    if not team or team[0][1] != employer.id:
+    team = queries.team(store, code)
+    if team is None or team[1] != employer.id:
         raise NotAllowed("This team is not yours.")
-    rows = store.query(
-        "SELECT r.account_id, r.occupation_id, r.task_key, r.does_task, r.can_do, "
-        "r.want_to_learn, r.energy FROM task_rating r "
-        "JOIN task_team_member m ON m.account_id = r.account_id AND m.team_code = ? "
-        "JOIN consent c ON c.account_id = r.account_id AND c.purpose = ? "
-        "AND c.withdrawn_at IS NULL",
-        (code, PURPOSE),
-    )
+    rows = queries.team_ratings(store, code, PURPOSE)
     ratings = [
         MemberRating(
             _member_pseudonym(code, str(r[0])),
@@ -483,16 +360,11 @@ def team_report(store: Store, employer: Account, code: str) -> TeamReport:
     ]
     occupations_seen = {str(r[1]) for r in rows}
     with store.transaction():
-        view = team_view(ratings, _ledger(store, code))
+        view = team_view(ratings, queries.ledger(store, code))
         for population in view.answered:
             members = "\n".join(sorted(str(m) for m in population))
             key = hashlib.sha256(members.encode()).hexdigest()[:32]
-            store.upsert(
-                "task_team_ledger",
-                ["team_code", "population_key", "members", "answered_at"],
-                [(code, key, members, _now())],
-                ["team_code", "population_key"],
-            )
+            queries.record_answer(store, code, key, members, _now())
         audit.record(store, employer.id, "task team view read", employer.id, PURPOSE)
         if view.refused is None:
             # each member's ratings were read into the aggregate: one line per member
@@ -503,4 +375,4 @@ def team_report(store: Store, employer: Account, code: str) -> TeamReport:
         found = occupation_tasks(store, occupation_id)
         for task in found.tasks if found else ():
             texts.setdefault(task.key, task)
-    return TeamReport(code, str(team[0][0]), view, texts)
+    return TeamReport(code, str(team[0]), view, texts)
