@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from lloradar.api.deps import DataDep, StoreDep
-from lloradar.api.export import Format, export_rows, safe_name
+from lloradar.api.export import Format, export_rows
 from lloradar.api.problems import Problem, not_found
 from lloradar.domain import IngestError
 from lloradar.features.forecast.results import diff_text, number, scenario_diff
@@ -16,7 +16,6 @@ from lloradar.features.forecast.results import forecast_for_occupation as occupa
 from lloradar.features.forecast.results import forecast_for_region as region_outlook
 from lloradar.features.forecast.results import list_runs as stored_runs
 from lloradar.services.web_store import Store
-
 
 router = APIRouter(prefix="/api/forecast", tags=["forecast"])
 ScenarioParam = Annotated[
