@@ -81,3 +81,22 @@ def bar_spec(values: list[dict[str, Any]], x_title: str, highlight: str | None) 
             ],
         },
     }
+
+
+def count_bar_spec(values: list[dict[str, Any]], field: str, x_title: str) -> dict[str, Any]:
+    """Horizontal bars of a count per label (people, vacancies), the largest on top."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": "container",
+        "height": {"step": 14},
+        "data": {"values": values},
+        "mark": {"type": "bar", "color": "#1f3a5f"},
+        "encoding": {
+            "y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
+            "x": {"field": field, "type": "quantitative", "title": x_title},
+            "tooltip": [
+                {"field": "label", "type": "nominal"},
+                {"field": field, "type": "quantitative", "format": ",.0f"},
+            ],
+        },
+    }

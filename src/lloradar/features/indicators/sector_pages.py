@@ -4,7 +4,6 @@ with its duiding, table, CSV download and sources."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -20,15 +19,10 @@ from lloradar.features.indicators.sectors import (
     suggest_sectors,
 )
 from lloradar.services.web_store import Store
+from lloradar.web.charts import count_bar_spec
 from lloradar.web.i18n import TEXT, request_lang
-from lloradar.web.routes import (
-    DataDep,
-    StoreDep,
-    csv_response,
-    page_not_found,
-    render,
-    templates,
-)
+from lloradar.web.lookup import Lookup
+from lloradar.web.routes import DataDep, StoreDep, csv_response, render, templates
 from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
@@ -42,7 +36,6 @@ WORDS: dict[str, dict[str, str]] = {
         "year": "Jaar",
         "age": "Leeftijd",
         "persons": "Personen",
-        "region": "Regio",
         "total": "Totaal",
         "sectors": "Sectoren (SBI)",
     },
@@ -54,45 +47,29 @@ WORDS: dict[str, dict[str, str]] = {
         "year": "Year",
         "age": "Age",
         "persons": "People",
-        "region": "Region",
         "total": "Total",
         "sectors": "Sectors (SBI)",
     },
 }
 
 
-class UnknownSector(Exception):
-    """A sector code without figures: the page answers 404 with the nearest sectors."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-def _profile_or_404(store: Store, code: str) -> SectorProfile:
+def _with_figures(store: Store, code: str) -> SectorProfile | None:
     profile = sector_profile(store, code)
-    if profile is None or not profile.years:
-        raise UnknownSector(code)
-    return profile
+    return profile if profile is not None and profile.years else None
 
 
-def sector_not_found(request: Request, store: Store, code: str) -> HTMLResponse:
-    """The 404 page in the user's language with the sectors nearest to `code`."""
-    lang = request_lang(request)
-    hits = [
+def _nearest(store: Store, code: str, lang: str) -> list[tuple[str, str]]:
+    return [
         (f"/sector/{c}", f"{en if lang == 'en' else nl} ({c})")
         for c, nl, en in suggest_sectors(store, code)
     ]
-    return page_not_found(request, "sector", code, hits)
 
 
-def or_not_found(
-    request: Request, store: Store, code: str, build: Callable[[], Response]
-) -> Response:
-    try:
-        return build()
-    except UnknownSector:
-        return sector_not_found(request, store, code)
+SECTORS = Lookup("sector", _with_figures, _nearest)
+
+
+def _region_names(data: RadarData) -> dict[str, str]:
+    return {r.code: r.name for r in data.regions}
 
 
 def age_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Chart:
@@ -146,21 +123,8 @@ def region_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Ch
         ((names.get(r, r), years.get(last, 0), years) for r, years in profile.by_region.items()),
         key=lambda item: -item[1],
     )
-    spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": {"step": 14},
-        "data": {"values": [{"label": n, "persons": p} for n, p, _ in ranked]},
-        "mark": {"type": "bar", "color": "#1f3a5f"},
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
-            "x": {"field": "persons", "type": "quantitative", "title": f"{w['persons']} {last}"},
-            "tooltip": [
-                {"field": "label", "type": "nominal"},
-                {"field": "persons", "type": "quantitative", "format": ",.0f"},
-            ],
-        },
-    }
+    values = [{"label": n, "persons": p} for n, p, _ in ranked]
+    spec = count_bar_spec(values, "persons", f"{w['persons']} {last}")
     top = ranked[:3]
     listed = ", ".join(f"{n} ({fmt_int(p, lang)})" for n, p, _ in top)
     text = (
@@ -177,7 +141,7 @@ def region_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Ch
         title=f"{w['region_title']}: {profile.label(lang)}",
         spec=spec,
         text=text,
-        columns=[w["region"], *(str(y) for y in profile.years)],
+        columns=[TEXT[lang]["region"], *(str(y) for y in profile.years)],
         rows=[
             [n, *(fmt_int(years.get(y, 0), lang) for y in profile.years)] for n, _, years in ranked
         ],
@@ -188,13 +152,12 @@ def region_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Ch
 
 @router.get("/sector/{code}", response_class=HTMLResponse, response_model=None)
 def sector_page(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return or_not_found(request, store, code, lambda: _sector_page(request, code, data, store))
+    return SECTORS.page(request, store, code, lambda profile: _sector_page(request, profile, data))
 
 
-def _sector_page(request: Request, code: str, data: RadarData, store: Store) -> HTMLResponse:
+def _sector_page(request: Request, profile: SectorProfile, data: RadarData) -> HTMLResponse:
     lang = request_lang(request)
-    profile = _profile_or_404(store, code)
-    names = {r.code: r.name for r in data.regions}
+    names = _region_names(data)
     return render(
         request,
         "sector.html",
@@ -209,32 +172,29 @@ def _sector_page(request: Request, code: str, data: RadarData, store: Store) -> 
 
 @router.get("/sector/{code}/werkgelegenheid.csv")
 def sector_age_csv(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return or_not_found(request, store, code, lambda: _age_csv(request, code, data, store))
+    return SECTORS.page(request, store, code, lambda profile: _age_csv(request, profile, data))
 
 
-def _age_csv(request: Request, code: str, data: RadarData, store: Store) -> Response:
-    profile = _profile_or_404(store, code)
-    chart = age_chart(profile, {r.code: r.name for r in data.regions}, request_lang(request))
+def _age_csv(request: Request, profile: SectorProfile, data: RadarData) -> Response:
+    chart = age_chart(profile, _region_names(data), request_lang(request))
     return csv_response(chart.columns, chart.rows, f"werkgelegenheid-{profile.code}.csv")
 
 
 @router.get("/sector/{code}/regios.csv")
 def sector_region_csv(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return or_not_found(request, store, code, lambda: _region_csv(request, code, data, store))
+    return SECTORS.page(request, store, code, lambda profile: _region_csv(request, profile, data))
 
 
-def _region_csv(request: Request, code: str, data: RadarData, store: Store) -> Response:
-    profile = _profile_or_404(store, code)
-    chart = region_chart(profile, {r.code: r.name for r in data.regions}, request_lang(request))
+def _region_csv(request: Request, profile: SectorProfile, data: RadarData) -> Response:
+    chart = region_chart(profile, _region_names(data), request_lang(request))
     return csv_response(chart.columns, chart.rows, f"werkgelegenheid-{profile.code}-regios.csv")
 
 
-def _factsheet_html(request: Request, data: RadarData, store: Store, code: str) -> tuple[str, str]:
+def _factsheet_html(request: Request, profile: SectorProfile, data: RadarData) -> str:
     lang = request_lang(request)
-    profile = _profile_or_404(store, code)
-    names = {r.code: r.name for r in data.regions}
+    names = _region_names(data)
     charts = [age_chart(profile, names, lang), region_chart(profile, names, lang)]
-    html = templates.get_template("sector_factsheet.html").render(
+    return templates.get_template("sector_factsheet.html").render(
         lang=lang,
         t=TEXT[lang],
         w=WORDS[lang],
@@ -244,26 +204,27 @@ def _factsheet_html(request: Request, data: RadarData, store: Store, code: str) 
         charts=list(zip(charts, [chart_svg(c.spec) for c in charts], strict=True)),
         sources=profile.sources,
     )
-    return html, profile.label(lang)
 
 
 @router.get("/sector/{code}/factsheet", response_class=HTMLResponse, response_model=None)
 def sector_factsheet(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return or_not_found(
-        request, store, code, lambda: HTMLResponse(_factsheet_html(request, data, store, code)[0])
+    return SECTORS.page(
+        request, store, code, lambda profile: HTMLResponse(_factsheet_html(request, profile, data))
     )
 
 
 @router.get("/sector/{code}/factsheet.pdf")
 def sector_factsheet_pdf(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return or_not_found(request, store, code, lambda: _factsheet_pdf(request, code, data, store))
+    return SECTORS.page(
+        request, store, code, lambda profile: _factsheet_pdf(request, profile, data)
+    )
 
 
-def _factsheet_pdf(request: Request, code: str, data: RadarData, store: Store) -> Response:
-    html, name = _factsheet_html(request, data, store, code)
+def _factsheet_pdf(request: Request, profile: SectorProfile, data: RadarData) -> Response:
+    name = profile.label(request_lang(request))
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return Response(
-        html_to_pdf(html, f"Factsheet {name}"),
+        html_to_pdf(_factsheet_html(request, profile, data), f"Factsheet {name}"),
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="factsheet-sector-{slug}.pdf"'},
     )
