@@ -1,41 +1,67 @@
 """Use-case "career options for a set of skills in a region" (loopbaannavigator): read the
 occupation-skill graph, the region's tension per occupation (latest month) and the stored
 baseline forecast, the courses for the missing skills, and rank with `analytics.navigator`.
-
-Tension is suppressed when fewer than 10 job seekers stand behind it (the ratio would reveal
-the count); forecast cells under 10 employed are suppressed by `forecast_results`."""
+The SQL lives in `queries`, the region's figures in `opportunities`, the JSON form of an answer
+in `answer`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from lloradar.analytics.disclosure import disclose
 from lloradar.analytics.navigator import (
-    MissingSkill,
-    OccupationOption,
     OccupationSkills,
-    Opportunity,
     SkillLabel,
-    Transition,
     rank_occupations,
     transitions,
 )
-from lloradar.analytics.tension import tension_ratio
-from lloradar.domain import IngestError, TensionClass
 from lloradar.domain.account import Account, Purpose, Role
 from lloradar.features.accounts.service import give_consent, has_consent, withdraw_consent
-from lloradar.features.forecast.results import forecast_for_region
-from lloradar.features.indicators.skill_profiles import SkillsUnavailable, extract_from_text
+from lloradar.features.navigator import queries
+from lloradar.features.navigator.answer import NavigatorResult, result_json
 from lloradar.features.navigator.courses import courses_for_skills
+from lloradar.features.navigator.opportunities import (
+    SCENARIO,
+    opportunities,
+    regional_forecast,
+    regional_tension,
+)
+from lloradar.features.navigator.queries import occupation_graph, skill_labels
 from lloradar.features.passport.cv import search_skills
 from lloradar.features.passport.service import passport_region, passport_skill_uris
+from lloradar.features.skills.service import SkillsUnavailable, extract_from_text
 from lloradar.services import audit
 from lloradar.store import Store
 
-SCENARIO = "baseline"
+__all__ = [
+    "CURRENT_COVERAGE",
+    "SCENARIO",
+    "SEARCH_LIMIT",
+    "SIMILAR_SCORE",
+    "NavigatorError",
+    "NavigatorResult",
+    "PassportRefused",
+    "PassportStart",
+    "SkillMatch",
+    "choices",
+    "chosen_skills",
+    "find_skills",
+    "graph_and_labels",
+    "navigate",
+    "occupation_graph",
+    "occupation_skills",
+    "opportunities",
+    "passport_navigation",
+    "passport_start",
+    "region_name",
+    "regional_forecast",
+    "regional_tension",
+    "result_json",
+    "set_passport_use",
+    "skill_labels",
+]
+
 SEARCH_LIMIT = 12
 SIMILAR_SCORE = 0.55  # skills-engine matches for a typed phrase, from this score (measured)
 CURRENT_COVERAGE = 0.5  # an occupation a person plausibly works in: half its essential skills
@@ -49,39 +75,13 @@ class PassportRefused(NavigatorError):
     """The navigator may not start from this account's passport (role or consent)."""
 
 
-@dataclass(frozen=True, slots=True)
-class NavigatorResult:
-    region_code: str
-    region_name: str
-    skills: list[tuple[str, SkillLabel]]
-    options: list[OccupationOption]
-    transitions: list[Transition]
-    period: date | None
-    forecast_run: str | None
-    is_demo: bool
-
-
 _CACHE: dict[tuple[Any, ...], tuple[list[OccupationSkills], dict[str, SkillLabel]]] = {}
-
-
-def _fingerprint(store: Store) -> tuple[Any, ...]:
-    """Cheap counts that change when the occupation-skill graph or the skills change."""
-    parts: list[Any] = [store.url]
-    for sql in (
-        "SELECT count(*), count(DISTINCT source_id), min(source_id), max(source_id) "
-        "FROM occupation_skill",
-        "SELECT count(*), min(source_id), max(source_id) FROM occupation",
-        "SELECT count(*), min(source_id), max(source_id) FROM skill",
-        "SELECT count(*), max(source_id) FROM taxonomy_concept WHERE type = 'esco_skill'",
-    ):
-        parts.extend(store.query(sql)[0])
-    return tuple(parts)
 
 
 def graph_and_labels(store: Store) -> tuple[list[OccupationSkills], dict[str, SkillLabel]]:
     """The occupation-skill graph and the skill labels, read once per store state (reading
     all of ESCO takes about two seconds; the fingerprint a few milliseconds)."""
-    key = _fingerprint(store)
+    key = queries.graph_fingerprint(store)
     if key not in _CACHE:
         if len(_CACHE) >= 4:
             _CACHE.clear()
@@ -89,116 +89,13 @@ def graph_and_labels(store: Store) -> tuple[list[OccupationSkills], dict[str, Sk
     return _CACHE[key]
 
 
-def occupation_graph(store: Store) -> list[OccupationSkills]:
-    """Every occupation with at least one skill, with its essential and optional skills."""
-    essential: dict[str, list[str]] = {}
-    optional: dict[str, list[str]] = {}
-    for occupation, skill, relation in store.query(
-        "SELECT occupation_id, skill_id, relation FROM occupation_skill ORDER BY 1, 2"
-    ):
-        (essential if relation == "essential" else optional).setdefault(occupation, []).append(
-            skill
-        )
-    return [
-        OccupationSkills(
-            str(uri),
-            str(en or uri),
-            nl,
-            tuple(essential.get(uri, ())),
-            tuple(optional.get(uri, ())),
-        )
-        for uri, en, nl in store.query("SELECT id, label_en, label_nl FROM occupation ORDER BY id")
-        if uri in essential or uri in optional
-    ]
-
-
-def skill_labels(store: Store) -> dict[str, SkillLabel]:
-    labels = {
-        str(uri): SkillLabel(str(en), nl)
-        for uri, en, nl in store.query(
-            "SELECT id, label_en, label_nl FROM taxonomy_concept WHERE type = 'esco_skill'"
-        )
-    }
-    for uri, en, nl in store.query("SELECT id, label_en, label_nl FROM skill"):
-        labels[str(uri)] = SkillLabel(str(en or uri), nl or labels.get(str(uri), SkillLabel("")).nl)
-    return labels
-
-
 def region_name(store: Store, region: str) -> str:
-    found = store.query(
-        "SELECT name FROM region WHERE code = ? AND level = 'arbeidsmarktregio'", [region]
-    )
-    if not found:
+    name = queries.region_name(store, region)
+    if name is None:
         raise NavigatorError(
             f"region {region!r} is not an arbeidsmarktregio code (expected AM01..AM38)"
         )
-    return str(found[0][0])
-
-
-def regional_tension(
-    store: Store, region: str
-) -> tuple[date | None, dict[str, tuple[TensionClass | None, float | None]]]:
-    """Per occupation in the region's latest month: the tension class and ratio (None when
-    suppressed: fewer than 10 short-term job seekers, or no data)."""
-    latest = store.query("SELECT max(period) FROM vacancy_stats WHERE region_code = ?", [region])
-    period = latest[0][0] if latest and isinstance(latest[0][0], date) else None
-    if period is None:
-        return None, {}
-    result: dict[str, tuple[TensionClass | None, float | None]] = {}
-    for occupation, vacancies, seekers in store.query(
-        "SELECT v.occupation_id, v.open_vacancies, s.job_seekers_short FROM vacancy_stats v "
-        "LEFT JOIN labour_supply s ON s.region_code = v.region_code "
-        "AND s.occupation_id = v.occupation_id AND s.period = v.period "
-        "WHERE v.region_code = ? AND v.period = ?",
-        [region, period],
-    ):
-        shown = disclose(int(seekers) if seekers is not None else None)
-        ratio = None if shown is None else tension_ratio(int(vacancies or 0), shown)
-        result[str(occupation)] = (TensionClass.from_ratio(ratio), ratio)
-    return period, result
-
-
-def regional_forecast(
-    store: Store, region: str
-) -> tuple[str | None, dict[str, tuple[str | None, float | None]]]:
-    """Per occupation: the prospect class over the horizon and the growth of the employed
-    stock (expansion demand over the starting stock), from the newest baseline run."""
-    try:
-        rows = forecast_for_region(store, region, SCENARIO)
-    except IngestError:
-        return None, {}
-    result: dict[str, tuple[str | None, float | None]] = {}
-    run = None
-    for row in rows:
-        run = row["run_id"]
-        growth = None
-        if row["stock"] is not None and row["expansion_demand"] is not None:
-            start = row["stock"] - row["expansion_demand"]
-            growth = row["expansion_demand"] / start if start > 0 else None
-        result[row["occupation_id"]] = (row["prospect"], growth)
-    return run, result
-
-
-def opportunities(
-    store: Store, region: str
-) -> tuple[date | None, str | None, dict[str, Opportunity]]:
-    period, tension = regional_tension(store, region)
-    run, forecast = regional_forecast(store, region)
-    result = {}
-    for occupation in set(tension) | set(forecast):
-        cls, ratio = tension.get(occupation, (None, None))
-        prospect, growth = forecast.get(occupation, (None, None))
-        result[occupation] = Opportunity(cls, ratio, prospect, growth)
-    return period, run, result
-
-
-def _is_demo(store: Store) -> bool:
-    found = store.query(
-        "SELECT 1 FROM provenance WHERE is_demo AND source_id IN "
-        "(SELECT source_id FROM vacancy_stats UNION SELECT source_id FROM occupation "
-        "UNION SELECT source_id FROM course) LIMIT 1"
-    )
-    return bool(found)
+    return name
 
 
 def navigate(
@@ -247,7 +144,14 @@ def navigate(
         person=wanted,
     )
     return NavigatorResult(
-        region, name, [(s, labels[s]) for s in wanted], options, moves, period, run, _is_demo(store)
+        region,
+        name,
+        [(s, labels[s]) for s in wanted],
+        options,
+        moves,
+        period,
+        run,
+        queries.has_demo_rows(store),
     )
 
 
@@ -317,14 +221,10 @@ def set_passport_use(store: Store, account: Account, allowed: bool) -> None:
 
 def occupation_skills(store: Store, occupation: str) -> list[str]:
     """The essential skills of an occupation (id), for 'start from my current occupation'."""
-    rows = store.query(
-        "SELECT skill_id FROM occupation_skill WHERE occupation_id = ? AND relation = 'essential' "
-        "ORDER BY skill_id",
-        [occupation],
-    )
-    if not rows:
+    skills = queries.essential_skills(store, occupation)
+    if not skills:
         raise NavigatorError(f"occupation {occupation!r} has no skills in this store")
-    return [str(r[0]) for r in rows]
+    return skills
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,90 +277,18 @@ def choices(store: Store) -> dict[str, list[tuple[str, str, str]]]:
     occupation with skills, and the skills some course teaches (the course filter: a skill no
     course teaches would only ever give an empty list). The navigator's own skills are picked
     by typing (`find_skills`), not from a list."""
-    regions = [
-        (str(c), str(n), str(n))
-        for c, n in store.query(
-            "SELECT code, name FROM region WHERE level = 'arbeidsmarktregio' ORDER BY code"
-        )
-    ]
+    regions = [(c, n, n) for c, n in queries.labour_market_regions(store)]
     graph, labels = graph_and_labels(store)
     occupations = [
         (o.uri, o.label("nl"), o.label_en)
         for o in sorted(graph, key=lambda o: o.label("nl").lower())
     ]
-    taught = store.query("SELECT DISTINCT skill_id FROM course_skill")
     skills = sorted(
         (
-            (str(r[0]), labels[str(r[0])].label("nl"), labels[str(r[0])].en)
-            for r in taught
-            if str(r[0]) in labels
+            (uri, labels[uri].label("nl"), labels[uri].en)
+            for uri in queries.taught_skills(store)
+            if uri in labels
         ),
         key=lambda s: s[1].lower(),
     )
     return {"regions": regions, "occupations": occupations, "skills": skills}
-
-
-def _missing_json(missing: Sequence[MissingSkill], lang: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "uri": m.uri,
-            "label": m.label.label(lang),
-            "courses": [
-                {
-                    "course_id": c.course_id,
-                    "name": c.name,
-                    "provider": c.provider,
-                    "region_code": c.region_code,
-                    "start_date": c.start_date.isoformat() if c.start_date else None,
-                }
-                for c in m.courses
-            ],
-        }
-        for m in missing
-    ]
-
-
-def _opportunity_json(o: Opportunity) -> dict[str, Any]:
-    return {
-        "tension_class": o.tension.value if o.tension else None,
-        "tension_ratio": None if o.tension_ratio is None else round(o.tension_ratio, 3),
-        "forecast_prospect": o.prospect,
-        "forecast_growth": None if o.growth is None else round(o.growth, 4),
-        "forecast_direction": o.direction,
-        "score": None if o.score is None else round(o.score, 4),
-    }
-
-
-def result_json(result: NavigatorResult, lang: str = "en") -> dict[str, Any]:
-    """The API/CLI contract of a navigator answer."""
-    return {
-        "region": {"code": result.region_code, "name": result.region_name},
-        "period": result.period.isoformat() if result.period else None,
-        "forecast_run": result.forecast_run,
-        "is_demo": result.is_demo,
-        "skills": [{"uri": u, "label": label.label(lang)} for u, label in result.skills],
-        "occupations": [
-            {
-                "uri": o.occupation.uri,
-                "label": o.occupation.label(lang),
-                "score": round(o.score, 4),
-                "fit": round(o.fit, 4),
-                "essential_coverage": round(o.essential_coverage, 4),
-                "optional_coverage": round(o.optional_coverage, 4),
-                "opportunity": _opportunity_json(o.opportunity),
-                "have": list(o.have),
-                "missing_skills": _missing_json(o.missing, lang),
-            }
-            for o in result.options
-        ],
-        "transitions": [
-            {
-                "from": {"uri": t.origin.uri, "label": t.origin.label(lang)},
-                "to": {"uri": t.destination.uri, "label": t.destination.label(lang)},
-                "coverage": round(t.coverage, 4),
-                "opportunity": _opportunity_json(t.destination_opportunity),
-                "missing_skills": _missing_json(t.missing, lang),
-            }
-            for t in result.transitions
-        ],
-    }

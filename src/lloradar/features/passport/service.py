@@ -1,23 +1,53 @@
 """The skills passport use-cases: read, add and remove skills, preferences, export, import,
 delete. Every function works on the passport of the account it is given, so one person can never
 reach another's; every read and write goes to the audit log; writes need the 'passport' consent.
+The SQL lives in `queries`, the file formats in `export`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from lloradar.analytics.credentials import CredentialError, parse_open_badges, passport_presentation
+from lloradar.analytics.credentials import CredentialError, passport_presentation
 from lloradar.domain.account import Account, Purpose
 from lloradar.domain.passport import Evidence, Level, Passport, PassportSkill, Preferences
 from lloradar.features.accounts.service import has_consent, register_personal_table
+from lloradar.features.passport import queries
+from lloradar.features.passport.export import PLAIN_FORMAT, plain_document, read_document
+from lloradar.features.passport.queries import skill_labels
 from lloradar.services import audit
 from lloradar.store import Store
 
-PLAIN_FORMAT = "lloradar-passport"
+__all__ = [
+    "MAX_NOTE",
+    "MAX_SKILLS",
+    "PLAIN_FORMAT",
+    "PURPOSE",
+    "ConsentRequired",
+    "ImportReport",
+    "NotYourPassport",
+    "PassportError",
+    "SkillClaim",
+    "add_skills",
+    "delete_passport",
+    "export_open_badges",
+    "export_plain",
+    "import_document",
+    "parse_export",
+    "passport_by_id",
+    "passport_preferences",
+    "passport_region",
+    "passport_skill_uris",
+    "read_passport",
+    "remove_skill",
+    "replace_passport",
+    "set_preferences",
+    "skill_labels",
+]
+
 MAX_SKILLS = 500
 MAX_NOTE = 500
 PURPOSE = str(Purpose.PASSPORT)
@@ -63,75 +93,14 @@ class ImportReport:
     preferences: bool
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def _require_consent(store: Store, account_id: str) -> None:
     if not has_consent(store, account_id, Purpose.PASSPORT):
         raise ConsentRequired
 
 
-def skill_labels(store: Store, uris: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-    """(English, Dutch) label of each known ESCO skill URI, from the radar's skills or the
-    imported taxonomy; unknown URIs are left out."""
-    wanted = sorted(set(uris))
-    if not wanted:
-        return {}
-    marks = ", ".join("?" * len(wanted))
-    found: dict[str, tuple[str, str | None]] = {
-        str(r[0]): (str(r[1] or r[0]), r[2])
-        for r in store.query(
-            f"SELECT id, label_en, label_nl FROM skill WHERE id IN ({marks})", wanted
-        )
-    }
-    rest = [u for u in wanted if u not in found]
-    if rest:
-        marks = ", ".join("?" * len(rest))
-        for uri, label_en, label_nl in store.query(
-            f"SELECT id, label_en, label_nl FROM taxonomy_concept "
-            f"WHERE type = 'esco_skill' AND id IN ({marks})",
-            rest,
-        ):
-            found[str(uri)] = (str(label_en or uri), label_nl)
-    return found
-
-
-def _load(store: Store, account_id: str) -> Passport:
-    skills = tuple(
-        PassportSkill(
-            uri=r["skill_uri"],
-            label=r["label"],
-            label_nl=r["label_nl"],
-            evidence=Evidence(r["evidence"]),
-            level=Level(r["level"]),
-            acquired_on=r["acquired_on"],
-            note=r["note"],
-        )
-        for r in store.query_dicts(
-            "SELECT skill_uri, label, label_nl, evidence, level, acquired_on, note "
-            "FROM passport_skill WHERE account_id = ? ORDER BY lower(label), skill_uri",
-            (account_id,),
-        )
-    )
-    prefs = store.query(
-        "SELECT region_code, hours_per_week FROM passport WHERE account_id = ?", (account_id,)
-    )
-    occupations = tuple(
-        str(r[0])
-        for r in store.query(
-            "SELECT occupation_uri FROM passport_occupation WHERE account_id = ? "
-            "ORDER BY occupation_uri",
-            (account_id,),
-        )
-    )
-    region, hours = prefs[0] if prefs else (None, None)
-    return Passport(skills, Preferences(region, hours, occupations))
-
-
 def read_passport(store: Store, account_id: str, action: str = "passport read") -> Passport:
     """The account's own passport (empty when nothing is stored yet)."""
-    passport = _load(store, account_id)
+    passport = queries.load_passport(store, account_id)
     audit.record(store, account_id, action, account_id, PURPOSE)
     return passport
 
@@ -175,40 +144,7 @@ def _claims_to_skills(
 
 
 def _save_skills(store: Store, account_id: str, skills: Sequence[PassportSkill]) -> None:
-    now = _now()
-    store.upsert(
-        "passport_skill",
-        [
-            "account_id",
-            "skill_uri",
-            "label",
-            "label_nl",
-            "evidence",
-            "level",
-            "acquired_on",
-            "note",
-            "added_at",
-        ],
-        [
-            (
-                account_id,
-                s.uri,
-                s.label,
-                s.label_nl,
-                str(s.evidence),
-                str(s.level),
-                s.acquired_on,
-                s.note,
-                now,
-            )
-            for s in skills
-        ],
-        ["account_id", "skill_uri"],
-    )
-    count = store.query("SELECT count(*) FROM passport_skill WHERE account_id = ?", (account_id,))[
-        0
-    ][0]
-    if int(count) > MAX_SKILLS:
+    if queries.save_skills(store, account_id, skills) > MAX_SKILLS:
         raise PassportError(f"a passport holds at most {MAX_SKILLS} skills")
 
 
@@ -226,59 +162,33 @@ def add_skills(store: Store, account_id: str, claims: Sequence[SkillClaim]) -> l
 
 def remove_skill(store: Store, account_id: str, uri: str) -> None:
     with store.transaction():
-        store.execute(
-            "DELETE FROM passport_skill WHERE account_id = ? AND skill_uri = ?", (account_id, uri)
-        )
+        queries.delete_skill(store, account_id, uri)
         audit.record(store, account_id, "passport skill removed", account_id, PURPOSE)
 
 
 def _check_preferences(store: Store, prefs: Preferences) -> Preferences:
-    if prefs.region_code is not None:
-        found = store.query(
-            "SELECT 1 FROM region WHERE code = ? AND level = 'arbeidsmarktregio'",
-            (prefs.region_code,),
+    if prefs.region_code is not None and not queries.is_labour_market_region(
+        store, prefs.region_code
+    ):
+        raise PassportError(
+            f"region: {prefs.region_code!r} is not an arbeidsmarktregio code (expected AM01..AM35)"
         )
-        if not found:
-            raise PassportError(
-                f"region: {prefs.region_code!r} is not an arbeidsmarktregio code "
-                "(expected AM01..AM35)"
-            )
     if prefs.hours_per_week is not None and not 1 <= prefs.hours_per_week <= 80:
         raise PassportError(f"hours per week: {prefs.hours_per_week} is not between 1 and 80")
     occupations = tuple(sorted(set(prefs.occupations)))
     if occupations:
-        marks = ", ".join("?" * len(occupations))
-        known = {
-            str(r[0])
-            for r in store.query(f"SELECT id FROM occupation WHERE id IN ({marks})", occupations)
-        }
+        known = queries.known_occupations(store, occupations)
         unknown = [o for o in occupations if o not in known]
         if unknown:
             raise PassportError(f"occupations: unknown ESCO occupation(s): {', '.join(unknown)}")
     return replace(prefs, occupations=occupations)
 
 
-def _save_preferences(store: Store, account_id: str, prefs: Preferences) -> None:
-    store.upsert(
-        "passport",
-        ["account_id", "region_code", "hours_per_week", "updated_at"],
-        [(account_id, prefs.region_code, prefs.hours_per_week, _now())],
-        ["account_id"],
-    )
-    store.execute("DELETE FROM passport_occupation WHERE account_id = ?", (account_id,))
-    store.upsert(
-        "passport_occupation",
-        ["account_id", "occupation_uri"],
-        [(account_id, o) for o in prefs.occupations],
-        ["account_id", "occupation_uri"],
-    )
-
-
 def set_preferences(store: Store, account_id: str, prefs: Preferences) -> Preferences:
     _require_consent(store, account_id)
     prefs = _check_preferences(store, prefs)
     with store.transaction():
-        _save_preferences(store, account_id, prefs)
+        queries.save_preferences(store, account_id, prefs)
         audit.record(store, account_id, "passport preferences changed", account_id, PURPOSE)
     return prefs
 
@@ -293,18 +203,17 @@ def replace_passport(
         raise PassportError(f"unknown ESCO skill(s): {', '.join(unknown)}")
     prefs = _check_preferences(store, prefs)
     with store.transaction():
-        store.execute("DELETE FROM passport_skill WHERE account_id = ?", (account_id,))
+        queries.delete_skills(store, account_id)
         _save_skills(store, account_id, skills)
-        _save_preferences(store, account_id, prefs)
+        queries.save_preferences(store, account_id, prefs)
         audit.record(store, account_id, "passport replaced", account_id, PURPOSE)
-    return _load(store, account_id)
+    return queries.load_passport(store, account_id)
 
 
 def delete_passport(store: Store, account_id: str) -> None:
     """Remove the passport's skills and preferences (the account stays)."""
     with store.transaction():
-        for table in ("passport_skill", "passport_occupation", "passport"):
-            store.execute(f"DELETE FROM {table} WHERE account_id = ?", (account_id,))
+        queries.delete_passport_rows(store, account_id)
         audit.record(store, account_id, "passport deleted", account_id, PURPOSE)
 
 
@@ -317,28 +226,7 @@ def export_open_badges(store: Store, account_id: str) -> dict[str, Any]:
 def export_plain(store: Store, account_id: str) -> dict[str, Any]:
     """Everything in the passport as plain JSON (skills and preferences)."""
     passport = read_passport(store, account_id, "passport exported (json)")
-    return {
-        "format": PLAIN_FORMAT,
-        "version": 1,
-        "exported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "skills": [
-            {
-                "uri": s.uri,
-                "label": s.label,
-                "label_nl": s.label_nl,
-                "evidence": str(s.evidence),
-                "level": str(s.level),
-                "acquired_on": s.acquired_on.isoformat() if s.acquired_on else None,
-                "note": s.note,
-            }
-            for s in passport.skills
-        ],
-        "preferences": {
-            "region_code": passport.preferences.region_code,
-            "hours_per_week": passport.preferences.hours_per_week,
-            "occupations": list(passport.preferences.occupations),
-        },
-    }
+    return plain_document(passport, datetime.now(UTC))
 
 
 def import_document(store: Store, account_id: str, document: Any) -> ImportReport:
@@ -353,7 +241,7 @@ def import_document(store: Store, account_id: str, document: Any) -> ImportRepor
     with store.transaction():
         _save_skills(store, account_id, skills)
         if prefs is not None:
-            _save_preferences(store, account_id, prefs)
+            queries.save_preferences(store, account_id, prefs)
         audit.record(store, account_id, "passport imported", account_id, PURPOSE)
     return ImportReport(len(skills), tuple(unknown), prefs is not None)
 
@@ -361,75 +249,24 @@ def import_document(store: Store, account_id: str, document: Any) -> ImportRepor
 def parse_export(document: Any) -> tuple[list[SkillClaim], Preferences | None]:
     """Claims (and preferences) from either export format; `PassportError` names the member."""
     try:
-        if isinstance(document, dict) and document.get("format") == PLAIN_FORMAT:
-            return _parse_plain(document)
-        skills = parse_open_badges(document)
+        skills, prefs = read_document(document)
     except CredentialError as exc:
         raise PassportError(str(exc)) from None
-    return [SkillClaim(s.uri, s.evidence, s.level, s.acquired_on, s.note) for s in skills], None
-
-
-def _parse_plain(document: dict[str, Any]) -> tuple[list[SkillClaim], Preferences]:
-    claims = []
-    items = document.get("skills", [])
-    if not isinstance(items, list):
-        raise CredentialError("skills: expected a list")
-    for i, item in enumerate(items):
-        where = f"skills[{i}]"
-        if not isinstance(item, dict) or not isinstance(item.get("uri"), str):
-            raise CredentialError(f"{where}.uri: expected an ESCO skill URI")
-        try:
-            evidence = Evidence(item.get("evidence", "self_assessed"))
-        except ValueError:
-            raise CredentialError(
-                f"{where}.evidence: {item.get('evidence')!r} is not allowed "
-                f"(expected one of {', '.join(Evidence)})"
-            ) from None
-        try:
-            level = Level(item.get("level", "intermediate"))
-        except ValueError:
-            raise CredentialError(
-                f"{where}.level: {item.get('level')!r} is not allowed "
-                f"(expected one of {', '.join(Level)})"
-            ) from None
-        raw_date = item.get("acquired_on")
-        try:
-            acquired = date.fromisoformat(raw_date) if raw_date else None
-        except (TypeError, ValueError):
-            raise CredentialError(
-                f"{where}.acquired_on: {raw_date!r} is not a date (expected YYYY-MM-DD)"
-            ) from None
-        claims.append(
-            SkillClaim(item["uri"], evidence, level, acquired, str(item.get("note") or ""))
-        )
-    raw = document.get("preferences") or {}
-    if not isinstance(raw, dict):
-        raise CredentialError("preferences: expected an object")
-    hours = raw.get("hours_per_week")
-    if hours is not None and not isinstance(hours, int):
-        raise CredentialError(f"preferences.hours_per_week: {hours!r} is not a whole number")
-    occupations = raw.get("occupations") or []
-    if not isinstance(occupations, list) or not all(isinstance(o, str) for o in occupations):
-        raise CredentialError("preferences.occupations: expected a list of ESCO occupation URIs")
-    region = raw.get("region_code")
-    return claims, Preferences(str(region) if region else None, hours, tuple(occupations))
+    return [SkillClaim(s.uri, s.evidence, s.level, s.acquired_on, s.note) for s in skills], prefs
 
 
 def passport_skill_uris(store: Store, account_id: str) -> list[str]:
     """The ESCO skill URIs in an account's passport (for the career navigator), logged."""
-    rows = store.query(
-        "SELECT skill_uri FROM passport_skill WHERE account_id = ? ORDER BY skill_uri",
-        (account_id,),
-    )
+    uris = queries.skill_uris(store, account_id)
     audit.record(store, account_id, "passport skills read", account_id, str(Purpose.NAVIGATOR))
-    return [str(r[0]) for r in rows]
+    return uris
 
 
 def passport_region(store: Store, account_id: str) -> str | None:
     """The arbeidsmarktregio code the person chose, or None (for the career navigator)."""
-    rows = store.query("SELECT region_code FROM passport WHERE account_id = ?", (account_id,))
+    region = queries.region_code(store, account_id)
     audit.record(store, account_id, "passport region read", account_id, str(Purpose.NAVIGATOR))
-    return str(rows[0][0]) if rows and rows[0][0] else None
+    return region
 
 
 def passport_preferences(store: Store, account_id: str) -> Preferences:

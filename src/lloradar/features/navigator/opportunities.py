@@ -1,0 +1,69 @@
+"""A region's opportunities per occupation for the navigator: the tension class and ratio of
+the latest month beside the prospect and growth of the newest baseline forecast.
+
+Tension is suppressed when fewer than 10 job seekers stand behind it (the ratio would reveal
+the count); forecast cells under 10 employed are suppressed by `forecast_results`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lloradar.analytics.disclosure import disclose
+from lloradar.analytics.navigator import Opportunity
+from lloradar.analytics.tension import tension_ratio
+from lloradar.domain import IngestError, TensionClass
+from lloradar.features.forecast.results import forecast_for_region
+from lloradar.features.navigator import queries
+from lloradar.store import Store
+
+SCENARIO = "baseline"
+
+
+def regional_tension(
+    store: Store, region: str
+) -> tuple[date | None, dict[str, tuple[TensionClass | None, float | None]]]:
+    """Per occupation in the region's latest month: the tension class and ratio (None when
+    suppressed: fewer than 10 short-term job seekers, or no data)."""
+    period = queries.latest_vacancy_period(store, region)
+    if period is None:
+        return None, {}
+    result: dict[str, tuple[TensionClass | None, float | None]] = {}
+    for occupation, vacancies, seekers in queries.vacancies_and_seekers(store, region, period):
+        shown = disclose(int(seekers) if seekers is not None else None)
+        ratio = None if shown is None else tension_ratio(int(vacancies or 0), shown)
+        result[occupation] = (TensionClass.from_ratio(ratio), ratio)
+    return period, result
+
+
+def regional_forecast(
+    store: Store, region: str
+) -> tuple[str | None, dict[str, tuple[str | None, float | None]]]:
+    """Per occupation: the prospect class over the horizon and the growth of the employed
+    stock (expansion demand over the starting stock), from the newest baseline run."""
+    try:
+        rows = forecast_for_region(store, region, SCENARIO)
+    except IngestError:
+        return None, {}
+    result: dict[str, tuple[str | None, float | None]] = {}
+    run = None
+    for row in rows:
+        run = row["run_id"]
+        growth = None
+        if row["stock"] is not None and row["expansion_demand"] is not None:
+            start = row["stock"] - row["expansion_demand"]
+            growth = row["expansion_demand"] / start if start > 0 else None
+        result[row["occupation_id"]] = (row["prospect"], growth)
+    return run, result
+
+
+def opportunities(
+    store: Store, region: str
+) -> tuple[date | None, str | None, dict[str, Opportunity]]:
+    period, tension = regional_tension(store, region)
+    run, forecast = regional_forecast(store, region)
+    result = {}
+    for occupation in set(tension) | set(forecast):
+        cls, ratio = tension.get(occupation, (None, None))
+        prospect, growth = forecast.get(occupation, (None, None))
+        result[occupation] = Opportunity(cls, ratio, prospect, growth)
+    return period, run, result
