@@ -27,6 +27,9 @@ from lloradar.analytics.forecast.backtest import (
 )
 from lloradar.domain import IngestError
 from lloradar.features.forecast.queries import VALUE_COLUMNS, frame_of
+from lloradar.features.forecast.results import (  # re-exported: the public face
+    forecast_for_region as forecast_for_region,
+)
 from lloradar.features.forecast.scenarios import (
     LoadedScenario,
     load_scenario,

@@ -12,7 +12,7 @@ from lloradar.analytics.disclosure import disclose
 from lloradar.analytics.navigator import Opportunity
 from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import IngestError, TensionClass
-from lloradar.features.forecast.results import forecast_for_region
+from lloradar.features.forecast.service import forecast_for_region
 from lloradar.features.navigator import queries
 from lloradar.store import Store
 

@@ -28,8 +28,7 @@ from lloradar.features.navigator.opportunities import (
     regional_tension,
 )
 from lloradar.features.navigator.queries import occupation_graph, skill_labels
-from lloradar.features.passport.cv import search_skills
-from lloradar.features.passport.service import passport_region, passport_skill_uris
+from lloradar.features.passport.service import passport_region, passport_skill_uris, search_skills
 from lloradar.features.skills.service import SkillsUnavailable, extract_from_text
 from lloradar.services import audit
 from lloradar.store import Store

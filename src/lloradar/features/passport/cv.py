@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from lloradar.domain.account import Purpose
-from lloradar.features.passport.service import skill_labels
+from lloradar.features.passport.queries import skill_labels
 from lloradar.features.skills.service import SkillsUnavailable, extract_from_text
 from lloradar.services import audit
 from lloradar.sources.cv_document import MAX_BYTES, CvDocumentError, check_size, cv_text

@@ -16,6 +16,7 @@ from lloradar.domain.account import Account, Purpose
 from lloradar.domain.passport import Evidence, Level, Passport, PassportSkill, Preferences
 from lloradar.features.accounts.service import has_consent, register_personal_table
 from lloradar.features.passport import queries
+from lloradar.features.passport.cv import search_skills
 from lloradar.features.passport.export import PLAIN_FORMAT, plain_document, read_document
 from lloradar.features.passport.queries import skill_labels
 from lloradar.services import audit
@@ -44,6 +45,7 @@ __all__ = [
     "read_passport",
     "remove_skill",
     "replace_passport",
+    "search_skills",
     "set_preferences",
     "skill_labels",
 ]
