@@ -1,107 +1,80 @@
-"""The words of the web pages in Dutch (the default unless LLORADAR_LANG says `en`) and English."""
+"""The words of the web pages in Dutch (the default unless LLORADAR_LANG says `en`) and English.
+
+They live in two gettext catalogues, `lloradar/locale/{nl,en}/LC_MESSAGES/lloradar.po`, read once
+with Babel. A message id is the key the code uses, namespaced by feature (`tasks.rate_title`);
+the kernel's own words (`site`, `region`, ...) have no namespace. `words("tasks")` gives a
+feature its words as `{"nl": {key: text}, "en": {...}}`, `gettext(lang, id)` one message, and the
+templates call `_("id")` (jinja2.ext.i18n) in the request's language.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 from fastapi import Request
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
 LANGS = ("nl", "en")
 COOKIE = "lang"
+DOMAIN = "lloradar"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
 
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "site": "LLO Radar",
-        "tagline": "Krapte en ruimte op de regionale arbeidsmarkt, per beroep",
-        "switch": "English",
-        "switch_lang": "en",
-        "home": "Kaart",
-        "question": "Stel een vraag",
-        "ask": "Vraag",
-        "question_placeholder": "hoe krap is de markt voor verpleegkundigen in Twente?",
-        "map_title": "Spanning op de arbeidsmarkt per arbeidsmarktregio",
-        "map_help": "Klik op een regio voor het profiel. De tabel hieronder geeft dezelfde cijfers.",
-        "all_occupations": "Alle beroepen",
-        "occupation": "Beroep",
-        "show": "Toon",
-        "legend": "Legenda: spanningsindicator (vacatures per kortdurend werkzoekende)",
-        "no_data": "geen cijfers",
-        "region": "Regio",
-        "vacancies": "Openstaande vacatures",
-        "job_seekers": "Kortdurend werkzoekenden",
-        "ratio": "Spanning",
-        "class": "Klasse",
-        "month": "Maand",
-        "table_alt": "Tabel bij de grafiek",
-        "download": "Download de gegevens (CSV)",
-        "sources": "Bronnen",
-        "demo": "Demodata: deze cijfers zijn gegenereerd en niet echt. Ze laten zien hoe de radar "
-        "werkt.",
-        "series_title": "Spanning per maand",
-        "ranking_title": "Krapste en ruimste beroepen",
-        "tightest": "Krapst",
-        "slackest": "Ruimst",
-        "compare_title": "Vergelijking met andere regio's",
-        "skills_title": "Gevraagde vaardigheden (ESCO, essentieel)",
-        "factsheet": "Factsheet",
-        "factsheet_pdf": "Factsheet als PDF",
-        "latest": "Laatste maand",
-        "not_found": "Niet gevonden",
-        "not_found_text": "Deze pagina of code bestaat niet.",
-        "did_you_mean": "Bedoelde u",
-        "invalid": "Ongeldige invoer",
-        "invalid_text": "Deze waarde klopt niet",
-        "suppressed": "<10",
-        "answer": "Antwoord",
-        "cannot_answer": "Geen antwoord mogelijk",
-        "api": "API",
-        "duiding": "Duiding",
-    },
-    "en": {
-        "site": "LLO Radar",
-        "tagline": "Tight and slack regional labour markets, by occupation",
-        "switch": "Nederlands",
-        "switch_lang": "nl",
-        "home": "Map",
-        "question": "Ask a question",
-        "ask": "Ask",
-        "question_placeholder": "how tight is the market for nurses in Twente?",
-        "map_title": "Labour-market tension by labour-market region",
-        "map_help": "Click a region for its profile. The table below gives the same figures.",
-        "all_occupations": "All occupations",
-        "occupation": "Occupation",
-        "show": "Show",
-        "legend": "Legend: tension indicator (vacancies per short-term job seeker)",
-        "no_data": "no figures",
-        "region": "Region",
-        "vacancies": "Open vacancies",
-        "job_seekers": "Short-term job seekers",
-        "ratio": "Tension",
-        "class": "Class",
-        "month": "Month",
-        "table_alt": "Table for the chart",
-        "download": "Download the data (CSV)",
-        "sources": "Sources",
-        "demo": "Demo data: these figures are generated, not real. They show how the radar works.",
-        "series_title": "Tension by month",
-        "ranking_title": "Tightest and slackest occupations",
-        "tightest": "Tightest",
-        "slackest": "Slackest",
-        "compare_title": "Comparison with other regions",
-        "skills_title": "Skills in demand (ESCO, essential)",
-        "factsheet": "Factsheet",
-        "factsheet_pdf": "Factsheet as PDF",
-        "latest": "Latest month",
-        "not_found": "Not found",
-        "not_found_text": "This page or code does not exist.",
-        "did_you_mean": "Did you mean",
-        "invalid": "Invalid input",
-        "invalid_text": "This value is not valid",
-        "suppressed": "<10",
-        "answer": "Answer",
-        "cannot_answer": "No answer possible",
-        "api": "API",
-        "duiding": "Interpretation",
-    },
-}
+
+def catalogue_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def messages(lang: str) -> dict[str, str]:
+    """Every message of one language's catalogue: id -> text (the header left out)."""
+    with catalogue_path(lang).open("rb") as handle:
+        catalogue = read_po(handle, locale=lang, domain=DOMAIN)
+    return {str(m.id): str(m.string) for m in catalogue if m.id}
+
+
+def gettext(lang: str, message_id: str) -> str:
+    """One message in `lang`; an unknown id raises KeyError, as a missing dict key did."""
+    return messages(lang)[message_id]
+
+
+def words(namespace: str = "") -> dict[str, dict[str, str]]:
+    """The messages of one namespace, keyed `[lang][key]` with the namespace taken off; the
+    empty namespace is the kernel's words (ids without a dot)."""
+    out: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        if namespace:
+            prefix = namespace + "."
+            out[lang] = {
+                k.removeprefix(prefix): v for k, v in messages(lang).items() if k.startswith(prefix)
+            }
+        else:
+            out[lang] = {k: v for k, v in messages(lang).items() if "." not in k}
+    return out
+
+
+TEXT = words()
+
+
+@pass_context
+def _template_gettext(context: Context, message_id: str) -> str:
+    lang = context.get("lang")
+    return gettext(lang if lang in LANGS else LANGS[0], message_id)
+
+
+@pass_context
+def _template_ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+    return _template_gettext(context, singular if n == 1 else plural)
+
+
+def install(env: Environment) -> None:
+    """jinja2.ext.i18n on a template environment, translating into the page's `lang`."""
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _template_gettext, _template_ngettext, newstyle=False
+    )
 
 
 def request_lang(request: Request) -> str:

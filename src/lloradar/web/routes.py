@@ -17,10 +17,11 @@ from starlette.exceptions import HTTPException
 from lloradar.config import get_settings
 from lloradar.features.indicators.radar import RadarData, radar_for_store
 from lloradar.services.web_store import Store, open_web_store, store_url_for
-from lloradar.web.i18n import COOKIE, LANGS, TEXT, request_lang
+from lloradar.web.i18n import COOKIE, LANGS, TEXT, install, request_lang
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+install(templates.env)  # jinja2.ext.i18n: `_("id")` in the page's language
 router = APIRouter(include_in_schema=False)
 
 

@@ -23,57 +23,14 @@ from lloradar.web.auth import (
     OptionalAccount,
     anonymous_csrf,
 )
-from lloradar.web.i18n import request_lang
+from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import StoreDep, render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=320)]
 NextParam = Annotated[str, Query(alias="next", max_length=500)]
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "login": "Inloggen",
-        "register": "Account maken",
-        "logout": "Uitloggen",
-        "email": "E-mailadres",
-        "password": "Wachtwoord",
-        "password_hint": "Minstens 10 tekens.",
-        "name": "Naam (mag leeg blijven)",
-        "role": "Ik ben",
-        "citizen": "Burger (werkende of werkzoekende)",
-        "employer": "Werkgever",
-        "expired": "Uw sessie is verlopen. Log opnieuw in; er is niets verloren gegaan.",
-        "failed": "Het e-mailadres of het wachtwoord klopt niet.",
-        "too_many": "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
-        "deleted": "Uw account en al uw gegevens zijn verwijderd.",
-        "no_account": "Nog geen account?",
-        "have_account": "Al een account?",
-        "logged_in_as": "Ingelogd als",
-        "privacy": "Uw gegevens staan op de server van LLO Radar en zijn alleen voor u "
-        "zichtbaar. U kunt alles downloaden en verwijderen.",
-    },
-    "en": {
-        "login": "Log in",
-        "register": "Create an account",
-        "logout": "Log out",
-        "email": "E-mail address",
-        "password": "Password",
-        "password_hint": "At least 10 characters.",
-        "name": "Name (may stay empty)",
-        "role": "I am",
-        "citizen": "A citizen (working or looking for work)",
-        "employer": "An employer",
-        "expired": "Your session has expired. Please log in again; nothing was lost.",
-        "failed": "The e-mail address or the password is not right.",
-        "too_many": "Too many failed attempts. Try again in {minutes} minutes.",
-        "deleted": "Your account and all your data have been deleted.",
-        "no_account": "No account yet?",
-        "have_account": "Already have an account?",
-        "logged_in_as": "Logged in as",
-        "privacy": "Your data is kept on the LLO Radar server and shown only to you. You can "
-        "download and delete all of it.",
-    },
-}
+WORDS = words("accounts")
 
 
 def _words(request: Request) -> dict[str, str]:

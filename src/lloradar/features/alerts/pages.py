@@ -14,92 +14,13 @@ from lloradar.features.alerts import service as alerts
 from lloradar.features.indicators.service import RadarData
 from lloradar.services.web_store import Store
 from lloradar.web.auth import CsrfForm, CurrentAccount
-from lloradar.web.i18n import request_lang
+from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, render
 
 router = APIRouter(include_in_schema=False)
 Field = Annotated[str, Form(max_length=500)]
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Meldingen",
-        "intro": "Krijg een melding als de arbeidsmarkt verandert: als de spanningsklasse van "
-        "een beroep in uw regio verschuift, als er nieuwe vacatures zijn voor een beroep of "
-        "vaardigheid, of nieuwe cursussen voor een vaardigheid. Meldingen komen in een "
-        "Atom-feed, per e-mail of via een ondertekende webhook.",
-        "mine": "Mijn meldingen",
-        "none": "U hebt nog geen meldingen.",
-        "what": "Waarop",
-        "channel": "Hoe",
-        "feed": "Atom-feed",
-        "latest": "Laatste meldingen",
-        "no_events": "nog niets gebeurd",
-        "delete": "Verwijderen",
-        "delete_label": "Melding verwijderen: {what}",
-        "new": "Nieuwe melding",
-        "kind": "Soort melding",
-        "tension_class": "De spanningsklasse van een beroep in een regio verandert",
-        "vacancies": "Nieuwe vacatures voor een beroep of vaardigheid",
-        "courses": "Nieuwe cursussen voor een vaardigheid",
-        "region": "Arbeidsmarktregio",
-        "any_region": "heel Nederland",
-        "occupation": "Beroep",
-        "no_occupation": "geen",
-        "skill": "Vaardigheid (ESCO-naam of -URI; voor cursussen en vacatures)",
-        "via": "Ontvangen via",
-        "ch_feed": "alleen de Atom-feed en deze pagina",
-        "ch_email": "e-mail",
-        "ch_webhook": "webhook (ondertekend met HMAC-SHA256)",
-        "target": "E-mailadres of webhook-URL (bij e-mail of webhook)",
-        "consent": "Ik geef toestemming dat LLO Radar deze melding en mijn adres bewaart om mij "
-        "meldingen te sturen (doel: meldingen). Ik kan dit altijd verwijderen.",
-        "submit": "Melding maken",
-        "made": "Uw melding is gemaakt.",
-        "deleted": "Uw melding is verwijderd.",
-        "error": "Dit lukt niet",
-        "secret": "Webhook-sleutel",
-        "events": "Meldingen die afgingen",
-    },
-    "en": {
-        "title": "Alerts",
-        "intro": "Get an alert when the labour market changes: when the tension class of an "
-        "occupation in your region moves, when there are new vacancies for an occupation or "
-        "skill, or new courses for a skill. Alerts arrive in an Atom feed, by e-mail or "
-        "through a signed webhook.",
-        "mine": "My alerts",
-        "none": "You have no alerts yet.",
-        "what": "About",
-        "channel": "How",
-        "feed": "Atom feed",
-        "latest": "Latest alerts",
-        "no_events": "nothing has happened yet",
-        "delete": "Delete",
-        "delete_label": "Delete alert: {what}",
-        "new": "New alert",
-        "kind": "Kind of alert",
-        "tension_class": "The tension class of an occupation in a region moves",
-        "vacancies": "New vacancies for an occupation or skill",
-        "courses": "New courses for a skill",
-        "region": "Labour-market region",
-        "any_region": "the whole country",
-        "occupation": "Occupation",
-        "no_occupation": "none",
-        "skill": "Skill (ESCO label or URI; for courses and vacancies)",
-        "via": "Receive through",
-        "ch_feed": "only the Atom feed and this page",
-        "ch_email": "e-mail",
-        "ch_webhook": "webhook (signed with HMAC-SHA256)",
-        "target": "E-mail address or webhook URL (for e-mail or webhook)",
-        "consent": "I consent to LLO Radar keeping this alert and my address to send me alerts "
-        "(purpose: alerts). I can delete it at any time.",
-        "submit": "Create alert",
-        "made": "Your alert has been created.",
-        "deleted": "Your alert has been deleted.",
-        "error": "This did not work",
-        "secret": "Webhook key",
-        "events": "Alerts that fired",
-    },
-}
+WORDS = words("alerts")
 
 
 def _page(

@@ -18,7 +18,7 @@ from lloradar.features.forecast.results import (
 )
 from lloradar.services.web_store import Store
 from lloradar.web.charts import bar_spec
-from lloradar.web.i18n import request_lang
+from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, UnknownCode, csv_response, render
 from lloradar.web.views import Chart, fmt_int, fmt_ratio
 
@@ -26,80 +26,7 @@ router = APIRouter(include_in_schema=False)
 ScenarioParam = Annotated[str, Query(alias="scenario", min_length=1, max_length=100)]
 NO_RUNS = "lloradar forecast run --scenario scenarios/baseline.yaml"
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "forecast": "Prognose",
-        "runs": "Opgeslagen prognoses",
-        "no_runs": "Nog geen prognoses opgeslagen. Maak er een met",
-        "scenario": "Scenario",
-        "version": "Versie",
-        "base_year": "Basisjaar",
-        "horizon": "Horizon (jaar)",
-        "made": "Gemaakt",
-        "compare": "vergelijk met de basis",
-        "year": "Jaar",
-        "demand_base": "Vraag basis",
-        "demand_scenario": "Vraag scenario",
-        "demand_diff": "Verschil vraag",
-        "supply_diff": "Verschil aanbod",
-        "diff_title": "Vraag per jaar: scenario tegen basis",
-        "people": "Personen",
-        "assumptions": "Aannames",
-        "source": "Bron",
-        "changed": "Beroepen en regio's met een andere perspectiefklasse",
-        "occupation": "Beroep",
-        "region": "Regio",
-        "prospect": "Perspectief",
-        "base": "basis",
-        "region_title": "Vijfjaarsprognose per beroep",
-        "stock": "Werkzame personen (eind)",
-        "demand": "Vraag",
-        "supply": "Aanbod",
-        "ratio": "Aanbod/vraag",
-        "suppressed": "<10",
-        "region_text": "In {region} is het aanbod van schoolverlaters en instroom het laagst "
-        "ten opzichte van de vraag bij {first} (verhouding {ratio}) in de komende {years} jaar. "
-        "Modeluitkomst op demodata, geen voorspelling van feiten.",
-        "back": "Terug naar het profiel",
-        "occupation_text": "Voor {occupation} is het aanbod het laagst ten opzichte van de vraag in {first}. Modeluitkomst op demodata.",
-    },
-    "en": {
-        "forecast": "Forecast",
-        "runs": "Stored forecast runs",
-        "no_runs": "No forecast runs yet: run",
-        "scenario": "Scenario",
-        "version": "Version",
-        "base_year": "Base year",
-        "horizon": "Horizon (years)",
-        "made": "Made",
-        "compare": "compare with the baseline",
-        "year": "Year",
-        "demand_base": "Demand baseline",
-        "demand_scenario": "Demand scenario",
-        "demand_diff": "Demand difference",
-        "supply_diff": "Supply difference",
-        "diff_title": "Demand per year: scenario against the baseline",
-        "people": "People",
-        "assumptions": "Assumptions",
-        "source": "Source",
-        "changed": "Region x occupation cells whose prospect class changes",
-        "occupation": "Occupation",
-        "region": "Region",
-        "prospect": "Prospect",
-        "base": "baseline",
-        "region_title": "Five-year forecast per occupation",
-        "stock": "Employed (end)",
-        "demand": "Demand",
-        "supply": "Supply",
-        "ratio": "Supply/demand",
-        "suppressed": "<10",
-        "region_text": "In {region} supply is lowest relative to demand for {first} "
-        "(ratio {ratio}) over the next {years} years. Model output on demo data, not a "
-        "prediction of fact.",
-        "back": "Back to the profile",
-        "occupation_text": "For {occupation} supply is lowest relative to demand in {first}. Model output on demo data.",
-    },
-}
+WORDS = words("forecast")
 
 
 def fmt_num(value: float | None, lang: str) -> str:

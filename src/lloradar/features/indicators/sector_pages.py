@@ -20,37 +20,14 @@ from lloradar.features.indicators.sectors import (
 )
 from lloradar.services.web_store import Store
 from lloradar.web.charts import count_bar_spec
-from lloradar.web.i18n import TEXT, request_lang
+from lloradar.web.i18n import TEXT, request_lang, words
 from lloradar.web.lookup import Lookup
 from lloradar.web.routes import DataDep, StoreDep, csv_response, render, templates
 from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "sector": "Sector",
-        "sbi": "SBI-sectie",
-        "age_title": "Werkzame personen per leeftijdsgroep",
-        "region_title": "Werkzame personen per arbeidsmarktregio",
-        "year": "Jaar",
-        "age": "Leeftijd",
-        "persons": "Personen",
-        "total": "Totaal",
-        "sectors": "Sectoren (SBI)",
-    },
-    "en": {
-        "sector": "Sector",
-        "sbi": "SBI section",
-        "age_title": "People employed by age band",
-        "region_title": "People employed by labour-market region",
-        "year": "Year",
-        "age": "Age",
-        "persons": "People",
-        "total": "Total",
-        "sectors": "Sectors (SBI)",
-    },
-}
+WORDS = words("sectors")
 
 
 def _with_figures(store: Store, code: str) -> SectorProfile | None:

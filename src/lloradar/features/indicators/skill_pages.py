@@ -12,35 +12,14 @@ from lloradar.features.indicators.skill_profiles import SkillProfile
 from lloradar.features.indicators.views import fact_sources
 from lloradar.services.web_store import Store
 from lloradar.web.charts import count_bar_spec
-from lloradar.web.i18n import TEXT, request_lang
+from lloradar.web.i18n import TEXT, request_lang, words
 from lloradar.web.lookup import Lookup
 from lloradar.web.routes import DataDep, StoreDep, UnknownCode, csv_response, render
 from lloradar.web.views import Chart, fmt_int
 
 router = APIRouter(include_in_schema=False)
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "skill": "Vaardigheid",
-        "essential": "Beroepen waarvoor deze vaardigheid essentieel is",
-        "optional": "Beroepen waarvoor deze vaardigheid optioneel is",
-        "none": "Geen beroepen in de radar.",
-        "demand_title": "Vraag naar beroepen met deze vaardigheid, per regio",
-        "demand_text": "In {month} stonden in {region} de meeste vacatures open voor beroepen "
-        "die {skill} vragen: {n}, over {k} beroep(en) met cijfers.",
-        "no_figures": "Voor de beroepen met deze vaardigheid heeft de radar geen vacaturecijfers.",
-    },
-    "en": {
-        "skill": "Skill",
-        "essential": "Occupations for which this skill is essential",
-        "optional": "Occupations for which this skill is optional",
-        "none": "No occupations in the radar.",
-        "demand_title": "Demand for occupations needing this skill, by region",
-        "demand_text": "In {month}, {region} had the most open vacancies for occupations "
-        "needing {skill}: {n}, over {k} occupation(s) with figures.",
-        "no_figures": "The radar has no vacancy figures for the occupations needing this skill.",
-    },
-}
+WORDS = words("skills")
 
 
 def _nearest(store: Store, key: str, lang: str) -> list[tuple[str, str]]:

@@ -18,57 +18,14 @@ from lloradar.features.interventions.forms import FormProblem, check_form, form_
 from lloradar.features.interventions.service import get_intervention
 from lloradar.features.interventions.views import WORDS
 from lloradar.web.auth import CsrfForm, require_roles
-from lloradar.web.i18n import request_lang
+from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, UnknownCode, render
 
 router = APIRouter(include_in_schema=False)
 Editor = Annotated[Account, Depends(require_roles(Role.ANALYST, Role.ADMIN))]
 EMPTY_KPI_ROWS, EMPTY_FUNDER_ROWS = 2, 2
 
-FORM_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "new": "Nieuwe interventie",
-        "edit": "Interventie bewerken",
-        "save": "Opslaan",
-        "errors": "Het formulier is niet opgeslagen: verbeter de gemarkeerde velden.",
-        "id_help": "letters, cijfers, '.', '_' of '-'; wordt deel van de link",
-        "list_help": "gescheiden door ';'",
-        "start_date": "Startdatum",
-        "end_date": "Einddatum",
-        "sector": "Sector (SBI-code)",
-        "education_level": "Opleidingsniveau",
-        "occupations": "Beroepen (ISCO-codes of ESCO-id's)",
-        "skills": "Vaardigheden",
-        "budget_eur": "Budget (euro)",
-        "funder_name": "Financier",
-        "funder_amount": "Bedrag (euro)",
-        "kpis": "KPI's met doel en datum",
-        "kpi_target": "Doel",
-        "kpi_date": "Datum",
-        "none": "(geen)",
-    },
-    "en": {
-        "new": "New intervention",
-        "edit": "Edit intervention",
-        "save": "Save",
-        "errors": "The form was not saved: correct the marked fields.",
-        "id_help": "letters, digits, '.', '_' or '-'; becomes part of the link",
-        "list_help": "separated by ';'",
-        "start_date": "Start date",
-        "end_date": "End date",
-        "sector": "Sector (SBI code)",
-        "education_level": "Education level",
-        "occupations": "Occupations (ISCO codes or ESCO ids)",
-        "skills": "Skills",
-        "budget_eur": "Budget (euro)",
-        "funder_name": "Funder",
-        "funder_amount": "Amount (euro)",
-        "kpis": "KPIs with target and date",
-        "kpi_target": "Target",
-        "kpi_date": "Date",
-        "none": "(none)",
-    },
-}
+FORM_WORDS = words("intervention_form")
 
 # The validation reasons of the register format (sources/interventions.py), in Dutch.
 DUTCH_REASONS: list[tuple[str, str]] = [
