@@ -1,4 +1,5 @@
-"""Shared fixtures: the shared data folder, a real PostgreSQL server, stores of both kinds."""
+"""Shared fixtures: the shared data folder, a real PostgreSQL server, stores of both kinds, and
+the demo worlds built once per session (tests copy the file before they write to it)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from demo_worlds import copy_world
+from lloradar.demo import DemoWorld, build_demo_world
 from lloradar.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -137,3 +140,63 @@ def _language_from_the_tests_alone() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("LLORADAR_LANG", raising=False)
         yield
+
+
+# --- Demo worlds, built once per session ----------------------------------------------------
+# Building a demo world takes seconds (with the shared data: ESCO, O*NET tasks, many more).
+# These fixtures build each kind once and hand out the file; a test or module that writes
+# copies it first (`demo_worlds.copy_world`), so every test still starts from the same world.
+
+
+@pytest.fixture(scope="session")
+def offline_demo_world_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo world (seed 42) on the handmade taxonomy. Never written to: copy it first."""
+    path = tmp_path_factory.mktemp("offline-demo") / "demo.duckdb"
+    with open_store(str(path)) as store:
+        build_demo_world(store, seed=42, shared_data=None)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_data_demo_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoWorld]:
+    """The demo world (seed 42) with ../shared/data when it is there (the real ESCO taxonomy),
+    else on the handmade taxonomy, and what the build returned. Never written to: copy it."""
+    shared = shared_data_path()
+    path = tmp_path_factory.mktemp("shared-demo") / "demo.duckdb"
+    with open_store(str(path)) as store:
+        world = build_demo_world(store, seed=42, shared_data=shared if shared.is_dir() else None)
+    return path, world
+
+
+@pytest.fixture(scope="session")
+def shared_data_demo_world_file(shared_data_demo_world: tuple[Path, DemoWorld]) -> Path:
+    """The file of `shared_data_demo_world`. Never written to: copy it first."""
+    return shared_data_demo_world[0]
+
+
+def add_forecasts_and_interventions(store: Store) -> None:
+    """Two forecast runs (baseline, aow-68) and the example intervention register."""
+    from lloradar.features.forecast.scenarios import load_scenario
+    from lloradar.features.forecast.service import run_scenario
+    from lloradar.features.interventions.service import import_interventions, import_participants
+
+    for name in ("baseline", "aow-68"):
+        run_scenario(store, load_scenario(REPO / "scenarios" / f"{name}.yaml"))
+    examples = REPO / "examples" / "interventions"
+    import_interventions(store, examples / "register.yaml", is_demo=True)
+    key = os.environ.get("LLORADAR_PSEUDONYM_KEY") or "web-test-key"
+    import_participants(store, examples / "participants.csv", key, is_demo=True)
+
+
+@pytest.fixture(scope="session")
+def app_world_file(
+    shared_data_demo_world_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The demo world the API and the browser tests serve: `shared_data_demo_world_file` plus
+    two forecast runs (baseline, aow-68) and the example interventions. Never written to: copy
+    it first."""
+    target = tmp_path_factory.mktemp("app-demo") / "demo.duckdb"
+    path = copy_world(shared_data_demo_world_file, target)
+    with open_store(str(path)) as store:
+        add_forecasts_and_interventions(store)
+    return path

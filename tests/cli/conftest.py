@@ -11,8 +11,6 @@ import pytest
 import typer.rich_utils
 
 from lloradar.cli import common
-from lloradar.demo import build_demo_world
-from lloradar.store import open_store
 
 # The terminal every CliRunner here sees: wide, no colour, whatever the terminal pytest runs in.
 WIDTH = 200
@@ -44,12 +42,10 @@ def fixed_terminal() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def demo_world_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo world (seed 42, handmade taxonomy). Never written to: copy it first."""
-    path = tmp_path_factory.mktemp("cli-demo") / "demo.duckdb"
-    with open_store(str(path)) as store:
-        build_demo_world(store, 42, None)
-    return path
+def demo_world_file(offline_demo_world_file: Path) -> Path:
+    """The demo world (seed 42, handmade taxonomy) of tests/conftest.py, shared with the other
+    test folders. Never written to: copy it first."""
+    return offline_demo_world_file
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, path: Path) -> Path:

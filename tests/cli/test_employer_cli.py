@@ -10,24 +10,20 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from lloradar.demo import build_demo_world
+from demo_worlds import copy_world
 from lloradar.features.employer import cli as employer
-from lloradar.store import open_store
 
 app = typer.Typer()
 app.add_typer(employer.app, name="employer")
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 VACANCY = "Wij zoeken een verpleegkundige die zorg verleent aan patiënten en medicatie toedient.\n"
 
 
 @pytest.fixture(scope="module")
-def runner(tmp_path_factory: pytest.TempPathFactory) -> tuple[CliRunner, Path]:
+def runner(
+    tmp_path_factory: pytest.TempPathFactory, shared_data_demo_world_file: Path
+) -> tuple[CliRunner, Path]:
     folder = tmp_path_factory.mktemp("employer-cli")
-    store = open_store(str(folder / "demo.duckdb"))
-    try:
-        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
-    finally:
-        store.close()
+    copy_world(shared_data_demo_world_file, folder / "demo.duckdb")
     (folder / "vacature.txt").write_text(VACANCY, encoding="utf-8")
     (folder / "team.csv").write_text(
         "occupation,age_band,count\nzorghulp,60-64,3\n", encoding="utf-8"

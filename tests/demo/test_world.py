@@ -6,16 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from demo_worlds import copy_world
 from lloradar.analytics.tension import tension_ratio
-from lloradar.demo import build_demo_world
+from lloradar.demo import DemoWorld, build_demo_world
 from lloradar.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
-def offline_world(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    store = open_store(str(tmp_path_factory.mktemp("demo") / "demo.duckdb"))
-    build_demo_world(store, seed=42, shared_data=None)
-    return store
+def offline_world(tmp_path_factory: pytest.TempPathFactory, offline_demo_world_file: Path) -> Store:
+    """A copy of the session's offline demo world (seed 42, no shared data)."""
+    target = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    return open_store(str(copy_world(offline_demo_world_file, target)))
 
 
 def fingerprint(store: Store) -> tuple[object, ...]:
@@ -116,9 +117,12 @@ def test_same_seed_same_world_and_rebuild_is_idempotent(
     assert fingerprint(other) != fingerprint(offline_world)
 
 
-def test_with_shared_data_the_occupations_are_real_esco(shared_data: Path, tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "esco.duckdb"))
-    world = build_demo_world(store, seed=42, shared_data=shared_data)
+def test_with_shared_data_the_occupations_are_real_esco(
+    shared_data: Path, shared_data_demo_world: tuple[Path, DemoWorld], tmp_path: Path
+) -> None:
+    # the session's build of the demo world with the shared data (seed 42), and what it returned
+    built, world = shared_data_demo_world
+    store = open_store(str(copy_world(built, tmp_path / "esco.duckdb")))
     assert world.uses_esco
     ids = [r[0] for r in store.query("SELECT id FROM occupation")]
     assert all(i.startswith("http://data.europa.eu/esco/occupation/") for i in ids)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from demo_worlds import copy_world
 from lloradar.demo import build_demo_world
 from lloradar.features.forecast.results import (
     diff_text,
@@ -43,9 +44,10 @@ def assumption(kind: str, **fields: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    store = open_store(str(tmp_path_factory.mktemp("forecast") / "x.duckdb"))
-    build_demo_world(store, 42, None)
+def world(tmp_path_factory: pytest.TempPathFactory, offline_demo_world_file: Path) -> Store:
+    """A copy of the session's offline demo world (seed 42) with the baseline forecast."""
+    target = tmp_path_factory.mktemp("forecast") / "x.duckdb"
+    store = open_store(str(copy_world(offline_demo_world_file, target)))
     run_scenario(store, baseline_scenario())
     return store
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lloradar.demo import build_demo_world
+from demo_worlds import copy_world
 from lloradar.features.forecast.scenarios import load_scenario
 from lloradar.features.forecast.service import run_scenario
 from lloradar.features.navigator.courses import courses_for_skills, import_courses, list_courses
@@ -26,9 +26,12 @@ REGION = "AM22"
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = open_store(str(tmp_path_factory.mktemp("navigator") / "demo.duckdb"))
-    build_demo_world(store, seed=42, shared_data=None)
+def world(
+    tmp_path_factory: pytest.TempPathFactory, offline_demo_world_file: Path
+) -> Iterator[Store]:
+    """A copy of the session's offline demo world (seed 42) with the baseline forecast."""
+    target = tmp_path_factory.mktemp("navigator") / "demo.duckdb"
+    store = open_store(str(copy_world(offline_demo_world_file, target)))
     run_scenario(store, load_scenario(ROOT / "scenarios" / "baseline.yaml"))
     try:
         yield store
@@ -172,10 +175,11 @@ def test_the_demo_catalogue_links_every_course_without_esco(world: Store) -> Non
 
 
 def test_the_demo_catalogue_links_real_esco_skills_with_the_esco_files(
-    shared_data: Path, tmp_path: Path
+    shared_data: Path, shared_data_demo_world_file: Path, tmp_path: Path
 ) -> None:
-    with open_store(str(tmp_path / "esco.duckdb")) as store:
-        build_demo_world(store, seed=42, shared_data=shared_data)
+    # the session's demo world built with the shared data (seed 42)
+    copy = copy_world(shared_data_demo_world_file, tmp_path / "esco.duckdb")
+    with open_store(str(copy)) as store:
         assert _catalogue_quarantine(store) == []
         rows = store.query(
             "SELECT count(DISTINCT cs.course_id), count(*), min(cs.method), max(cs.method) "

@@ -5,11 +5,13 @@ and the team view (10 or more, no differencing, only its employer)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import tasks_world
+from demo_worlds import copy_world
 from lloradar.domain import IngestError
 from lloradar.domain.account import Account, Role
 from lloradar.domain.tasks import TaskRating, TaskSource
@@ -17,7 +19,7 @@ from lloradar.features.accounts.service import delete_account, register
 from lloradar.features.tasks import service as tasks
 from lloradar.pipeline.tasks_load import load_tasks_and_link
 from lloradar.services import audit
-from lloradar.store import Store
+from lloradar.store import Store, open_store
 
 PASSWORD = "een lang wachtwoord"
 
@@ -222,15 +224,19 @@ def test_team_view_needs_ten_refuses_differencing_and_strangers(
     assert tasks.team_report(any_store, boss, code).view.members == 20
 
 
-def test_handmade_demo_occupations_use_their_demo_skills_as_tasks(duck: Store) -> None:
-    from lloradar.demo import build_demo_world
+@pytest.fixture
+def demo_duck(offline_demo_world_file: Path, tmp_path: Path) -> Iterator[Store]:
+    """A copy of the session's offline demo world (seed 42, no shared data)."""
+    with open_store(str(copy_world(offline_demo_world_file, tmp_path / "demo.duckdb"))) as store:
+        yield store
 
-    build_demo_world(duck, seed=42, shared_data=None)
-    assert tasks.link_demo_tasks(duck, None) == []
-    picked = {o["label_en"]: o for o in tasks.occupations(duck)}
+
+def test_handmade_demo_occupations_use_their_demo_skills_as_tasks(demo_duck: Store) -> None:
+    assert tasks.link_demo_tasks(demo_duck, None) == []
+    picked = {o["label_en"]: o for o in tasks.occupations(demo_duck)}
     nurse = picked["nurse responsible for general care"]
     assert nurse["task_source"] == "demo_skills"
-    found = tasks.occupation_tasks(duck, nurse["id"])
+    found = tasks.occupation_tasks(demo_duck, nurse["id"])
     assert found is not None and found.is_demo and found.source is TaskSource.DEMO_SKILLS
     assert [t.label("nl") for t in found.tasks] == [
         "medicatie toedienen",
@@ -239,10 +245,10 @@ def test_handmade_demo_occupations_use_their_demo_skills_as_tasks(duck: Store) -
         "empathie tonen",
     ]
     assert {t.kind for t in found.tasks} == {"demo"}
-    anna = _person(duck, "anna")
-    tasks.give_consent(duck, anna)
+    anna = _person(demo_duck, "anna")
+    tasks.give_consent(demo_duck, anna)
     key = found.tasks[0].key
-    tasks.save_ratings(duck, anna, nurse["id"], [TaskRating(key, True, 4, 4, 5)])
-    built = tasks.my_report(duck, anna, nurse["id"])
+    tasks.save_ratings(demo_duck, anna, nurse["id"], [TaskRating(key, True, 4, 4, 5)])
+    built = tasks.my_report(demo_duck, anna, nurse["id"])
     assert built is not None
     assert [r.task.key for r in built[1].energy] == [key]

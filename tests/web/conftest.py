@@ -13,15 +13,10 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from lloradar.demo import build_demo_world
-from lloradar.features.forecast.scenarios import load_scenario
-from lloradar.features.forecast.service import run_scenario
+from demo_worlds import copy_world
 from lloradar.features.indicators.radar import radar_for_store
-from lloradar.features.interventions.service import import_interventions, import_participants
-from lloradar.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared" / "data"
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = os.environ.get("LLORADAR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,18 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def add_forecasts_and_interventions(store: Store) -> None:
-    """Two forecast runs (baseline, aow-68) and the example intervention register."""
-    for name in ("baseline", "aow-68"):
-        run_scenario(store, load_scenario(ROOT / "scenarios" / f"{name}.yaml"))
-    examples = ROOT / "examples" / "interventions"
-    import_interventions(store, examples / "register.yaml", is_demo=True)
-    key = os.environ.get("LLORADAR_PSEUDONYM_KEY") or "web-test-key"
-    import_participants(store, examples / "participants.csv", key, is_demo=True)
-
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -53,17 +36,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The whole app on the demo world, served by uvicorn in a thread; stopped afterwards."""
+def base_url(tmp_path_factory: pytest.TempPathFactory, app_world_file: Path) -> Iterator[str]:
+    """The whole app on a copy of the session's app world (`app_world_file`), served by uvicorn
+    in a thread; stopped afterwards."""
     from lloradar.server import create_app
 
-    path = tmp_path_factory.mktemp("web") / "demo.duckdb"
-    store = open_store(str(path))
-    try:
-        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
-        add_forecasts_and_interventions(store)
-    finally:
-        store.close()
+    path = copy_world(app_world_file, tmp_path_factory.mktemp("web") / "demo.duckdb")
     port = _free_port()
     config = uvicorn.Config(
         create_app(radar_for_store(str(path))), host="127.0.0.1", port=port, log_level="warning"

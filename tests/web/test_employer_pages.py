@@ -10,15 +10,13 @@ from pathlib import Path
 import pytest
 
 from accounts_fixtures import LoggedIn, logged_in_client
-from lloradar.demo import build_demo_world
+from demo_worlds import copy_world
 from lloradar.features.indicators.radar import radar_for_store
-from lloradar.store import open_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 VACANCY = (
     "<script>alert('vacature')</script> Wij zoeken een verpleegkundige die zorg verleent aan "
     "patiënten en medicatie toedient."
@@ -26,15 +24,11 @@ VACANCY = (
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> object:
+def app(tmp_path_factory: pytest.TempPathFactory, shared_data_demo_world_file: Path) -> object:
     from lloradar.server import create_app
 
-    path = str(tmp_path_factory.mktemp("employer") / "demo.duckdb")
-    store = open_store(path)
-    try:
-        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
-    finally:
-        store.close()
+    target = tmp_path_factory.mktemp("employer") / "demo.duckdb"
+    path = str(copy_world(shared_data_demo_world_file, target))
     return create_app(radar_for_store(path))
 
 

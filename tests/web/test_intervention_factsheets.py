@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lloradar.demo import build_demo_world
+from demo_worlds import copy_world
 from lloradar.features.indicators.radar import radar_for_store
 from lloradar.features.interventions.service import import_interventions, import_participants
 from lloradar.store import open_store
@@ -27,15 +27,14 @@ with warnings.catch_warnings():
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "interventions"
-SHARED = REPO.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
-def world_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("factsheets") / "demo.duckdb"
+def world_file(tmp_path_factory: pytest.TempPathFactory, shared_data_demo_world_file: Path) -> Path:
+    target = tmp_path_factory.mktemp("factsheets") / "demo.duckdb"
+    path = copy_world(shared_data_demo_world_file, target)
     store = open_store(str(path))
     try:
-        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
         import_interventions(store, EXAMPLES / "register.yaml", is_demo=True)
         import_participants(store, EXAMPLES / "participants.csv", "factsheet-key", is_demo=True)
     finally:

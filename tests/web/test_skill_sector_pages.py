@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from tests_web_helpers import AXE, serious_violations
 
-from lloradar.demo import build_demo_world
+from demo_worlds import copy_world
 from lloradar.features.indicators.radar import radar_for_store
 from lloradar.store import open_store
 
@@ -28,14 +28,16 @@ Page = Any
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
-    """A client on the demo world and a skill that an occupation with figures needs."""
+def world(
+    tmp_path_factory: pytest.TempPathFactory, shared_data_demo_world_file: Path
+) -> Iterator[tuple[TestClient, str]]:
+    """A client on a copy of the demo world and a skill that an occupation with figures needs."""
     from lloradar.server import create_app
 
-    path = str(tmp_path_factory.mktemp("skills") / "demo.duckdb")
+    target = tmp_path_factory.mktemp("skills") / "demo.duckdb"
+    path = str(copy_world(shared_data_demo_world_file, target))
     store = open_store(path)
     try:
-        build_demo_world(store, seed=42, shared_data=SHARED if SHARED.is_dir() else None)
         found = store.query(
             "SELECT s.id FROM occupation_skill os JOIN skill s ON s.id = os.skill_id "
             "WHERE os.relation = 'essential' AND os.occupation_id IN "
