@@ -39,6 +39,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from babel.numbers import format_decimal
 
 MIN_PEOPLE = 10
 SUPPRESSED = "<10"
@@ -59,7 +60,7 @@ def disclose(count: int | None) -> int | None:
 
 def show_count(count: int | None) -> str:
     shown = disclose(count)
-    return SUPPRESSED if shown is None else f"{shown:,}".replace(",", ".")
+    return SUPPRESSED if shown is None else format_decimal(shown, "#,##0", locale="nl")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_decimal
 
 from lloradar.domain import TensionClass
 
@@ -39,13 +42,11 @@ def month_name(period: date, lang: str) -> str:
 
 
 def format_int(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    return format_decimal(value, "#,##0", locale=lang)
 
 
 def format_ratio(value: float, lang: str) -> str:
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_decimal(Decimal(float(value)), "0.00", locale=lang)
 
 
 def class_label(tension: TensionClass | None, lang: str) -> str:

@@ -11,6 +11,9 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
+
+from babel.numbers import format_decimal
 
 from lloradar.analytics.disclosure import (
     HIDDEN,
@@ -244,11 +247,11 @@ def portfolio(
 
 
 def count_text(value: int | None) -> str:
-    return HIDDEN if value is None else f"{value:,}".replace(",", ".")
+    return HIDDEN if value is None else format_decimal(value, "#,##0", locale="nl")
 
 
 def money_text(value: float) -> str:
-    return "€ " + f"{value:,.0f}".replace(",", ".")
+    return "€ " + format_decimal(Decimal(float(value)), "#,##0", locale="nl")
 
 
 def portfolio_sentence(row: PortfolioRow, label: str, lang: str) -> str:

@@ -4,7 +4,10 @@ sources, and numbers in the reader's language."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
+
+from babel.numbers import format_decimal
 
 from lloradar.domain import TensionClass
 from lloradar.web.i18n import TEXT
@@ -27,13 +30,13 @@ class Chart:
 def fmt_ratio(value: float | None, lang: str) -> str:
     if value is None:
         return "–"
-    return f"{value:.2f}".replace(".", ",") if lang == "nl" else f"{value:.2f}"
+    return format_decimal(Decimal(float(value)), "0.00", locale=lang)  # 0,50 / 0.50
 
 
 def fmt_int(value: int | None, lang: str) -> str:
     if value is None:
         return TEXT[lang]["suppressed"]
-    return f"{value:,}".replace(",", ".") if lang == "nl" else f"{value:,}"
+    return format_decimal(value, "#,##0", locale=lang)  # 1.234.567 / 1,234,567
 
 
 def class_name(tension: TensionClass | None, lang: str) -> str:

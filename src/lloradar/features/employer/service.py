@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
 from lloradar.analytics.disclosure import SUPPRESSED
 from lloradar.analytics.employer import (
     Adjacent,
@@ -118,8 +120,9 @@ def _check_text(text: str) -> str:
             "text",
             f"the vacancy text has {len(text):,} characters; at most {MAX_TEXT:,} are read "
             "(paste the job description without attachments)",
-            f"de vacaturetekst heeft {len(text):,} tekens; de radar leest er hoogstens "
-            f"{MAX_TEXT:,} (plak alleen de functieomschrijving)".replace(",", "."),
+            f"de vacaturetekst heeft {format_decimal(len(text), locale='nl')} tekens; de radar "
+            f"leest er hoogstens {format_decimal(MAX_TEXT, locale='nl')} (plak alleen de "
+            "functieomschrijving)",
         )
     return text
 

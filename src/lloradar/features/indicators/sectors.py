@@ -4,6 +4,9 @@ years (table `employment`), with the sources the figures come from."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from babel.numbers import format_decimal
 
 from lloradar.features.indicators.radar import Source
 from lloradar.services.suggest import closest
@@ -96,12 +99,10 @@ def sector_text(profile: SectorProfile, region_names: dict[str, str], lang: str)
     label = profile.label(lang)
 
     def n(value: float) -> str:
-        text = f"{round(value):,}"
-        return text.replace(",", ".") if lang == "nl" else text
+        return format_decimal(round(value), "#,##0", locale=lang)
 
     def pct(value: float) -> str:
-        text = f"{value:.1f}"
-        return text.replace(".", ",") if lang == "nl" else text
+        return format_decimal(Decimal(float(value)), "0.0", locale=lang)
 
     out = []
     if lang == "nl":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from lloradar.domain import TensionClass
 from lloradar.features.indicators.narrative import (
     as_points,
@@ -149,8 +151,7 @@ def map_features(
 
 
 def legend(lang: str) -> list[tuple[str, str, str]]:
-    bounds = ["< 0,25", "0,25 – 0,67", "0,67 – 1,5", "1,5 – 4", "> 4"]
-    if lang == "en":
-        bounds = [b.replace(",", ".") for b in bounds]
+    low, mid, high, top = (format_decimal(b, locale=lang) for b in (0.25, 0.67, 1.5, 4))
+    bounds = [f"< {low}", f"{low} – {mid}", f"{mid} – {high}", f"{high} – {top}", f"> {top}"]
     rows = [(COLOURS[c], class_name(c, lang), b) for c, b in zip(TensionClass, bounds, strict=True)]
     return [*rows, (NO_DATA, TEXT[lang]["no_data"], "")]
