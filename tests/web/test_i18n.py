@@ -3,11 +3,13 @@ translate `_()` in the page's language; numbers are formatted the Dutch or Engli
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from babel.messages.pofile import read_po
 from jinja2 import Environment
 
-from lloradar.analytics.narrative import format_int, format_ratio
+from lloradar.analytics.narrative import format_int, format_ratio, month_name
 from lloradar.web.i18n import LANGS, TEXT, catalogue_path, gettext, install, messages, words
 from lloradar.web.views import fmt_int, fmt_ratio
 
@@ -54,3 +56,8 @@ def test_numbers_in_dutch_and_english() -> None:
     assert fmt_ratio(0.5, "en") == "0.50"
     assert fmt_ratio(2.675, "nl") == "2,67"  # rounded as Python rounds the float, as before
     assert fmt_int(None, "nl") == "<10"
+
+
+def test_month_names_in_dutch_and_english() -> None:
+    assert month_name(date(2024, 3, 1), "nl") == "maart 2024"
+    assert month_name(date(2024, 3, 1), "en") == "March 2024"

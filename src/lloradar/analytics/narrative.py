@@ -8,15 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from lloradar.domain import TensionClass
-
-MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
-}
-
 
 _DUTCH_ADJECTIVE = {
     "zeer ruim": "zeer ruime",
@@ -38,7 +33,8 @@ class Point:
 
 
 def month_name(period: date, lang: str) -> str:
-    return f"{MONTHS[lang].split()[period.month - 1]} {period.year}"
+    """`januari 2024` in Dutch, `January 2024` in English."""
+    return format_date(period, "MMMM y", locale=lang)
 
 
 def format_int(value: int, lang: str) -> str:
