@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import glob
 import os
+import secrets
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, Type
 
 from demo_worlds import copy_world
 from lloradar.demo import DemoWorld, build_demo_world
@@ -131,6 +134,48 @@ def duck(tmp_path: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+# --- Password hashing at a test-sized cost ----------------------------------------------------
+# The product hashes passwords with argon2-cffi's PasswordHasher() defaults (argon2id, t=3,
+# m=64 MiB, p=4): about 0.2 s per hash and per check, on purpose. The tests register and log in
+# several hundred accounts, which made argon2 about a sixth of `make test`. So the tests run the
+# same code with the same algorithm (argon2id) at the smallest cost argon2 allows; the unknown-
+# address dummy hash is made with it too, so a login costs one check either way, as in the product.
+# The product's own hasher is kept unchanged, and tests/services/test_accounts_store.py checks its
+# parameters and logs in with it (the `product_password_hashing` fixture).
+TEST_HASHER_COST = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+
+@dataclass(frozen=True)
+class PasswordHashing:
+    hasher: PasswordHasher
+    dummy_hash: str
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_cost_password_hashing() -> Iterator[PasswordHashing]:
+    """Argon2id at the smallest cost for the whole session; yields the product's own hashing."""
+    from lloradar.features.accounts import service
+
+    product = PasswordHashing(service._hasher, service._DUMMY_HASH)
+    cheap = PasswordHasher(**TEST_HASHER_COST, type=Type.ID)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "_hasher", cheap)
+        patch.setattr(service, "_DUMMY_HASH", cheap.hash(secrets.token_urlsafe(16)))
+        yield product
+
+
+@pytest.fixture
+def product_password_hashing(
+    _test_cost_password_hashing: PasswordHashing, monkeypatch: pytest.MonkeyPatch
+) -> PasswordHasher:
+    """The product's own argon2 hasher (and dummy hash) for this one test."""
+    from lloradar.features.accounts import service
+
+    monkeypatch.setattr(service, "_hasher", _test_cost_password_hashing.hasher)
+    monkeypatch.setattr(service, "_DUMMY_HASH", _test_cost_password_hashing.dummy_hash)
+    return _test_cost_password_hashing.hasher
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from argon2 import PasswordHasher, Type
 
 from lloradar.domain.account import Role
+from lloradar.features.accounts import service as accounts
 from lloradar.features.accounts.service import (
     AccountError,
     LoginFailed,
@@ -44,6 +46,27 @@ def test_only_an_argon2_hash_of_the_password_is_stored(any_store: Store) -> None
     stored = any_store.query("SELECT password_hash FROM account")[0][0]
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in _every_value(any_store)
+
+
+def test_the_product_hashes_at_argon2s_full_cost_and_logs_in_with_it(
+    duck: Store, product_password_hashing: PasswordHasher
+) -> None:
+    """The other tests hash at a test-sized cost (tests/conftest.py); the product's own hasher is
+    argon2id at argon2-cffi's default cost (RFC 9106, t=3, 64 MiB, p=4) or more, and works."""
+    product = product_password_hashing
+    assert product.type is Type.ID
+    assert product.time_cost >= 3 and product.memory_cost >= 65536 and product.parallelism >= 1
+    register(duck, "full@example.nl", PASSWORD, Role.CITIZEN, "")
+    stored = duck.query("SELECT password_hash FROM account")[0][0]
+    full_cost = (
+        f"$argon2id$v=19$m={product.memory_cost},t={product.time_cost},p={product.parallelism}$"
+    )
+    assert stored.startswith(full_cost) and accounts._DUMMY_HASH.startswith(full_cost)
+    assert login(duck, "full@example.nl", PASSWORD, "c").account.email == "full@example.nl"
+    with pytest.raises(LoginFailed):
+        login(duck, "full@example.nl", "not the password", "c")
+    with pytest.raises(LoginFailed):  # the unknown address checks the full-cost dummy hash
+        login(duck, "nobody@example.nl", PASSWORD, "c")
 
 
 def test_login_gives_a_session_whose_token_is_stored_only_as_a_hash(any_store: Store) -> None:
