@@ -14,6 +14,7 @@ from lloradar.domain import Provenance
 from lloradar.features.indicators.skills import compute_skill_indicators, compute_skills_on
 from lloradar.features.indicators.tension import compute_indicators, compute_on, indicator_table
 from lloradar.pipeline.save import TableRows, save_load
+from lloradar.services import engines
 from lloradar.services.engines import store_backend
 from lloradar.store import Store, open_store
 
@@ -202,7 +203,20 @@ def test_duckdb_skill_indicators_cover_every_cell(duckdb_store: Store) -> None:
     assert {row[-3] for row in diagnosis} == {"unavailable"}
 
 
-def test_spark_gives_the_same_skill_indicators(duckdb_store: Store) -> None:
+@pytest.fixture(scope="module")
+def one_jvm_for_spark() -> Iterator[None]:
+    """Each Spark test starts and stops its own `local[2]` session, as the product does; they
+    share one JVM (starting one takes about 10 s), shut down after the module as after a run."""
+    pytest.importorskip("pyspark")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engines, "_shut_down_gateway", lambda: None)
+        yield
+    engines._shut_down_gateway()
+
+
+def test_spark_gives_the_same_skill_indicators(
+    duckdb_store: Store, one_jvm_for_spark: None
+) -> None:
     pytest.importorskip("pyspark")
     spark = sorted(normalised(compute_skills_on(duckdb_store, "spark").to_pylist()))
     assert spark == skill_results(duckdb_store)[0]
@@ -225,7 +239,7 @@ def test_postgres_gives_the_same_skill_indicators(
 
 
 def test_spark_gives_the_same_indicators(
-    duckdb_store: Store, expected: list[tuple[Any, ...]]
+    duckdb_store: Store, expected: list[tuple[Any, ...]], one_jvm_for_spark: None
 ) -> None:
     pytest.importorskip("pyspark")
     assert normalised(compute_on(duckdb_store, "spark").to_pylist()) == expected
