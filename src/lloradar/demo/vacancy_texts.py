@@ -5,7 +5,7 @@ finds skills in them and skill demand shows. Deterministic for a seed; labelled 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,10 +13,10 @@ import numpy as np
 
 from lloradar.domain import Provenance
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
+from lloradar.pipeline.sources_load import SkillExtractor, vacancy_skills
 from lloradar.store import Store
 
-# texts -> per text [(skill URI, score)]
-Extract = Callable[[Sequence[str]], list[list[tuple[str, float]]]]
+Extract = SkillExtractor
 
 POSTINGS_PER_REGION = 24
 FIRST_POSTING = date(2025, 1, 1)
@@ -150,18 +150,6 @@ def load_demo_vacancies(
     columns += ["occupation_id", "posted_on", "closed_on", "text_hash"]
     tables = [TableRows("vacancy", columns, ["vacancy_id"], rows)]
     if extract is not None:
-        found = extract([f"{row[1]}\n{row[2]}" for row in rows])
-        skill_rows = [
-            (row[0], uri, method, float(score))
-            for row, skills in zip(rows, found, strict=True)
-            for uri, score in skills
-        ]
-        tables.append(
-            TableRows(
-                "vacancy_skill",
-                ["vacancy_id", "skill_id", "method", "score"],
-                ["vacancy_id", "skill_id"],
-                skill_rows,
-            )
-        )
+        texts = [(str(row[0]), f"{row[1]}\n{row[2]}") for row in rows]
+        tables.append(vacancy_skills(texts, extract, method))
     return save_load(store, provenance, tables)

@@ -160,23 +160,33 @@ def load_vacancies(
     ]
     tables = [TableRows("vacancy", columns, ["vacancy_id"], rows)]
     if extract is not None and postings and not quarantine:
-        skills = extract([f"{p.title}\n{p.description}" for p in postings])
-        skill_rows = [
-            (p.vacancy_id, uri, method, float(score))
-            for p, found in zip(postings, skills, strict=True)
-            for uri, score in found
-        ]
         tables.append(
-            TableRows(
-                "vacancy_skill",
-                ["vacancy_id", "skill_id", "method", "score"],
-                ["vacancy_id", "skill_id"],
-                skill_rows,
+            vacancy_skills(
+                [(p.vacancy_id, f"{p.title}\n{p.description}") for p in postings], extract, method
             )
         )
     provenance = _provenance("vacancy texts", origin.url, "as supplied by the publisher", origin)
     report = _save(store, provenance, tables, quarantine)
     return report, sum(1 for r in regions if r is None)
+
+
+def vacancy_skills(
+    texts: Sequence[tuple[str, str]], extract: SkillExtractor, method: str
+) -> TableRows:
+    """The `vacancy_skill` rows of (vacancy id, text) pairs: what `extract` finds, with its
+    method and score."""
+    found = extract([text for _, text in texts])
+    rows = [
+        (vacancy_id, uri, method, float(score))
+        for (vacancy_id, _), skills in zip(texts, found, strict=True)
+        for uri, score in skills
+    ]
+    return TableRows(
+        "vacancy_skill",
+        ["vacancy_id", "skill_id", "method", "score"],
+        ["vacancy_id", "skill_id"],
+        rows,
+    )
 
 
 def today() -> date:
