@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher, Type
@@ -237,6 +238,20 @@ def shared_data_demo_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
 def shared_data_demo_world_file(shared_data_demo_world: tuple[Path, DemoWorld]) -> Path:
     """The file of `shared_data_demo_world`. Never written to: copy it first."""
     return shared_data_demo_world[0]
+
+
+@pytest.fixture(scope="session")
+def real_esco(
+    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[Any]]:
+    """The real ESCO v1.1.1 of ../shared/data (with its Dutch labels) imported once into a DuckDB
+    file, and the import's reports. Never written to: copy it first."""
+    from lloradar.pipeline.taxonomy_import import import_esco
+
+    path = tmp_path_factory.mktemp("real-esco") / "esco.duckdb"
+    with open_store(str(path)) as store:
+        reports = import_esco(store, shared_data / "esco-v1.1.1")
+    return path, reports
 
 
 def add_forecasts_and_interventions(store: Store) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def copy_world(source: Path, target: Path) -> Path:
-    """A private copy of a closed DuckDB file (one file: closing checkpoints the WAL)."""
+    """A private copy of a session's closed DuckDB file (one file: closing checkpoints the WAL)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from demo_worlds import copy_world
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.features.skills.service import load_similarity_model
 from lloradar.pipeline.taxonomy_import import import_esco
@@ -110,9 +111,11 @@ def test_golden_toy_taxonomy() -> None:
 
 
 @pytest.mark.shared_data
-def test_real_all_pairs_is_fast(shared_data: Path) -> None:
-    store = open_store(":memory:")
-    import_esco(store, shared_data / "esco-v1.1.1")
+def test_real_all_pairs_is_fast(
+    shared_data: Path, real_esco: tuple[Path, list[object]], tmp_path: Path
+) -> None:
+    # the real ESCO, imported once per session (tests/conftest.py)
+    store = open_store(str(copy_world(real_esco[0], tmp_path / "esco.duckdb")))
     model = load_similarity_model(store)
     store.close()
     started = time.perf_counter()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from demo_worlds import copy_world
 from lloradar.pipeline.save import LoadReport
-from lloradar.pipeline.taxonomy_import import import_esco, import_onet
+from lloradar.pipeline.taxonomy_import import import_onet
 from lloradar.store import Store, open_store
 
 pytestmark = pytest.mark.shared_data
@@ -16,11 +17,14 @@ pytestmark = pytest.mark.shared_data
 
 @pytest.fixture(scope="module")
 def real(
-    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+    shared_data: Path,
+    real_esco: tuple[Path, list[LoadReport]],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[Store, list[LoadReport]]]:
-    store = open_store(str(tmp_path_factory.mktemp("real") / "taxonomy.duckdb"))
-    reports = import_esco(store, shared_data / "esco-v1.1.1")
-    reports += import_onet(store, shared_data / "onet")
+    # import_esco(shared_data / "esco-v1.1.1") once per session (tests/conftest.py), then O*NET
+    esco, esco_reports = real_esco
+    store = open_store(str(copy_world(esco, tmp_path_factory.mktemp("real") / "taxonomy.duckdb")))
+    reports = [*esco_reports, *import_onet(store, shared_data / "onet")]
     yield store, reports
     store.close()
 
