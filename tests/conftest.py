@@ -115,11 +115,22 @@ def fresh_postgres_url(postgres_url: str) -> str:
     return fresh_postgres(postgres_url)
 
 
+@pytest.fixture(scope="session")
+def migrated_duckdb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty DuckDB store with every migration applied, made once per session: `duck` and
+    `any_store` open a copy (13 migrations, each its own committed transaction, per test
+    otherwise). Never written to: copy it first."""
+    path = tmp_path_factory.mktemp("migrated") / "empty.duckdb"
+    open_store(str(path)).close()
+    return path
+
+
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The same test against DuckDB (in-process) and a real PostgreSQL server."""
     if request.param == "duckdb":
-        store = open_store(str(tmp_path / "test.duckdb"))
+        migrated = request.getfixturevalue("migrated_duckdb_file")
+        store = open_store(str(copy_world(migrated, tmp_path / "test.duckdb")))
     else:
         store = open_store(fresh_postgres(request.getfixturevalue("postgres_url")))
     try:
@@ -129,8 +140,9 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
 
 
 @pytest.fixture
-def duck(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(str(tmp_path / "test.duckdb"))
+def duck(tmp_path: Path, migrated_duckdb_file: Path) -> Iterator[Store]:
+    """A fresh, migrated DuckDB store of this test alone."""
+    store = open_store(str(copy_world(migrated_duckdb_file, tmp_path / "test.duckdb")))
     try:
         yield store
     finally:
