@@ -26,6 +26,27 @@ from lloradar.store import Store, open_store
 REPO = Path(__file__).resolve().parents[1]
 
 
+# --- Temporary files on a RAM disk when the machine has one with room --------------------------
+# DuckDB commits every transaction with an fsync, and the tests open hundreds of stores (tmp_path,
+# the demo world copies, the PostgreSQL data directory): on a busy disk the suite waited on
+# fsync for a good part of its time. Nothing is asserted about where the files live.
+RAM_DISK = Path("/dev/shm")
+RAM_DISK_ROOM = 4 * 2**30  # a whole run writes about 1.5 GB; see tmp_path_retention_policy
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Put the temporary files (pytest's basetemp and `tempfile`'s) on /dev/shm when it is a
+    writable directory with 4 GB free, unless --basetemp, TMPDIR or PYTEST_DEBUG_TEMPROOT say
+    where they go."""
+    chosen = config.option.basetemp or any(
+        os.environ.get(name) for name in ("TMPDIR", "TEMP", "TMP", "PYTEST_DEBUG_TEMPROOT")
+    )
+    if chosen or not (RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK | os.X_OK)):
+        return
+    if shutil.disk_usage(RAM_DISK).free >= RAM_DISK_ROOM:
+        tempfile.tempdir = str(RAM_DISK)
+
+
 def shared_data_path() -> Path:
     return Path(os.environ.get("LLORADAR_SHARED_DATA", REPO.parent / "shared" / "data"))
 
