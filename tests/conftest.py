@@ -120,14 +120,25 @@ def postgres_url() -> Iterator[str]:
 _database_counter = iter(range(1_000_000))
 
 
-def fresh_postgres(url: str) -> str:
-    """A new empty database on the session's server, so each test starts clean."""
+def fresh_postgres(url: str, template: str | None = None) -> str:
+    """A new empty database on the session's server, so each test starts clean (a copy of the
+    database `template` when given)."""
     import psycopg
 
     name = f"t{os.getpid()}_{next(_database_counter)}_{int(time.time() * 1000) % 100000}"
+    copy = f" TEMPLATE {template}" if template else ""
     with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
+        connection.execute(f"CREATE DATABASE {name}{copy}")
     return url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres_template(postgres_url: str) -> str:
+    """The name of an empty database with every migration applied, made once per session:
+    `any_store` starts from a copy of it. Never connected to afterwards (a template must not be)."""
+    url = fresh_postgres(postgres_url)
+    open_store(url).close()
+    return url.rsplit("/", 1)[1]
 
 
 @pytest.fixture
@@ -153,7 +164,8 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
         migrated = request.getfixturevalue("migrated_duckdb_file")
         store = open_store(str(copy_world(migrated, tmp_path / "test.duckdb")))
     else:
-        store = open_store(fresh_postgres(request.getfixturevalue("postgres_url")))
+        template = request.getfixturevalue("migrated_postgres_template")
+        store = open_store(fresh_postgres(request.getfixturevalue("postgres_url"), template))
     try:
         yield store
     finally:
