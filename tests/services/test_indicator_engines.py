@@ -168,21 +168,49 @@ def expected(duckdb_store: Store) -> list[tuple[Any, ...]]:
     return normalised(compute_on(duckdb_store, "duckdb").to_pylist())
 
 
+def published_rows(store: Store) -> list[tuple[Any, ...]]:
+    """The published table without its run id (each run has its own)."""
+    rows = store.query_dicts("SELECT * FROM published_indicator")
+    return normalised([{k: v for k, v in r.items() if k != "run_id"} for r in rows])
+
+
+@pytest.fixture(scope="module")
+def expected_published(duckdb_store: Store) -> list[tuple[Any, ...]]:
+    compute_indicators(duckdb_store, "duckdb")
+    return published_rows(duckdb_store)
+
+
+def test_duckdb_publication_hides_small_counts_and_adds_the_totals(
+    expected_published: list[tuple[Any, ...]],
+) -> None:
+    hidden = [r for r in expected_published if r[-3]]  # hidden
+    # columns: region, level, occupation, period, open vacancies, job seekers, ...
+    assert hidden and all(r[5] is None for r in hidden if "job_seekers_short" in r[-3])
+    assert {r[2] for r in expected_published} == {"occ-a", "occ-b", "all"}
+    shown = [r[5] for r in expected_published if r[5] is not None]
+    assert min(shown) >= 10
+
+
 def test_duckdb_result_has_every_level_and_no_infinity(expected: list[tuple[Any, ...]]) -> None:
     levels = {row[1] for row in expected}
     assert levels == {"arbeidsmarktregio", "provincie", "land"}
-    assert len([r for r in expected if r[1] == "arbeidsmarktregio"]) == 3 * 2 * 26 - 2
+    regional = [r for r in expected if r[1] == "arbeidsmarktregio"]
+    assert len([r for r in regional if r[2] != "all"]) == 3 * 2 * 26 - 2
+    assert len([r for r in regional if r[2] == "all"]) == 3 * 26  # each region's total
 
 
 @pytest.mark.postgres
 def test_postgres_gives_the_same_indicators(
-    fresh_postgres_url: str, expected: list[tuple[Any, ...]]
+    fresh_postgres_url: str,
+    expected: list[tuple[Any, ...]],
+    expected_published: list[tuple[Any, ...]],
 ) -> None:
     store = open_store(fresh_postgres_url)
     try:
         fill(store)
         assert normalised(compute_on(store, "postgres").to_pylist()) == expected
         report = compute_indicators(store, "postgres")
+        assert published_rows(store) == expected_published
         compute_indicators(store, "postgres")
         count = store.query("SELECT count(*) FROM indicator_value")[0][0]
         assert count == report.values == len(expected) * 13
@@ -243,6 +271,14 @@ def test_spark_gives_the_same_indicators(
 ) -> None:
     pytest.importorskip("pyspark")
     assert normalised(compute_on(duckdb_store, "spark").to_pylist()) == expected
+
+
+def test_spark_publishes_the_same_table(
+    duckdb_store: Store, expected_published: list[tuple[Any, ...]], one_jvm_for_spark: None
+) -> None:
+    pytest.importorskip("pyspark")
+    compute_indicators(duckdb_store, "spark")
+    assert published_rows(duckdb_store) == expected_published
 
 
 def test_compute_stores_values_that_show_reads_back(duckdb_store: Store) -> None:

@@ -24,7 +24,7 @@ _DUTCH_ADJECTIVE = {
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One month of a tension series; job_seekers None means suppressed (fewer than 10)."""
+    """One month of a tension series; job_seekers None means hidden by disclosure control."""
 
     period: date
     vacancies: int
@@ -62,12 +62,13 @@ def series_text(place: str, points: Sequence[Point], lang: str) -> list[str]:
         if lang == "nl":
             return [
                 f"In {month} stonden er in {place} {vac} vacatures open; het aantal "
-                "kortdurend werkzoekenden is te klein om te tonen (minder dan 10), "
-                "dus er is geen spanningsindicator."
+                "kortdurend werkzoekenden is verborgen (minder dan 10, of een aantal waaruit "
+                "zo'n kleine groep af te leiden is), dus er is geen spanningsindicator."
             ]
         return [
             f"In {month} {place} had {vac} open vacancies; the number of short-term job "
-            "seekers is too small to show (fewer than 10), so there is no tension indicator."
+            "seekers is hidden (fewer than 10, or a count from which such a small group could "
+            "be derived), so there is no tension indicator."
         ]
     seekers = format_int(last.job_seekers or 0, lang)
     ratio = format_ratio(last.ratio, lang)

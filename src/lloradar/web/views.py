@@ -25,6 +25,8 @@ class Chart:
     rows: list[list[str]]
     download: str
     sources: list[Any] = field(default_factory=list)  # the provenance rows behind it
+    notes: list[str] = field(default_factory=list)  # what a marker in the table means
+    run: str | None = None  # which indicator run (date, engine) the figures were published from
 
 
 def fmt_ratio(value: float | None, lang: str) -> str:
@@ -37,6 +39,14 @@ def fmt_int(value: int | None, lang: str) -> str:
     if value is None:
         return TEXT[lang]["suppressed"]
     return format_decimal(value, "#,##0", locale=lang)  # 1.234.567 / 1,234,567
+
+
+def fmt_count(value: int | None, hidden: bool, lang: str) -> str:
+    """A published count of people: the hidden marker when disclosure control hid it, a dash
+    when the source did not report it."""
+    if hidden:
+        return TEXT[lang]["hidden_mark"]
+    return "–" if value is None else format_decimal(value, "#,##0", locale=lang)
 
 
 def class_name(tension: TensionClass | None, lang: str) -> str:

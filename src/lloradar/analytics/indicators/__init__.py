@@ -8,8 +8,10 @@ import ibis
 import ibis.expr.types as ir
 
 from lloradar.analytics.indicators.cells import (
+    ALL_OCCUPATIONS,
     labour_market_cells,
     larger_areas,
+    occupation_totals,
     vacancy_duration,
 )
 from lloradar.analytics.indicators.flags import FLAGS, with_flags
@@ -82,10 +84,19 @@ def labour_market_indicators(
     return indicators.select(*OUTPUT_COLUMNS)
 
 
+def all_occupation_indicators(
+    vacancies: ir.Table, supply: ir.Table, provenance: ir.Table, regions: ir.Table
+) -> ir.Table:
+    """The same indicators for each area's all-occupations total (occupation_id "all")."""
+    return labour_market_indicators(*occupation_totals(vacancies, supply), provenance, regions)
+
+
 __all__ = [
+    "ALL_OCCUPATIONS",
     "FLAGS",
     "OUTPUT_COLUMNS",
     "VALUE_INDICATORS",
+    "all_occupation_indicators",
     "labour_market_indicators",
     "ratio",
     "tension_class",

@@ -14,6 +14,7 @@ VACANCY_COUNTS = ["open_vacancies", "new_vacancies", "filled_vacancies"]
 PEOPLE_COUNTS = ["job_seekers_short", "job_seekers_long", "interested", "experienced"]
 COUNTS = [*VACANCY_COUNTS, *PEOPLE_COUNTS]
 COUNTRY_CODE = "NL01"
+ALL_OCCUPATIONS = "all"  # the occupation_id of a region's all-occupations total
 
 
 def _is_demo(table: ir.Table, provenance: ir.Table, name: str) -> ir.Table:
@@ -40,6 +41,29 @@ def labour_market_cells(vacancies: ir.Table, supply: ir.Table, provenance: ir.Ta
         **{c: joined[c].cast("int64") for c in COUNTS},
         days_open=joined.days_open_filled.cast("float64"),
         is_demo=ibis.coalesce(joined.demo_v, False) | ibis.coalesce(joined.demo_s, False),
+    )
+
+
+def occupation_totals(vacancies: ir.Table, supply: ir.Table) -> tuple[ir.Table, ir.Table]:
+    """The `vacancy_stats` and `labour_supply` facts summed over occupations per region x month,
+    with occupation_id `ALL_OCCUPATIONS`: the same indicator expression turns them into each
+    region's all-occupations total. Days open is the mean over filled vacancies; the source is
+    the largest source id of the region x month (its demo flag marks the total)."""
+    v, s = vacancies, supply
+    keys = ["region_code", "period"]
+    filled = v.filled_vacancies.cast("float64")
+    vacancy_totals = v.group_by(keys).aggregate(
+        **{c: int64_sum(v[c]) for c in VACANCY_COUNTS},
+        days_open_filled=ratio((v.days_open_filled * filled).sum(), filled.sum()),
+        source_id=v.source_id.max(),
+    )
+    supply_totals = s.group_by(keys).aggregate(
+        **{c: int64_sum(s[c]) for c in PEOPLE_COUNTS}, source_id=s.source_id.max()
+    )
+    every = ibis.literal(ALL_OCCUPATIONS)
+    return (
+        vacancy_totals.mutate(occupation_id=every),
+        supply_totals.mutate(occupation_id=every),
     )
 
 

@@ -1,5 +1,6 @@
-"""Quality flags on every value, and disclosure control: a value derived from fewer than 10
-people is suppressed (NULL with the flag `suppressed`), never shown as a zero."""
+"""Quality flags on every value. `suppressed` marks a cell with a count of 1 to 9 people; the
+values themselves stay in the computed (internal) table, and the publication step hides them
+and every value they could be derived from (analytics/disclosure_grid.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ FLAGS = {
     "missing": "a source did not report one of the counts",
     "no_job_seekers": "no job seekers under six months: no tension ratio (not infinity)",
     "no_vacancies": "no open vacancies: no per-vacancy ratios",
-    "suppressed": "derived from fewer than 10 people: value not shown",
+    "suppressed": "a count of fewer than 10 people: hidden when published",
     "small": "derived from 10 to 29 job seekers: read with care",
     "short_history": "less than 12 months of history: no moving average",
 }
@@ -35,7 +36,7 @@ def _suppressed(count: ir.IntegerValue) -> ir.BooleanValue:
 
 
 def with_flags(table: ir.Table) -> ir.Table:
-    """Add `flags` (space-separated names from FLAGS) and blank out suppressed values."""
+    """Add `flags` (space-separated names from FLAGS)."""
     short, interested, experienced = (
         table.job_seekers_short,
         table.interested,
@@ -51,27 +52,6 @@ def with_flags(table: ir.Table) -> ir.Table:
         "small": (short >= MIN_PEOPLE) & (short < SMALL_PEOPLE),
         "short_history": table.tension_ratio_ma12.isnull() & table.tension_ratio.notnull(),
     }
-    flags = flag_text(conditions)
-    null_float, null_int = ibis.null("float64"), ibis.null("int64")
-    hide_short = _suppressed(short)
-    return table.mutate(
-        flags=flags,
-        job_seekers_short=ibis.ifelse(hide_short, null_int, short),
-        interested=ibis.ifelse(_suppressed(interested), null_int, interested),
-        experienced=ibis.ifelse(_suppressed(experienced), null_int, experienced),
-        job_seekers_long=ibis.ifelse(
-            _suppressed(table.job_seekers_long), null_int, table.job_seekers_long
-        ),
-        tension_ratio=ibis.ifelse(hide_short, null_float, table.tension_ratio),
-        tension_class=ibis.ifelse(hide_short, ibis.null("string"), table.tension_class),
-        tension_rank=ibis.ifelse(hide_short, null_int, table.tension_rank),
-        # Trends of a suppressed ratio would give it back (ratio = last year's + change).
-        tension_ratio_yoy=ibis.ifelse(hide_short, null_float, table.tension_ratio_yoy),
-        tension_ratio_ma12=ibis.ifelse(hide_short, null_float, table.tension_ratio_ma12),
-        interested_per_vacancy=ibis.ifelse(
-            _suppressed(interested), null_float, table.interested_per_vacancy
-        ),
-        experienced_per_vacancy=ibis.ifelse(
-            _suppressed(experienced), null_float, table.experienced_per_vacancy
-        ),
-    )
+    # Flags only: which counts are hidden, and every value that would give one away, is
+    # decided once for the whole published table (features/indicators/publish.py).
+    return table.mutate(flags=flag_text(conditions))

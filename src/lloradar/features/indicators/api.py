@@ -10,9 +10,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from lloradar.analytics.indicators import ALL_OCCUPATIONS
 from lloradar.api.deps import DataDep, Offset, PeriodFrom, PeriodTo, month_start
 from lloradar.api.export import Format, parquet_rows
 from lloradar.api.problems import not_found
+from lloradar.domain import RegionLevel
 from lloradar.features.indicators.radar import indicator_rows
 from lloradar.features.questions.service import answer_question
 
@@ -38,12 +40,16 @@ class OccupationOut(BaseModel):
 class IndicatorOut(BaseModel):
     region: str
     region_name: str
+    region_level: str
     occupation: str
     period: str
     open_vacancies: int
     job_seekers_short: int | None
+    interested: int | None
+    experienced: int | None
     ratio: float | None
     tension_class: str | None
+    hidden: str
     is_demo: bool
 
 
@@ -67,6 +73,7 @@ class AnswerOut(BaseModel):
 
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
+Level = Literal["arbeidsmarktregio", "provincie", "land"]
 
 
 def _csv(rows: list[dict[str, Any]], filename: str) -> Response:
@@ -140,16 +147,27 @@ def occupation(slug: str, data: DataDep) -> OccupationOut:
 )
 async def indicators(
     data: DataDep,
-    region: Annotated[str | None, Query(description="Region code, e.g. AM05")] = None,
-    occupation: Annotated[str | None, Query(description="Occupation slug")] = None,
+    region: Annotated[
+        str | None, Query(description="Area code: AM05, a provincie PV23 or the country NL01")
+    ] = None,
+    occupation: Annotated[
+        str | None, Query(description="Occupation slug; omitted or `all`: all occupations")
+    ] = None,
+    level: Annotated[
+        Level, Query(description="Without `region`: every area of this level")
+    ] = "arbeidsmarktregio",
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
     limit: Limit = 100,
     offset: Offset = 0,
     format: Format = "json",
 ) -> Any:
-    """Vacancies, short-term job seekers (fewer than 10 suppressed), ratio and class."""
-    if region is not None and data.region(region) is None:
+    """The published figures: vacancies, short-term job seekers, interested and experienced per
+    vacancy, ratio and class. A hidden count is empty and `hidden` names it: fewer than 10
+    people, or shown it would give such a count away (one reason for both, on purpose)."""
+    if occupation == ALL_OCCUPATIONS:
+        occupation = None
+    if region is not None and data.area(region) is None:
         raise not_found("region", region, [r.code for r in data.suggest_regions(region)])
     if occupation is not None and data.occupation(occupation) is None:
         raise not_found(
@@ -161,6 +179,7 @@ async def indicators(
         occupation,
         month_start(period_from),
         month_start(period_to),
+        RegionLevel(level),
     )
     if format == "parquet":
         return parquet_rows(rows, f"indicators-{region or 'regions'}-{occupation or 'all'}.csv")

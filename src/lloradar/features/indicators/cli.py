@@ -12,6 +12,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from lloradar.analytics.disclosure import HIDDEN
 from lloradar.cli.common import console, errors, store_from_settings
 from lloradar.cli.labels import known_labels
 from lloradar.features.indicators.skills import (
@@ -35,6 +36,8 @@ SHOWN = [
     ("period", "month"),
     ("open_vacancies", "open vac."),
     ("job_seekers_short", "seekers <6m"),
+    ("interested", "interested"),
+    ("experienced", "experienced"),
     ("tension_ratio", "tension"),
     ("tension_class", "class"),
     ("tension_ratio_ma12", "12m avg"),
@@ -70,11 +73,16 @@ def compute(
     demo = "  [DEMO DATA]" if report.is_demo else ""
     console.print(
         f"Run {report.run_id}: {report.cells:,} cells, {report.values:,} values "
-        f"in {report.seconds:.1f} s on {report.engine}{demo}"
+        f"in {report.seconds:.1f} s on {report.engine}{demo}; published with "
+        f"{report.hidden_primary:,} counts under 10 people hidden and "
+        f"{report.hidden_secondary:,} more to protect them"
     )
 
 
-def _cell(name: str, value: Any) -> str:
+def _cell(name: str, row: dict[str, Any]) -> str:
+    value = row.get(name)
+    if value is None and name in (row.get("hidden") or "").split():
+        return HIDDEN
     if value is None:
         return "—" if name != "flags" else ""
     if isinstance(value, float):
@@ -124,8 +132,12 @@ def show(
     for _, header in SHOWN:
         table.add_column(header)
     for row in rows:
-        table.add_row(*(_cell(name, row.get(name)) for name, _ in SHOWN))
+        table.add_row(*(_cell(name, row) for name, _ in SHOWN))
     console.print(table)
+    if any(r.get("hidden") for r in rows):
+        console.print(
+            f"  {HIDDEN}: hidden, fewer than 10 people or a count that would reveal such a group"
+        )
     used = sorted({f for r in rows for f in (r.get("flags") or "").split()})
     for flag in used:
         console.print(f"  {flag}: {FLAGS[flag]}")

@@ -9,9 +9,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from lloradar.analytics.indicators.cells import COUNTRY_CODE
+from lloradar.domain import RegionLevel
 from lloradar.features.factsheets.service import chart_svg, html_to_pdf
 from lloradar.features.indicators import views
-from lloradar.features.indicators.radar import RadarData
+from lloradar.features.indicators.radar import RadarData, cell_key
 from lloradar.web.i18n import TEXT, request_lang
 from lloradar.web.routes import (
     DataDep,
@@ -32,18 +34,37 @@ def _occupation_or_404(data: RadarData, slug: str | None) -> str | None:
     return slug or None
 
 
+MAP_LEVELS = (RegionLevel.ARBEIDSMARKTREGIO, RegionLevel.PROVINCIE)
+LevelParam = Annotated[RegionLevel, Query(description="arbeidsmarktregio or provincie")]
+
+
+def _map_level(level: RegionLevel) -> RegionLevel:
+    if level not in MAP_LEVELS:
+        raise UnknownCode("level", level.value)
+    return level
+
+
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request, data: DataDep, beroep: OccupationParam = None) -> HTMLResponse:
-    return cached_page(request, lambda: _home(request, data, beroep))
+async def home(
+    request: Request,
+    data: DataDep,
+    beroep: OccupationParam = None,
+    niveau: LevelParam = RegionLevel.ARBEIDSMARKTREGIO,
+) -> HTMLResponse:
+    return cached_page(request, lambda: _home(request, data, beroep, _map_level(niveau)))
 
 
-def _home(request: Request, data: RadarData, beroep: str | None) -> HTMLResponse:
+def _home(
+    request: Request, data: RadarData, beroep: str | None, level: RegionLevel
+) -> HTMLResponse:
     lang = request_lang(request)
     occupation = _occupation_or_404(data, beroep)
     period = data.latest
     if period is None:
         return render(request, "empty.html")
-    chart = views.region_chart(data, occupation, None, period, lang)
+    chart = views.region_chart(data, occupation, None, period, lang, level)
+    areas = data.level(level)
+    features = views.map_features(data, occupation, period, lang, level)
     return render(
         request,
         "home.html",
@@ -52,26 +73,35 @@ def _home(request: Request, data: RadarData, beroep: str | None) -> HTMLResponse
         occupation=occupation,
         chart=chart,
         occupations=sorted(data.occupations, key=lambda o: o.label(lang).lower()),
-        features=json.dumps(views.map_features(data, occupation, period, lang)),
-        has_geometry=len(data.geometry) >= len(data.regions),
-        tiles=views.map_features(data, occupation, period, lang)["features"],
+        features=json.dumps(features),
+        has_geometry=all(a.code in data.geometry for a in areas),
+        tiles=features["features"],
         legend=views.legend(lang),
+        level=level,
+        levels=MAP_LEVELS,
+        views=views,
+        country=data.figures(None, occupation, period),
     )
 
 
 @router.get("/kaart.csv")
 def map_csv(
-    request: Request, data: DataDep, occupation: Annotated[str | None, Query()] = None
+    request: Request,
+    data: DataDep,
+    occupation: Annotated[str | None, Query()] = None,
+    level: LevelParam = RegionLevel.ARBEIDSMARKTREGIO,
 ) -> Response:
     lang = request_lang(request)
     if data.latest is None:
         raise UnknownCode("data", "kaart")
-    chart = views.region_chart(data, _occupation_or_404(data, occupation), None, data.latest, lang)
+    chart = views.region_chart(
+        data, _occupation_or_404(data, occupation), None, data.latest, lang, _map_level(level)
+    )
     return csv_response(chart.columns, chart.rows, "regios.csv")
 
 
 def _region_or_404(data: RadarData, code: str) -> Any:
-    region = data.region(code)
+    region = data.area(code)
     if region is None:
         raise UnknownCode("region", code)
     return region
@@ -90,9 +120,10 @@ def _region_page(request: Request, code: str, data: RadarData) -> HTMLResponse:
     charts = [
         views.series_chart(data, region.name, region.code, None, lang),
         views.occupation_chart(data, region.code, region.name, period, lang),
-        views.region_chart(data, None, region.name, period, lang),
     ]
-    latest = data.figures(region.code, None, period)
+    if region.level != RegionLevel.LAND:
+        charts.append(views.region_chart(data, None, region.name, period, lang, region.level))
+    latest = data.figures(cell_key(region.code), None, period)
     return render(
         request,
         "region.html",
@@ -102,7 +133,21 @@ def _region_page(request: Request, code: str, data: RadarData) -> HTMLResponse:
         charts=charts,
         latest=latest,
         views=views,
+        larger=_larger_areas(data, region),
+        parts=[r for r in data.regions if r.province_code == region.code]
+        if region.level == RegionLevel.PROVINCIE
+        else [],
     )
+
+
+def _larger_areas(data: RadarData, region: Any) -> list[Any]:
+    """The provincie an arbeidsmarktregio lies in and the country: the level switch."""
+    found = []
+    if region.level == RegionLevel.ARBEIDSMARKTREGIO and region.province_code:
+        found.append(data.area(region.province_code))
+    if region.level != RegionLevel.LAND:
+        found.append(data.area(COUNTRY_CODE))
+    return [a for a in found if a is not None]
 
 
 @router.get("/regio/{code}/beroepen.csv")
@@ -132,7 +177,7 @@ def _factsheet_html(request: Request, data: RadarData, code: str) -> tuple[str, 
         region=region,
         period=period,
         charts=list(zip(charts, svgs, strict=True)),
-        latest=data.figures(region.code, None, period),
+        latest=data.figures(cell_key(region.code), None, period),
         views=views,
         sources=data.sources,
     )

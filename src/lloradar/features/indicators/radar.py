@@ -1,7 +1,8 @@
 """The radar's figures for the web and the API, read once from the store and kept in memory.
 
-`tension_facts` is the one place that reads the labour-market facts; when the Ibis indicators of
-`services.indicators` cover the same figures it can be swapped for them without touching an edge.
+They are the published indicator table and nothing else (`published_figures`): the output of the
+latest indicator run after the publication step (features/indicators/publish.py), with every
+hidden count and every value that would give one away already hidden. Nothing here recomputes.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from lloradar.analytics.disclosure import disclose
-from lloradar.analytics.tension import tension_ratio
+from lloradar.analytics.indicators import ALL_OCCUPATIONS
+from lloradar.analytics.indicators.cells import COUNTRY_CODE
 from lloradar.domain import Region, RegionLevel, TensionClass
+from lloradar.features.indicators.tension import ensure_indicators
 from lloradar.services.regions import list_regions, region_choices
 from lloradar.services.suggest import closest
 from lloradar.store import Store, open_store
@@ -39,21 +41,39 @@ class OccupationRef:
 
 @dataclass(frozen=True, slots=True)
 class Figures:
-    """Vacancies and short-term job seekers of one cell; job seekers under 10 are suppressed."""
+    """The published figures of one cell: open vacancies, short-term job seekers and their ratio
+    and class. A hidden count is None and `hidden` names the hidden counts (space-separated):
+    fewer than 10 people, or shown it would give such a count away (one reason for both: see
+    features/indicators/publish.py)."""
 
     period: date
     vacancies: int
     job_seekers: int | None
     is_demo: bool
-
-    @property
-    def ratio(self) -> float | None:
-        # A ratio over a suppressed count would reveal it, so it is suppressed too.
-        return None if self.job_seekers is None else tension_ratio(self.vacancies, self.job_seekers)
+    ratio: float | None = None
+    tension_class: str | None = None
+    hidden: str = ""
+    run_id: str = ""
+    interested: int | None = None
+    experienced: int | None = None
 
     @property
     def tension(self) -> TensionClass | None:
-        return TensionClass.from_ratio(self.ratio)
+        return TensionClass(self.tension_class) if self.tension_class else None
+
+    @property
+    def job_seekers_hidden(self) -> bool:
+        """The job-seeker count is hidden by disclosure control (not merely unreported)."""
+        return "job_seekers_short" in self.hidden.split()
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRun:
+    """The indicator run the published figures come from."""
+
+    run_id: str
+    engine: str
+    started_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,31 +86,21 @@ class Source:
     is_demo: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    region: str
-    occupation: str
-    period: date
-    vacancies: int
-    job_seekers: int
-    is_demo: bool
-
-
-def tension_facts(store: Store) -> list[Fact]:
-    """Monthly open vacancies and short-term job seekers per region x occupation."""
+def published_figures(store: Store) -> list[tuple[str, str, Figures]]:
+    """Every published cell: (area code, occupation id or "all", figures)."""
     rows = store.query(
-        """
-        SELECT v.region_code, v.occupation_id, v.period, v.open_vacancies,
-               coalesce(s.job_seekers_short, 0),
-               coalesce(pv.is_demo, FALSE) OR coalesce(ps.is_demo, FALSE)
-        FROM vacancy_stats v
-        LEFT JOIN labour_supply s ON s.region_code = v.region_code
-             AND s.occupation_id = v.occupation_id AND s.period = v.period
-        LEFT JOIN provenance pv ON pv.source_id = v.source_id
-        LEFT JOIN provenance ps ON ps.source_id = s.source_id
-        """
+        "SELECT region_code, occupation_id, period, open_vacancies, job_seekers_short, "
+        "tension_ratio, tension_class, hidden, is_demo, run_id, interested, experienced "
+        "FROM published_indicator"
     )
-    return [Fact(r[0], r[1], r[2], int(r[3] or 0), int(r[4]), bool(r[5])) for r in rows]
+    return [
+        (
+            r[0],
+            r[1],
+            Figures(r[2], int(r[3] or 0), r[4], bool(r[8]), r[5], r[6], r[7], r[9], r[10], r[11]),
+        )
+        for r in rows
+    ]
 
 
 def occupation_slug(occupation_id: str) -> str:
@@ -100,14 +110,16 @@ def occupation_slug(occupation_id: str) -> str:
 
 @dataclass
 class RadarData:
-    regions: list[Region]
+    regions: list[Region]  # the arbeidsmarktregio's
     occupations: list[OccupationRef]
     periods: list[date]
     geometry: dict[str, dict[str, Any]]
     sources: list[Source]
     skills: dict[str, list[tuple[str, str, str]]]
-    # (region, occupation) -> period -> (vacancies, job seekers, demo); None means all of them
-    _cells: dict[Key, dict[date, tuple[int, int, bool]]] = field(default_factory=dict)
+    # (area, occupation) -> period -> published figures; None means the country / all of them
+    _cells: dict[Key, dict[date, Figures]] = field(default_factory=dict)
+    run: IndicatorRun | None = None
+    areas: list[Region] = field(default_factory=list)  # the provincies and the country
 
     @property
     def latest(self) -> date | None:
@@ -120,21 +132,32 @@ class RadarData:
     def region(self, code: str) -> Region | None:
         return next((r for r in self.regions if r.code == code.upper()), None)
 
+    def area(self, code: str) -> Region | None:
+        """A region, provincie or the country (NL01) by code."""
+        wanted = code.upper()
+        return next((r for r in [*self.regions, *self.areas] if r.code == wanted), None)
+
+    def level(self, level: RegionLevel) -> list[Region]:
+        return [r for r in [*self.regions, *self.areas] if r.level == level]
+
     def occupation(self, slug: str) -> OccupationRef | None:
         return next((o for o in self.occupations if slug in (o.slug, o.id)), None)
 
     def figures(self, region: str | None, occupation: str | None, period: date) -> Figures | None:
-        value = self._cells.get((region, occupation), {}).get(period)
-        if value is None:
-            return None
-        return Figures(period, value[0], disclose(value[1]), value[2])
+        return self._cells.get((region, occupation), {}).get(period)
 
     def series(self, region: str | None, occupation: str | None) -> list[Figures]:
         cells = self._cells.get((region, occupation), {})
-        return [Figures(p, v, disclose(s), d) for p, (v, s, d) in sorted(cells.items())]
+        return [cells[p] for p in sorted(cells)]
 
-    def by_region(self, occupation: str | None, period: date) -> list[tuple[Region, Figures]]:
-        found = ((r, self.figures(r.code, occupation, period)) for r in self.regions)
+    def by_region(
+        self,
+        occupation: str | None,
+        period: date,
+        level: RegionLevel = RegionLevel.ARBEIDSMARKTREGIO,
+    ) -> list[tuple[Region, Figures]]:
+        """The published figures of every area of `level` (the arbeidsmarktregio's by default)."""
+        found = ((r, self.figures(cell_key(r.code), occupation, period)) for r in self.level(level))
         return [(r, f) for r, f in found if f is not None]
 
     def by_occupation(
@@ -153,31 +176,32 @@ class RadarData:
         return [by_slug[slug] for slug, _ in closest(text, choices, limit)]
 
 
-def _aggregate(facts: Iterable[Fact]) -> dict[Key, dict[date, tuple[int, int, bool]]]:
-    """Sum the facts at every level at once: region x occupation, region, occupation, country."""
-    cells: dict[Key, dict[date, list[Any]]] = defaultdict(dict)
-    for f in facts:
-        slug = occupation_slug(f.occupation)
-        for key in ((f.region, slug), (f.region, None), (None, slug), (None, None)):
-            cell = cells[key].setdefault(f.period, [0, 0, False])
-            cell[0] += f.vacancies
-            cell[1] += f.job_seekers
-            cell[2] = cell[2] or f.is_demo
-    return {k: {p: (c[0], c[1], c[2]) for p, c in v.items()} for k, v in cells.items()}
+def _cells(published: Iterable[tuple[str, str, Figures]]) -> dict[Key, dict[date, Figures]]:
+    """The published cells by (area code or None for the country, slug or None for all)."""
+    cells: dict[Key, dict[date, Figures]] = defaultdict(dict)
+    for region, occupation, figures in published:
+        key = (
+            None if region == COUNTRY_CODE else region,
+            None if occupation == ALL_OCCUPATIONS else occupation_slug(occupation),
+        )
+        cells[key][figures.period] = figures
+    return cells
 
 
 def load_radar_data(store: Store) -> RadarData:
     """Everything the pages show; the demo world fits in a few megabytes."""
+    ensure_indicators(store)
     occupations = [
         OccupationRef(r[0], occupation_slug(r[0]), r[2] or r[1], r[1], r[3])
         for r in store.query(
             "SELECT o.id, o.label_en, o.label_nl, o.isco_code FROM occupation o "
-            "WHERE o.id IN (SELECT DISTINCT occupation_id FROM vacancy_stats) ORDER BY o.label_nl"
+            "WHERE o.id IN (SELECT DISTINCT occupation_id FROM published_indicator) ORDER BY o.label_nl"
         )
     ]
     geometry: dict[str, dict[str, Any]] = {}
     for code, _year, text in store.query(
-        "SELECT code, year, geojson FROM region_geometry WHERE code LIKE 'AM%' ORDER BY year"
+        "SELECT code, year, geojson FROM region_geometry "
+        "WHERE code LIKE 'AM%' OR code LIKE 'PV%' ORDER BY year"
     ):
         geometry[code] = json.loads(text)  # the latest year wins
     sources = [
@@ -195,17 +219,28 @@ def load_radar_data(store: Store) -> RadarData:
         "JOIN skill s ON s.id = os.skill_id ORDER BY os.relation, s.label_en"
     ):
         skills[occupation_slug(occupation_id)].append((label_nl or label_en, label_en, relation))
-    cells = _aggregate(tension_facts(store))
+    cells = _cells(published_figures(store))
+    runs = store.query(
+        "SELECT run_id, engine, started_at FROM indicator_run WHERE run_id IN "
+        "(SELECT run_id FROM published_indicator LIMIT 1)"
+    )
     periods = sorted(cells.get((None, None), {}))
     return RadarData(
         regions=list_regions(store, RegionLevel.ARBEIDSMARKTREGIO),
+        areas=list_regions(store, RegionLevel.PROVINCIE) + list_regions(store, RegionLevel.LAND),
         occupations=occupations,
         periods=periods,
         geometry=geometry,
         sources=sources,
         skills=dict(skills),
         _cells=cells,
+        run=IndicatorRun(*runs[0]) if runs else None,
     )
+
+
+def cell_key(code: str | None) -> str | None:
+    """The key of an area's cells: the country's are stored under None."""
+    return None if code is None or code.upper() == COUNTRY_CODE else code.upper()
 
 
 def indicator_rows(
@@ -214,25 +249,32 @@ def indicator_rows(
     occupation: str | None,
     period_from: date | None,
     period_to: date | None,
+    level: RegionLevel = RegionLevel.ARBEIDSMARKTREGIO,
 ) -> list[dict[str, Any]]:
-    """Monthly tension rows for one region (or every region) and one occupation (or all)."""
-    codes = [region] if region else [r.code for r in data.regions]
-    names = {r.code: r.name for r in data.regions}
+    """Monthly published rows for one area (or every area of `level`) and one occupation (or
+    all together), with why a hidden count is hidden."""
+    areas = [data.area(region)] if region else data.level(level)
     rows = []
-    for code in codes:
-        for f in data.series(code, occupation):
+    for area in areas:
+        if area is None:
+            continue
+        for f in data.series(cell_key(area.code), occupation):
             if (period_from and f.period < period_from) or (period_to and f.period > period_to):
                 continue
             rows.append(
                 {
-                    "region": code,
-                    "region_name": names.get(code, code),
-                    "occupation": occupation or "all",
+                    "region": area.code,
+                    "region_name": area.name,
+                    "region_level": area.level.value,
+                    "occupation": occupation or ALL_OCCUPATIONS,
                     "period": f.period.strftime("%Y-%m"),
                     "open_vacancies": f.vacancies,
                     "job_seekers_short": f.job_seekers,
+                    "interested": f.interested,
+                    "experienced": f.experienced,
                     "ratio": None if f.ratio is None else round(f.ratio, 3),
-                    "tension_class": None if f.tension is None else f.tension.value,
+                    "tension_class": f.tension_class,
+                    "hidden": f.hidden,
                     "is_demo": f.is_demo,
                 }
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import ibis.expr.types as ir
@@ -15,11 +15,14 @@ import pyarrow.compute as pc
 from ibis.backends import BaseBackend
 
 from lloradar.analytics.indicators import (
+    ALL_OCCUPATIONS,
     FLAGS,
     VALUE_INDICATORS,
+    all_occupation_indicators,
     labour_market_indicators,
 )
 from lloradar.domain import IngestError, UnknownLabel
+from lloradar.features.indicators.publish import publish_run
 from lloradar.services.engines import (
     BLOCK_PREFIX,
     ENGINES,
@@ -70,12 +73,23 @@ class ComputeReport:
     values: int
     seconds: float
     is_demo: bool
+    hidden_primary: int = 0
+    hidden_secondary: int = 0
 
 
 def indicator_expression(backend: BaseBackend) -> ir.Table:
     """The one indicator expression, bound to the tables of `backend`."""
     tables = [backend.table(name) for name in INPUT_TABLES]
     return labour_market_indicators(*tables)
+
+
+def totals_expression(backend: BaseBackend) -> ir.Table:
+    """The same expression over each area's all-occupations totals."""
+    return all_occupation_indicators(*(backend.table(name) for name in INPUT_TABLES))
+
+
+def _with_totals(cells: pa.Table, totals: pa.Table) -> pa.Table:
+    return pa.concat_tables([cells, totals.cast(cells.schema)])
 
 
 def create_indicator_table(
@@ -108,7 +122,10 @@ def compute_on(store: Store, engine: str) -> pa.Table:
         raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
     if engine == "spark":
         with spark_backend(read_tables(store, INPUT_TABLES)) as backend:
-            return to_arrow(backend, indicator_expression(backend))
+            return _with_totals(
+                to_arrow(backend, indicator_expression(backend)),
+                to_arrow(backend, totals_expression(backend)),
+            )
     expected = DuckDBStore if engine == "duckdb" else PostgresStore
     if not isinstance(store, expected):
         raise IngestError(
@@ -116,9 +133,11 @@ def compute_on(store: Store, engine: str) -> pa.Table:
             f"engine {engine!r} runs inside its own store; the configured store is "
             f"{store.dialect} (set LLORADAR_STORE, or use --engine {store.dialect} or spark)",
         )
+    backend = store_backend(store)
+    totals = totals_expression(backend).to_pyarrow()
     if isinstance(store, DuckDBStore):
-        return _compute_on_duckdb(store)
-    return indicator_expression(store_backend(store)).to_pyarrow()
+        return _with_totals(_compute_on_duckdb(store), totals)
+    return _with_totals(indicator_expression(backend).to_pyarrow(), totals)
 
 
 def _compute_on_duckdb(store: DuckDBStore) -> pa.Table:
@@ -178,13 +197,23 @@ def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:
     is_demo = bool(pc.any(cells.column("is_demo")).as_py()) if cells.num_rows else False
     with store.transaction():
         replace_values(store, values)
+        hidden = publish_run(store, cells, run_id)
         store.upsert(
             "indicator_run",
             ["run_id", "engine", "started_at", "seconds", "cells", "is_demo"],
             [(run_id, engine, started, seconds, cells.num_rows, is_demo)],
             ["run_id"],
         )
-    return ComputeReport(run_id, engine, cells.num_rows, values.num_rows, seconds, is_demo)
+    return ComputeReport(
+        run_id,
+        engine,
+        cells.num_rows,
+        values.num_rows,
+        seconds,
+        is_demo,
+        hidden.get("primary", 0),
+        hidden.get("secondary", 0),
+    )
 
 
 def resolve_occupation(store: Store, occupation: str) -> str:
@@ -225,34 +254,57 @@ def suggest_occupations(store: Store, text: str, limit: int = 5) -> list[str]:
 
 
 def ensure_indicators(store: Store) -> ComputeReport | None:
-    """Compute every indicator on the store's own engine when none is stored yet (a store that
-    was loaded without the recompute); None when values are stored already."""
-    if store.query("SELECT 1 FROM indicator_value LIMIT 1"):
+    """Compute and publish every indicator on the store's own engine when none is published yet
+    (a store that was loaded without the recompute); None when they are, or there are no facts."""
+    if store.query("SELECT 1 FROM published_indicator LIMIT 1") or not store.query(
+        "SELECT 1 FROM vacancy_stats LIMIT 1"
+    ):
         return None
     return compute_indicators(store, store.dialect)
+
+
+SHOWN_COLUMNS = [
+    "open_vacancies",
+    "job_seekers_short",
+    "interested",
+    "experienced",
+    "tension_ratio",
+    "tension_class",
+    "tension_ratio_ma12",
+    "tension_ratio_yoy",
+    "tension_rank",
+    "interested_per_vacancy",
+    "experienced_per_vacancy",
+    "days_open",
+    "fill_rate",
+    "open_vacancies_yoy",
+    "hidden",
+    "flags",
+]
 
 
 def indicator_table(
     store: Store, region: str, occupation: str, *, last: int | None = None
 ) -> list[dict[str, Any]]:
-    """Rows per month for one region (code or name) x occupation: every indicator, the class
-    and the flags. An unknown region or occupation raises UnknownLabel with suggestions."""
+    """The published rows per month for one area (code or name) x occupation ("all": every
+    occupation together): every indicator, the class, what is hidden and the flags. An unknown
+    region or occupation raises UnknownLabel with suggestions."""
     region_code = resolve_region(store, region)
-    occupation_id = resolve_occupation(store, occupation)
-    values = store.query(
-        "SELECT period, name, value, class, flags FROM indicator_value "
-        "WHERE region_code = ? AND occupation_id = ? ORDER BY period, name",
+    occupation_id = (
+        ALL_OCCUPATIONS if occupation == ALL_OCCUPATIONS else resolve_occupation(store, occupation)
+    )
+    values = store.query_dicts(
+        f"SELECT period, {', '.join(SHOWN_COLUMNS)} FROM published_indicator "
+        "WHERE region_code = ? AND occupation_id = ? ORDER BY period",
         [region_code, occupation_id],
     )
-    by_period: dict[date, dict[str, Any]] = {}
-    for period, name, value, cls, flags in values:
-        row = by_period.setdefault(
-            period,
-            {"region": region_code, "occupation_id": occupation_id, "period": period.isoformat()},
-        )
-        row[name] = value
-        if name == "tension_ratio":
-            row["tension_class"] = cls
-        row["flags"] = flags
-    rows = list(by_period.values())
+    rows = [
+        {
+            "region": region_code,
+            "occupation_id": occupation_id,
+            **row,
+            "period": row["period"].isoformat(),
+        }
+        for row in values
+    ]
     return rows[-last:] if last else rows

@@ -7,7 +7,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from lloradar.domain import TensionClass
+from lloradar.domain import RegionLevel, TensionClass
 from lloradar.features.indicators.narrative import (
     as_points,
     comparison_text,
@@ -15,21 +15,36 @@ from lloradar.features.indicators.narrative import (
     series_text,
     spread_text,
 )
-from lloradar.features.indicators.radar import Figures, RadarData, Source
+from lloradar.features.indicators.radar import Figures, RadarData, Source, cell_key
 from lloradar.web.charts import COLOURS, NO_DATA, bar_spec, series_spec
 from lloradar.web.i18n import TEXT
-from lloradar.web.views import Chart, class_name, fmt_int, fmt_ratio
+from lloradar.web.views import Chart, class_name, fmt_count, fmt_int, fmt_ratio
 
 
 def fact_sources(data: RadarData) -> list[Source]:
     return [s for s in data.sources if s.table in ("vacancy_stats", "labour_supply")]
 
 
+def run_line(data: RadarData, lang: str) -> str | None:
+    """ "Indicatorrun 2026-12-03 (duckdb)": which run the published figures come from."""
+    if data.run is None:
+        return None
+    return f"{TEXT[lang]['indicator_run']} {data.run.started_at:%Y-%m-%d} ({data.run.engine})"
+
+
+def hidden_notes(figures: list[Figures], lang: str) -> list[str]:
+    return [TEXT[lang]["hidden_note"]] if any(f.job_seekers_hidden for f in figures) else []
+
+
+def seekers(f: Figures, lang: str) -> str:
+    return fmt_count(f.job_seekers, f.job_seekers_hidden, lang)
+
+
 def series_chart(
     data: RadarData, place: str, region: str | None, occupation: str | None, lang: str
 ) -> Chart:
     t = TEXT[lang]
-    series = data.series(region, occupation)
+    series = data.series(cell_key(region), occupation)
     values = [{"period": f.period.isoformat(), "ratio": f.ratio} for f in series]
     query = "&".join(
         p
@@ -49,24 +64,35 @@ def series_chart(
             [
                 f.period.strftime("%Y-%m"),
                 fmt_int(f.vacancies, lang),
-                fmt_int(f.job_seekers, lang),
+                seekers(f, lang),
                 fmt_ratio(f.ratio, lang),
             ]
             for f in series[-24:]
         ],
         download=f"/api/indicators?{query}&format=csv" if query else "/api/indicators?format=csv",
         sources=fact_sources(data),
+        notes=hidden_notes(series[-24:], lang),
+        run=run_line(data, lang),
     )
 
 
 def ranked(items: list[tuple[str, Figures]]) -> list[tuple[str, Figures]]:
+    """The cells with a ratio, tightest first."""
     with_ratio = [(label, f) for label, f in items if f.ratio is not None]
     return sorted(with_ratio, key=lambda item: -(item[1].ratio or 0.0))
 
 
+def table_order(items: list[tuple[str, Figures]]) -> list[tuple[str, Figures]]:
+    """Every cell for a table: the ranked ones, then those without a ratio (hidden or none)
+    by name, so a hidden cell is listed with its marker instead of left out."""
+    rest = sorted((item for item in items if item[1].ratio is None), key=lambda item: item[0])
+    return [*ranked(items), *rest]
+
+
 def occupation_chart(data: RadarData, region: str, place: str, period: date, lang: str) -> Chart:
     t = TEXT[lang]
-    items = ranked([(o.label(lang), f) for o, f in data.by_occupation(region, period)])
+    cells = [(o.label(lang), f) for o, f in data.by_occupation(cell_key(region), period)]
+    items = ranked(cells)
     values = [
         {"label": label, "ratio": f.ratio, "class": f.tension.value if f.tension else None}
         for label, f in items
@@ -82,29 +108,44 @@ def occupation_chart(data: RadarData, region: str, place: str, period: date, lan
             [
                 label,
                 fmt_int(f.vacancies, lang),
-                fmt_int(f.job_seekers, lang),
+                seekers(f, lang),
                 fmt_ratio(f.ratio, lang),
                 class_name(f.tension, lang),
             ]
-            for label, f in items
+            for label, f in table_order(cells)
         ],
         download=f"/regio/{region}/beroepen.csv",
         sources=fact_sources(data),
+        notes=hidden_notes([f for _, f in cells], lang),
+        run=run_line(data, lang),
     )
 
 
 def region_chart(
-    data: RadarData, occupation: str | None, highlight: str | None, period: date, lang: str
+    data: RadarData,
+    occupation: str | None,
+    highlight: str | None,
+    period: date,
+    lang: str,
+    level: RegionLevel = RegionLevel.ARBEIDSMARKTREGIO,
 ) -> Chart:
     t = TEXT[lang]
-    items = ranked([(r.name, f) for r, f in data.by_region(occupation, period)])
+    cells = [(r.name, f) for r, f in data.by_region(occupation, period, level)]
+    items = ranked(cells)
     values = [
         {"label": label, "ratio": f.ratio, "class": f.tension.value if f.tension else None}
         for label, f in items
     ]
     pairs = [(label, f.ratio or 0.0) for label, f in items]
     place = highlight or (pairs[0][0] if pairs else "")
-    query = f"?occupation={occupation}" if occupation else ""
+    query = "&".join(
+        p
+        for p in (
+            f"occupation={occupation}" if occupation else "",
+            f"level={level.value}" if level != RegionLevel.ARBEIDSMARKTREGIO else "",
+        )
+        if p
+    )
     return Chart(
         id="regions",
         title=t["compare_title"],
@@ -115,24 +156,30 @@ def region_chart(
             [
                 label,
                 fmt_int(f.vacancies, lang),
-                fmt_int(f.job_seekers, lang),
+                seekers(f, lang),
                 fmt_ratio(f.ratio, lang),
                 class_name(f.tension, lang),
             ]
-            for label, f in items
+            for label, f in table_order(cells)
         ],
-        download=f"/kaart.csv{query}",
+        download=f"/kaart.csv?{query}" if query else "/kaart.csv",
         sources=fact_sources(data),
+        notes=hidden_notes([f for _, f in cells], lang),
+        run=run_line(data, lang),
     )
 
 
 def map_features(
-    data: RadarData, occupation: str | None, period: date, lang: str
+    data: RadarData,
+    occupation: str | None,
+    period: date,
+    lang: str,
+    level: RegionLevel = RegionLevel.ARBEIDSMARKTREGIO,
 ) -> dict[str, Any]:
-    """GeoJSON of the regions with their class, colour and label for the map."""
+    """GeoJSON of the areas of `level` with their class, colour and label for the map."""
     features = []
-    for region in data.regions:
-        f = data.figures(region.code, occupation, period)
+    for region in data.level(level):
+        f = data.figures(cell_key(region.code), occupation, period)
         tension = f.tension if f else None
         features.append(
             {

@@ -111,11 +111,13 @@ def _answer(data: RadarData, parsed: ParsedQuestion, period: date, lang: str) ->
     if figures.job_seekers is None:
         return Answer(
             answered=False,
-            text=f"Voor {what} in {place} zijn er in {month} minder dan 10 kortdurend "
-            "werkzoekenden; dat aantal en de spanning tonen we niet (privacy)."
+            text=f"Het aantal kortdurend werkzoekenden voor {what} in {place} in {month} is "
+            "verborgen, en daarmee de spanning: het zijn er minder dan 10, of uit dit aantal zou "
+            "zo'n kleine groep af te leiden zijn (privacy)."
             if nl
-            else f"For {what} in {place} there are fewer than 10 short-term job seekers in "
-            f"{month}; we do not show that count nor the tension (privacy).",
+            else f"The number of short-term job seekers for {what} in {place} in {month} is "
+            "hidden, and with it the tension: there are fewer than 10, or such a small group "
+            "could be derived from it (privacy).",
             **base,  # type: ignore[arg-type]
         )
     if parsed.measure is Measure.JOB_SEEKERS:
