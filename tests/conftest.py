@@ -325,3 +325,226 @@ def app_world_file(
     with open_store(str(path)) as store:
         add_forecasts_and_interventions(store)
     return path
+
+
+# --- The disclosure attacker: what an outsider can derive from published counts ---------------
+# Pure, no HTTP. Given the published values of one period and one measure (None when hidden) and
+# the linear relations an outsider knows between them, which hidden cells can be pinned down. The
+# unknowns are the hidden cells: integers >= 0, or within known `bounds` (e.g. 1..9 for a cell the
+# publication itself marks as small). A finding is
+#   - "exact": the cell can have one integer value only. Caught first with linear algebra (its
+#     unit vector lies in the row space of the equations over the hidden cells: a pivoted QR
+#     per connected component of hidden cells), then with LP bounds (HiGHS), which also see what
+#     non-negativity, bounds and inequalities force (two hidden cells of a line that leaves 0
+#     for them are both 0);
+#   - "small": its LP bounds lie inside 1..9 (the attacker learns it is a small non-zero count),
+#     when its given `bounds` did not say so already (a cell published as "1 to 9 people" is the
+#     primary-suppression marker itself, not something derived).
+# Every LP solution is a feasible point: a cell that one point puts at >= 10 or at 0 cannot be
+# "small", one that two points put an integer apart cannot be "exact", and a cell is bounded by
+# LP only while the points seen so far leave it open. The components share no relation, so one
+# LP over all of them answers one question per component at once (min of one open cell in each).
+
+
+@dataclass(frozen=True)
+class DisclosureFinding:
+    key: Any
+    kind: str  # "exact" | "small"
+    low: int  # the smallest integer the cell can be, given what is published
+    high: int  # the largest
+    via: str  # "linear algebra" | "lp"
+
+
+_NO_UPPER_BOUND = 1e9  # an LP maximum at this cap means "unbounded"
+_TOLERANCE = 1e-6
+
+
+def _linear_system(
+    values: dict[Any, int | None],
+    index: dict[Any, int],
+    relations: list[list[tuple[Any, int]]],
+    hidden: Any,
+    equality: bool,
+) -> tuple[Any, Any]:
+    """Relations sum(sign * value) == 0 (or <= 0) as a sparse matrix over the hidden cells and a
+    right-hand side holding the shown values."""
+    import numpy as np
+    from scipy import sparse
+
+    rows = [r for r, terms in enumerate(relations) for _ in terms]
+    cols = [index[key] for terms in relations for key, _ in terms]  # KeyError: not in `values`
+    signs = [float(sign) for terms in relations for _, sign in terms]
+    matrix = sparse.csr_matrix((signs, (rows, cols)), shape=(len(relations), len(index)))
+    shown = np.array([0.0 if v is None else float(v) for v in values.values()])
+    rhs = -(matrix @ shown)
+    matrix = matrix[:, hidden].tocsr()
+    matrix.eliminate_zeros()
+    used = np.diff(matrix.indptr) > 0
+    broken = ~used & ((rhs != 0) if equality else (rhs < 0))
+    if broken.any():
+        raise ValueError(f"the shown values break the relation {relations[np.argmax(broken)]!r}")
+    return matrix[used], rhs[used]
+
+
+def _determined(a_eq: Any, b_eq: Any) -> tuple[Any, Any]:
+    """Which cells of one component the equations alone determine, and a solution (exact in
+    those). A cell is determined iff its unit vector lies in the row space of the equations:
+    with a pivoted QR of their transpose (A^T P = Q R), iff its row of Q's first rank columns has
+    norm 1. (A QR, not an SVD: a few times faster, and no full V for a large component.)"""
+    import numpy as np
+    from scipy.linalg import qr, solve_triangular
+
+    n = a_eq.shape[1]
+    if not a_eq.shape[0]:
+        return np.zeros(n, dtype=bool), np.zeros(n)
+    dense = a_eq.toarray()
+    q, r, order = qr(dense.T, mode="economic", pivoting=True)
+    diagonal = np.abs(np.diag(r))
+    rank = int((diagonal > 1e-9 * max(1.0, diagonal[0])).sum())
+    basis = q[:, :rank]  # orthonormal basis of the row space
+    # the rows order[:rank] are independent: their equations R_r^T (Q_r^T x) = b give x = Q_r y
+    solution = basis @ solve_triangular(r[:rank, :rank], b_eq[order[:rank]], trans="T")
+    if np.abs(dense @ solution - b_eq).max(initial=0.0) > _TOLERANCE:
+        raise ValueError("the shown values admit no solution of the equations")
+    return 1.0 - (basis**2).sum(axis=1) < 1e-9, solution
+
+
+def _integer_ranges(low: Any, high: Any) -> tuple[Any, Any]:
+    """The integers inside [low, high] as (first, last); a range without one shrinks to the
+    nearest integer (an LP vertex off the integers, seen as one value)."""
+    import numpy as np
+
+    first = np.ceil(low - _TOLERANCE)
+    last = np.floor(high + _TOLERANCE)
+    empty = first > last
+    first[empty] = last[empty] = np.round(low[empty])
+    return first, last
+
+
+def disclosure_attack(
+    values: dict[Any, int | None],
+    equations: list[tuple[list[Any], Any]],
+    *,
+    inequalities: Any = (),
+    bounds: dict[Any, tuple[int, int | None]] | None = None,
+    lp: bool = True,
+    small_below: int = 10,
+) -> list[DisclosureFinding]:
+    """The hidden cells (`values[key] is None`) an outsider pins down from the shown ones.
+
+    `equations`: each `(members, total)` says sum(values of members) == value of total.
+    `inequalities`: each `(a, b)` says a <= b. `bounds`: what is published of a hidden cell,
+    (low, high or None); default (0, None). A cell whose `bounds` lie inside 1..9 already is
+    reported only when it is pinned down exactly. `lp=False`: the linear-algebra check alone
+    (the exact disclosures the equations give). Raises ValueError when the shown values break a
+    relation: the attacker's model of the publication is then wrong, and the test should say so."""
+    import numpy as np
+    from scipy import sparse
+    from scipy.optimize import linprog
+    from scipy.sparse.csgraph import connected_components
+
+    index = {k: i for i, k in enumerate(values)}
+    columns = np.array([i for i, v in enumerate(values.values()) if v is None], dtype=int)
+    hidden = [k for k, v in values.items() if v is None]
+    equalities = [[(m, 1) for m in members] + [(total, -1)] for members, total in equations]
+    a_eq, b_eq = _linear_system(values, index, equalities, columns, equality=True)
+    at_most = [[(a, 1), (b, -1)] for a, b in inequalities]
+    a_le, b_le = _linear_system(values, index, at_most, columns, equality=False)
+    n = len(hidden)
+    if not n:
+        return []
+
+    # Connected components of the hidden cells: two cells meet when a relation holds both.
+    incidence = sparse.vstack([a_eq, a_le]).tocsr()
+    incidence.data[:] = 1.0
+    _, component = connected_components(incidence.T @ incidence, directed=False)
+    eq_component = component[a_eq.indices[a_eq.indptr[:-1]]]
+
+    # 1. Linear algebra, per component.
+    determined = np.zeros(n, dtype=bool)
+    solution = np.zeros(n)
+    for label in np.unique(eq_component):
+        cols = np.flatnonzero(component == label)
+        rows = np.flatnonzero(eq_component == label)
+        determined[cols], solution[cols] = _determined(a_eq[rows][:, cols], b_eq[rows])
+    findings = [
+        DisclosureFinding(
+            hidden[j], "exact", round(solution[j]), round(solution[j]), "linear algebra"
+        )
+        for j in np.flatnonzero(determined)
+    ]
+    if not lp or determined.all():
+        return findings
+
+    # 2. LP bounds of the other cells, the determined ones fixed at their value.
+    known = bounds or {}
+    low = np.array([float(known.get(k, (0, None))[0]) for k in hidden])
+    high = np.array(
+        [
+            float(_NO_UPPER_BOUND if known.get(k, (0, None))[1] is None else known[k][1])
+            for k in hidden
+        ]
+    )
+    said_small = (low >= 1) & (high <= small_below - 1)  # the publication says so itself
+    low[determined] = high[determined] = solution[determined]
+    problem = {
+        "A_eq": a_eq if a_eq.shape[0] else None,
+        "b_eq": b_eq if a_eq.shape[0] else None,
+        "A_ub": a_le if a_le.shape[0] else None,
+        "b_ub": b_le if a_le.shape[0] else None,
+        "bounds": np.column_stack([low, high]),
+        "method": "highs",
+    }
+    seen_low, seen_high = np.full(n, np.inf), np.full(n, -np.inf)
+    done = determined.copy()
+
+    def solve(objective: Any) -> Any:
+        result = linprog(objective, **problem)
+        if result.status != 0:
+            raise ValueError(f"LP: {result.message} (do the relations hold?)")
+        np.minimum(seen_low, result.x, out=seen_low)
+        np.maximum(seen_high, result.x, out=seen_high)
+        return result.x
+
+    def still_open() -> Any:
+        first, last = _integer_ranges(seen_low, seen_high)
+        may_be_small = (first >= 1) & (last <= small_below - 1) & ~said_small
+        return ~done & ((first == last) | may_be_small)
+
+    solve(np.ones(n))
+    solve(-np.ones(n))
+    rng = np.random.default_rng(0)
+    for _ in range(2):
+        solve(rng.uniform(-1.0, 1.0, n))
+    while (open_cells := np.flatnonzero(still_open())).size:
+        # One open cell of each component: their minima (and then maxima) in one LP.
+        _, first_of_component = np.unique(component[open_cells], return_index=True)
+        asked = open_cells[first_of_component]
+        objective = np.zeros(n)
+        objective[asked] = 1.0
+        smallest = solve(objective)[asked]
+        open_now = still_open()[asked]
+        done[asked[~open_now]] = True
+        asked, smallest = asked[open_now], smallest[open_now]
+        if not asked.size:
+            continue
+        objective = np.zeros(n)
+        objective[asked] = -1.0
+        largest = solve(objective)[asked]
+        done[asked] = True
+        first, last = _integer_ranges(smallest, largest)
+        for j, lo, hi, top in zip(asked, first, last, largest, strict=True):
+            if top >= _NO_UPPER_BOUND - 1:
+                continue
+            if lo == hi:
+                findings.append(DisclosureFinding(hidden[j], "exact", int(lo), int(hi), "lp"))
+            elif lo >= 1 and hi <= small_below - 1 and not said_small[j]:
+                findings.append(DisclosureFinding(hidden[j], "small", int(lo), int(hi), "lp"))
+    return findings
+
+
+@pytest.fixture
+def disclosure_attacker() -> Any:
+    """`attack(values, equations, *, inequalities=(), bounds=None, lp=True)` -> the hidden cells
+    an outsider pins down, as `DisclosureFinding`s; see `disclosure_attack` above."""
+    return disclosure_attack
