@@ -1,5 +1,8 @@
 """A tiny labour market for the alert tests: one region, one occupation, one skill, a month of
-vacancies and job seekers, and an account that consents to alerts."""
+vacancies and job seekers, and an account that consents to alerts.
+
+The tension alerts read the published indicators, so every change of the facts here is
+published again, as an ingest does (`refresh_derived`)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import uuid
 from datetime import date, datetime
 
 from lloradar.features.accounts import service as accounts
+from lloradar.features.indicators.service import compute_indicators
 from lloradar.store import Store
 
 REGION = "AM05"
@@ -28,9 +32,11 @@ def build_market(store: Store) -> None:
         "region",
         ["code", "name", "level", "parent_code", "province_code", "source_id"],
         [
-            (REGION, "Zuid-Holland Centraal", "arbeidsmarktregio", None, "PV28", SOURCE),
+            ("PV28", "Zuid-Holland", "provincie", None, "PV28", SOURCE),
+            ("PV20", "Groningen", "provincie", None, "PV20", SOURCE),
+            (REGION, "Zuid-Holland Centraal", "arbeidsmarktregio", "PV28", "PV28", SOURCE),
             ("GM0599", "Rotterdam", "gemeente", REGION, "PV28", SOURCE),
-            ("AM99", "Elders", "arbeidsmarktregio", None, "PV20", SOURCE),
+            ("AM99", "Elders", "arbeidsmarktregio", "PV20", "PV20", SOURCE),
         ],
         ["code"],
     )
@@ -50,6 +56,7 @@ def build_market(store: Store) -> None:
 
 
 def set_month(store: Store, period: date, vacancies: int, job_seekers: int) -> None:
+    """The month's facts of the one cell, published."""
     store.upsert(
         "vacancy_stats",
         ["region_code", "occupation_id", "period", "open_vacancies", "new_vacancies",
@@ -64,6 +71,7 @@ def set_month(store: Store, period: date, vacancies: int, job_seekers: int) -> N
         [(REGION, OCCUPATION, period, job_seekers, 0, 0, 0, SOURCE)],
         ["region_code", "occupation_id", "period"],
     )  # fmt: skip
+    compute_indicators(store, store.dialect)
 
 
 def add_vacancy(store: Store, vacancy_id: str, region: str, occupation: str | None,
@@ -155,26 +163,33 @@ def consenting_account(store: Store, email: str | None = None) -> str:
 
 
 def watched_cell(store: Store, region: str = "AM05") -> tuple[str, str]:
-    """The first region x occupation of a demo world with figures in `region`."""
+    """The first region x occupation of a demo world whose latest published month in `region`
+    has a tension class (a class the publication hides cannot move)."""
     row = store.query(
-        "SELECT region_code, occupation_id FROM vacancy_stats WHERE region_code = ? "
-        "ORDER BY occupation_id LIMIT 1",
+        "SELECT region_code, occupation_id FROM published_indicator p WHERE region_code = ? "
+        "AND occupation_id <> 'all' AND tension_class IS NOT NULL AND period = (SELECT "
+        "max(period) FROM published_indicator q WHERE q.region_code = p.region_code "
+        "AND q.occupation_id = p.occupation_id) ORDER BY occupation_id LIMIT 1",
         (region,),
     )[0]
     return str(row[0]), str(row[1])
 
 
 def add_month_with_another_class(store: Store, region: str, occupation: str) -> str:
-    """A new month for one cell whose class differs from its latest one: very tight, or else
-    very slack. Returns the new class."""
-    latest, vacancies, seekers, source = store.query(
-        "SELECT v.period, v.open_vacancies, s.job_seekers_short, v.source_id "
-        "FROM vacancy_stats v JOIN labour_supply s USING (region_code, occupation_id, period) "
-        "WHERE region_code = ? AND occupation_id = ? ORDER BY v.period DESC LIMIT 1",
+    """A new month for one cell whose class differs from its latest published one: very tight,
+    or else very slack; published. Returns the new class."""
+    latest, published_class = store.query(
+        "SELECT period, tension_class FROM published_indicator "
+        "WHERE region_code = ? AND occupation_id = ? ORDER BY period DESC LIMIT 1",
         (region, occupation),
     )[0]
+    source = store.query(
+        "SELECT source_id FROM vacancy_stats WHERE region_code = ? AND occupation_id = ? "
+        "ORDER BY period DESC LIMIT 1",
+        (region, occupation),
+    )[0][0]
     new = date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1)
-    tight = seekers < 10 or vacancies / seekers <= 4.0
+    tight = published_class != "zeer krap"
     v, s = (500, 10) if tight else (1, 1000)
     with store.transaction():
         store.execute(
@@ -185,4 +200,5 @@ def add_month_with_another_class(store: Store, region: str, occupation: str) -> 
             "INSERT INTO labour_supply VALUES (?, ?, ?, ?, 0, 0, 0, ?)",
             (region, occupation, new, s, source),
         )
+    compute_indicators(store, store.dialect)
     return "zeer krap" if tight else "zeer ruim"

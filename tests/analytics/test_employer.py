@@ -1,5 +1,6 @@
 """The employer view's pure figures: golden values on a handmade occupation-skill graph, and the
-disclosure rules (a pool of 7 is "<10", overlapping pools never reveal a hidden difference)."""
+disclosure rules (a hidden published count is "<10", never a number; overlapping pools never
+reveal a hidden difference)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,8 @@ from lloradar.analytics.employer import (
     ExtractedSkill,
     OccupationSkills,
     PoolFigure,
-    SupplyCell,
     TeamCell,
     combined_pool,
-    competition,
-    pool_figure,
     protect_team,
     rank_occupations,
     recruit_from,
@@ -25,7 +23,6 @@ from lloradar.analytics.employer import (
 )
 from lloradar.analytics.employer_narrative import pool_text, risk_text, skills_text
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
-from lloradar.domain import TensionClass
 
 NURSE, ASSISTANT, HOMECARE, DEVELOPER = "occ:nurse", "occ:assistant", "occ:homecare", "occ:dev"
 ESSENTIAL = {
@@ -69,38 +66,34 @@ def test_occupation_whose_essential_skills_cover_the_vacancy_ranks_first() -> No
     assert rank_occupations([], occupations) == []
 
 
-def test_pool_of_seven_is_shown_as_under_ten() -> None:
-    figure = pool_figure(SupplyCell(HOMECARE, interested=7, experienced=12, job_seekers_short=3))
-    assert figure.interested is None and figure.experienced == 12
-    assert figure.job_seekers_short is None
+def test_a_hidden_pool_count_is_never_the_candidates() -> None:
+    """The counts arrive as published: None is hidden (fewer than 10, or giving such a count
+    away) and is shown as "<10" or left out, never taken for a number."""
+    figure = PoolFigure(HOMECARE, interested=None, experienced=12, job_seekers_short=None)
     assert figure.candidates == 12  # the larger shown count, never the sum
-    alone = pool_figure(SupplyCell(HOMECARE, 7, 4, 0))
+    assert PoolFigure(HOMECARE, 15, 12, 30).candidates == 15
+    alone = PoolFigure(HOMECARE, None, None, None)
     assert alone.candidates is None
     assert show_count(alone.candidates) == SUPPRESSED == "<10"
 
 
+def _published(occupation: str, interested: int) -> PoolFigure:
+    """A cell as the publication gives it (primary suppression only, for this test)."""
+    return PoolFigure(occupation, interested if interested >= 10 else None, None, None)
+
+
 def test_overlapping_pools_never_reveal_a_hidden_difference() -> None:
-    """Pool {A} and pool {A, B}: whatever A and B are, the difference of the two published
-    totals is B's own published value (or 0 when B is hidden), never a hidden count."""
+    """Pool {A} and pool {A, B}: whatever A and B are, the difference of the two totals is B's
+    own published value (or 0 when B is hidden), never a hidden count."""
     for a in range(0, 40):
         for b in range(0, 40):
-            fa = pool_figure(SupplyCell(NURSE, a, 0, 0))
-            fb = pool_figure(SupplyCell(HOMECARE, b, 0, 0))
+            fa, fb = _published(NURSE, a), _published(HOMECARE, b)
             only_a, both = combined_pool([fa]), combined_pool([fa, fb])
             difference = both.candidates - only_a.candidates
             assert difference == (fb.candidates or 0)
             if b < 10:
                 assert difference == 0 and both.hidden == only_a.hidden + 1
             assert all(v == 0 or v >= 10 for v in (only_a.candidates, both.candidates))
-
-
-def test_competition_and_tension_class() -> None:
-    tight = competition(NURSE, open_vacancies=112, job_seekers_short=13)
-    assert tight.ratio == pytest.approx(112 / 13)
-    assert tight.tension is TensionClass.ZEER_KRAP
-    hidden = competition(HOMECARE, open_vacancies=20, job_seekers_short=4)
-    assert hidden.job_seekers_short is None and hidden.ratio is None and hidden.tension is None
-    assert hidden.open_vacancies == 20  # vacancies are not people
 
 
 def test_recruit_from_is_the_move_into_the_vacancy_occupation() -> None:

@@ -63,16 +63,21 @@ def build(store: Store) -> None:
         "checksum, is_demo) VALUES ('src', 'handmade', 'facts', 'test', ?, 'CC0', 'x', TRUE)",
         [now],
     )
-    for code, name in (("AM05", "Twente"), ("AM06", "Stedendriehoek en Noordwest Veluwe")):
+    # every arbeidsmarktregio lies in a provincie: the published indicators sum them up to it
+    for code, name, parent in (
+        ("AM05", "Twente", "PV21"),
+        ("AM06", "Stedendriehoek en Noordwest Veluwe", "PV25"),
+    ):
         store.execute(
-            "INSERT INTO region (code, name, level, source_id) "
-            "VALUES (?, ?, 'arbeidsmarktregio', 'src')",
+            "INSERT INTO region (code, name, level, parent_code, source_id) "
+            "VALUES (?, ?, 'arbeidsmarktregio', ?, 'src')",
+            [code, name, parent],
+        )
+    for code, name in (("PV21", "Overijssel"), ("PV25", "Gelderland")):
+        store.execute(
+            "INSERT INTO region (code, name, level, source_id) VALUES (?, ?, 'provincie', 'src')",
             [code, name],
         )
-    store.execute(
-        "INSERT INTO region (code, name, level, source_id) VALUES ('PV21', 'Overijssel', "
-        "'provincie', 'src')"
-    )
     for uri, (en, nl, isco, skills) in OCCUPATIONS.items():
         store.execute(
             "INSERT INTO occupation (id, label_en, label_nl, isco_code, source_id) "
@@ -146,25 +151,30 @@ def test_vacancy_analysis_golden(store: Store) -> None:
         "patiëntenzorg",
         "empathie",
     ]
-    # the latest month, not November's 99 interested
+    # the latest month, not November's 99 interested; the figures are the published ones
     assert result["pool"]["interested"] == 42 and result["pool"]["experienced"] == 31
-    assert result["pool"]["candidates"] == 42 and result["pool"]["job_seekers_short"] == 13
+    assert result["pool"]["candidates"] == 42
+    # 13 short-term job seekers, hidden by secondary suppression: beside Twente's total of 57
+    # and the care assistants' 40 it would give the home carers' 4 away
+    assert result["pool"]["job_seekers_short"] is None
     assert "42 werkzoekenden" in result["pool"]["text"][0]
     competition = result["competition"]
-    assert competition["open_vacancies"] == 112 and competition["ratio"] == 8.615
-    assert competition["tension_class"] == "zeer krap"
-    assert "112 vacatures" in competition["text"][0]
+    assert competition["open_vacancies"] == 112
+    assert competition["ratio"] is None and competition["tension_class"] is None  # as published
+    assert "112 andere vacatures" in competition["text"][0]
     adjacent = result["adjacent"]["items"]
     # both level-3 occupations share care and empathy (2 of 3 essential skills):
     # 0.5 * 2/3 + 0.25 * 2/4 = 0.4583
     assert [a["uri"] for a in adjacent] == [ASSISTANT, HOMECARE]
     assert adjacent[0]["similarity"] == pytest.approx(0.4583, abs=1e-4)
-    assert adjacent[0]["pool"]["candidates"] == 25
+    # the care assistants' 25 interested are hidden beside the home carers' 7 (secondary),
+    # their 9 experienced are fewer than 10: no shown count
+    assert adjacent[0]["pool"]["candidates"] is None
     assert adjacent[1]["pool"]["candidates"] is None  # 7 interested, 5 experienced: <10
     assert [g["label"] for g in adjacent[0]["gap"]] == ["medicatie toedienen"]
     assert result["adjacent"]["pool_with_adjacent"] == {
-        "candidates": 67,
-        "hidden": 1,
+        "candidates": 42,
+        "hidden": 2,
         "occupations": 3,
     }
     risk = {r["uri"]: r for r in result["team_risk"]["items"]}
@@ -194,6 +204,22 @@ def test_a_newer_month_for_another_occupation_keeps_this_occupations_figures(
     result = analyse_vacancy(store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM05")).as_dict()
     assert result["period"] == "2025-12"
     assert result["pool"]["interested"] == 42 and result["competition"]["open_vacancies"] == 112
+
+
+def test_competition_shows_the_published_tension(store: Store) -> None:
+    """Where the publication shows the job seekers, the ratio and class are its own."""
+    result = analyse_vacancy(store, models(NURSE_SKILLS), VacancyQuery(VACANCY, "AM06")).as_dict()
+    published = store.query(
+        "SELECT open_vacancies, job_seekers_short, tension_ratio, tension_class "
+        "FROM published_indicator WHERE region_code = 'AM06' AND occupation_id = ? "
+        "AND period = ?",
+        [NURSE, LATEST],
+    )
+    assert published == [(50, 50, 1.0, "gemiddeld")]
+    competition = result["competition"]
+    assert (competition["open_vacancies"], competition["ratio"]) == (50, 1.0)
+    assert competition["tension_class"] == "gemiddeld"
+    assert result["pool"]["job_seekers_short"] == 50 and result["pool"]["candidates"] == 70
 
 
 def test_picked_occupation_and_english(store: Store) -> None:

@@ -16,6 +16,8 @@ from lloradar.features.navigator.service import (
     NavigatorError,
     navigate,
     occupation_skills,
+    opportunities,
+    regional_tension,
     result_json,
 )
 from lloradar.store import Store, open_store
@@ -73,30 +75,36 @@ def test_transitions_lead_from_the_shrinking_shop_to_growing_occupations(world: 
     assert coverages == sorted(coverages, reverse=True) and coverages[0] > 0
 
 
-def test_tension_over_fewer_than_ten_job_seekers_is_suppressed(world: Store) -> None:
-    period = world.query("SELECT max(period) FROM vacancy_stats")[0][0]
-    key = [REGION, SHOP, period]
-    old = world.query(
-        "SELECT job_seekers_short FROM labour_supply WHERE region_code = ? AND occupation_id = ? "
-        "AND period = ?",
-        key,
-    )[0][0]
-    world.execute(
-        "UPDATE labour_supply SET job_seekers_short = 9 WHERE region_code = ? "
-        "AND occupation_id = ? AND period = ?",
-        key,
-    )
-    try:
-        result = result_json(navigate(world, occupation_skills(world, SHOP), REGION))
-    finally:
-        world.execute(
-            "UPDATE labour_supply SET job_seekers_short = ? WHERE region_code = ? "
-            "AND occupation_id = ? AND period = ?",
-            [old, *key],
+def test_tension_is_the_published_one_and_hidden_where_the_publication_hides_it(
+    world: Store,
+) -> None:
+    """The navigator shows the published class and ratio of the region's latest month and
+    recomputes nothing: a cell whose job seekers the publication hides has no tension (its
+    forecast still counts)."""
+    regional_tension(world, REGION)  # publishes the indicators of a store without them
+    region, period = world.query(
+        "SELECT region_code, period FROM published_indicator p WHERE region_level = "
+        "'arbeidsmarktregio' AND hidden LIKE '%job_seekers_short%' AND period = (SELECT "
+        "max(period) FROM published_indicator q WHERE q.region_code = p.region_code) "
+        "ORDER BY region_code LIMIT 1"
+    )[0]
+    published = {
+        str(occupation): (cls, ratio, hidden)
+        for occupation, cls, ratio, hidden in world.query(
+            "SELECT occupation_id, tension_class, tension_ratio, hidden FROM published_indicator "
+            "WHERE region_code = ? AND period = ? AND occupation_id <> 'all'",
+            [region, period],
         )
-    chance = result["occupations"][0]["opportunity"]
-    assert chance["tension_class"] is None and chance["tension_ratio"] is None
-    assert chance["forecast_prospect"] is not None  # the forecast part still counts
+    }
+    shown_period, tension = regional_tension(world, region)
+    assert shown_period == period
+    assert {o: (None if c is None else c.value, r) for o, (c, r) in tension.items()} == {
+        o: (cls, ratio) for o, (cls, ratio, _) in published.items()
+    }
+    hidden = [o for o, (_, _, h) in published.items() if "job_seekers_short" in h.split()]
+    _, _, chances = opportunities(world, region)
+    assert all(chances[o].tension is None and chances[o].tension_ratio is None for o in hidden)
+    assert any(chances[o].prospect is not None for o in hidden)  # the forecast still counts
 
 
 @pytest.mark.parametrize(

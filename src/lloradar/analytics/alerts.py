@@ -2,8 +2,9 @@
 
 Pure functions. The rules:
 - tension class: fires when both states have a class and the classes differ (gemiddeld -> krap);
-  a move to or from "no class" (no data, or a count under 10 suppressed) does not fire, since it
-  says nothing about the market;
+  a move to or from "no class" (no data, or hidden by disclosure control in the published
+  indicators) does not fire, since it says nothing about the market. The class is the published
+  one, passed in by the caller: nothing is computed or disclosed here;
 - vacancies and courses: fires once for the ids that are in the current state and not in the
   previous one; ids that disappear (a closed vacancy) fire nothing;
 - ids that were seen once never fire again;
@@ -16,8 +17,6 @@ from __future__ import annotations
 
 import hashlib
 
-from lloradar.analytics.disclosure import disclose
-from lloradar.analytics.tension import tension_class
 from lloradar.domain.alerts import AlertKind, Change, WatchState
 
 
@@ -26,14 +25,12 @@ def change_id(subscription_id: str, kind: AlertKind, *parts: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def tension_state(period: str | None, open_vacancies: int, short_job_seekers: int) -> WatchState:
-    """The watched tension of one month; a job-seeker count under 10 is suppressed, and so is
-    the class computed from it (a class over a hidden count would narrow it down)."""
+def tension_state(period: str | None, published_class: str | None) -> WatchState:
+    """The watched tension of one month: its published class (None when the publication hides
+    it with the job-seeker count it would give away, or has none)."""
     if period is None:
         return WatchState()
-    shown = disclose(short_job_seekers)
-    cls = None if shown is None else tension_class(open_vacancies, shown)
-    return WatchState(period=period, tension=None if cls is None else cls.value)
+    return WatchState(period=period, tension=published_class or None)
 
 
 def detect_changes(

@@ -1,18 +1,21 @@
 """The employer view's figures, pure: the occupation a vacancy's skills point to, the regional
 candidate pool, the competing vacancies, the occupations to recruit from and the skills the team
-loses through retirement. Every count of people leaves here already protected (fewer than 10 is
-hidden, see `analytics.disclosure`).
+loses through retirement.
 
-Differencing: every published pool figure is one source cell (one occupation in one
-arbeidsmarktregio in one month), shown or hidden on its own. A pool over several occupations is
-the sum of the *shown* cells only, with the number of hidden ones beside it, so the pools of
-occupations {A} and {A, B} differ by B's shown value or by nothing: a hidden cell never becomes
-the difference of two published numbers.
+The regional figures of one region x occupation x month (job seekers, interested, experienced,
+the tension ratio and class) arrive as published (`published_indicator`, disclosure control
+applied once over the whole table, cells and totals): this module takes them as they are, a
+hidden value is None, and never discloses or recomputes them.
 
-The team's retirement figures go through one ledger per answer (`CellLedger`, the overlap
-ledger of `analytics.disclosure` for populations made of team cells): a count under 10 is
-hidden, and so is every count whose group differs from an already shown group by 1..9 people,
-so the holders of two skills, or the holders and those retiring, never give a small group away.
+Differencing: a pool over several occupations is the sum of the *shown* published cells only,
+with the number of hidden ones beside it, so the pools of occupations {A} and {A, B} differ by
+B's shown value or by nothing: a hidden cell never becomes the difference of two numbers.
+
+The team's retirement figures (not in the published table) go through one ledger per answer
+(`CellLedger`, the overlap ledger of `analytics.disclosure` for populations made of team cells):
+a count under 10 is hidden, and so is every count whose group differs from an already shown
+group by 1..9 people, so the holders of two skills, or the holders and those retiring, never
+give a small group away.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ import numpy as np
 
 from lloradar.analytics.disclosure import MIN_PEOPLE, disclose
 from lloradar.analytics.similarity import HIGHLY_VIABLE, VIABLE, WEIGHTS, SimilarityModel
-from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import TensionClass
 
 OPTIONAL_WEIGHT = 0.5  # an extracted skill that is optional for an occupation counts half
@@ -89,18 +91,9 @@ def rank_occupations(
 
 
 @dataclass(frozen=True, slots=True)
-class SupplyCell:
-    """Job seekers of one occupation in one region and month (UWV-style counts)."""
-
-    occupation: str
-    interested: int  # desired occupation
-    experienced: int  # previous occupation
-    job_seekers_short: int  # benefit duration under six months
-
-
-@dataclass(frozen=True, slots=True)
 class PoolFigure:
-    """A cell as it may be published: None is hidden (fewer than 10 people)."""
+    """The job seekers of one occupation in the region and month, as published: None is hidden
+    (disclosure control) or not reported."""
 
     occupation: str
     interested: int | None
@@ -113,15 +106,6 @@ class PoolFigure:
         both, so the two counts are not added): the larger shown count."""
         shown = [v for v in (self.interested, self.experienced) if v is not None]
         return max(shown) if shown else None
-
-
-def pool_figure(cell: SupplyCell) -> PoolFigure:
-    return PoolFigure(
-        cell.occupation,
-        disclose(cell.interested),
-        disclose(cell.experienced),
-        disclose(cell.job_seekers_short),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,20 +127,14 @@ def combined_pool(figures: Sequence[PoolFigure]) -> PoolTotal:
 @dataclass(frozen=True, slots=True)
 class Competition:
     """Open vacancies of an occupation in the region, and the spanningsindicator / tension
-    indicator (vacancies per short-term job seeker, UWV method), None when suppressed."""
+    indicator (vacancies per short-term job seeker, UWV method) as published: None when hidden
+    with the job-seeker count it would give away, or without job-seeker figures."""
 
     occupation: str
     open_vacancies: int
     job_seekers_short: int | None
     ratio: float | None
     tension: TensionClass | None
-
-
-def competition(occupation: str, open_vacancies: int, job_seekers_short: int) -> Competition:
-    """A ratio over a hidden count would reveal it, so it is hidden with the count."""
-    shown = disclose(job_seekers_short)
-    ratio = None if shown is None else tension_ratio(open_vacancies, shown)
-    return Competition(occupation, open_vacancies, shown, ratio, TensionClass.from_ratio(ratio))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """The current state of what a subscription watches, read from the store, and the labels that
 make an event readable.
 
-- tension class: the latest month of `vacancy_stats` for the region x occupation, with the
-  short-term job seekers of `labour_supply` in that month (suppressed under 10);
+- tension class: the published class (`published_indicator`, read through the indicators'
+  service) of the region x occupation's latest published month; None where the publication
+  hides it. Nothing is recomputed from the facts: a load republishes (`refresh_derived`);
 - vacancies: the ids of postings in `vacancy` for the occupation, or with the skill in
   `vacancy_skill`, in the region (a gemeente counts for its arbeidsmarktregio and provincie);
 - courses: the ids of courses that teach the skill, from `course_skill` (migration 009). The
@@ -13,6 +14,11 @@ from __future__ import annotations
 
 from lloradar.analytics.alerts import tension_state
 from lloradar.domain.alerts import AlertKind, Subscription, WatchState
+from lloradar.features.indicators.service import (
+    PublishedCell,
+    ensure_indicators,
+    latest_published_cells,
+)
 from lloradar.store import Store
 
 
@@ -27,38 +33,30 @@ def current_state(store: Store, subscription: Subscription, tables: set[str]) ->
 
 
 def _tension(store: Store, region: str, occupation: str) -> WatchState:
-    rows = store.query(
-        "SELECT v.period, v.open_vacancies, coalesce(s.job_seekers_short, 0) "
-        "FROM vacancy_stats v LEFT JOIN labour_supply s ON s.region_code = v.region_code "
-        "AND s.occupation_id = v.occupation_id AND s.period = v.period "
-        "WHERE v.region_code = ? AND v.occupation_id = ? ORDER BY v.period DESC LIMIT 1",
-        (region, occupation),
-    )
-    if not rows:
-        return WatchState()
-    period, vacancies, seekers = rows[0]
-    return tension_state(str(period), int(vacancies), int(seekers))
+    ensure_indicators(store)
+    cell = latest_published_cells(store, [(region, occupation)]).get((region, occupation))
+    return _state(cell)
 
 
 def tension_states(store: Store) -> dict[tuple[str, str], WatchState]:
-    """The watched tension of every region x occupation that a tension subscription watches, in
-    one query: its latest month of `vacancy_stats` with the job seekers of that month."""
-    rows = store.query(
-        "SELECT region_code, occupation_id, period, open_vacancies, job_seekers FROM ("
-        " SELECT v.region_code, v.occupation_id, v.period, v.open_vacancies,"
-        "  coalesce(s.job_seekers_short, 0) AS job_seekers,"
-        "  row_number() OVER (PARTITION BY v.region_code, v.occupation_id"
-        "   ORDER BY v.period DESC) AS newest"
-        " FROM vacancy_stats v"
-        " JOIN (SELECT DISTINCT region_code, occupation_id FROM alert_subscription"
-        "  WHERE kind = ?) w"
-        "  ON w.region_code = v.region_code AND w.occupation_id = v.occupation_id"
-        " LEFT JOIN labour_supply s ON s.region_code = v.region_code"
-        "  AND s.occupation_id = v.occupation_id AND s.period = v.period"
-        ") latest WHERE newest = 1",
-        (AlertKind.TENSION.value,),
-    )
-    return {(str(r[0]), str(r[1])): tension_state(str(r[2]), int(r[3]), int(r[4])) for r in rows}
+    """The watched tension of every region x occupation that a tension subscription watches:
+    the published class of its latest published month."""
+    ensure_indicators(store)
+    watched = [
+        (str(r[0]), str(r[1]))
+        for r in store.query(
+            "SELECT DISTINCT region_code, occupation_id FROM alert_subscription WHERE kind = ? "
+            "AND region_code IS NOT NULL AND occupation_id IS NOT NULL",
+            (AlertKind.TENSION.value,),
+        )
+    ]
+    return {key: _state(cell) for key, cell in latest_published_cells(store, watched).items()}
+
+
+def _state(cell: PublishedCell | None) -> WatchState:
+    if cell is None:
+        return WatchState()
+    return tension_state(cell.period.isoformat(), cell.tension_class)
 
 
 def _vacancy_ids(store: Store, sub: Subscription) -> frozenset[str]:

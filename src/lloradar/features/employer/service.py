@@ -1,25 +1,27 @@
 """The employer view (werkgeversview) as one use-case: a vacancy text and an arbeidsmarktregio in,
 five blocks out (skills and occupation, candidate pool, competing vacancies, occupations to
 recruit from, skills at risk in the team), each with its duiding. Only protected aggregates leave
-this module; the team composition is read for the analysis and never stored."""
+this module: the regional figures as published (`published_indicator`, through the indicators'
+service), the team's through `protect_team`; the team composition is read for the analysis and
+never stored."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from babel.numbers import format_decimal
 
 from lloradar.analytics.disclosure import SUPPRESSED
 from lloradar.analytics.employer import (
     Adjacent,
+    Competition,
     ExtractedSkill,
     OccupationMatch,
     OccupationSkills,
     PoolFigure,
     TeamCell,
     combined_pool,
-    competition,
-    pool_figure,
     protect_team,
     rank_occupations,
     recruit_from,
@@ -39,6 +41,12 @@ from lloradar.domain import IngestError
 from lloradar.features.employer import queries
 from lloradar.features.employer.result import VacancyAnalysis
 from lloradar.features.employer.team import TeamRow, parse_team_csv
+from lloradar.features.indicators.service import (
+    PublishedCell,
+    ensure_indicators,
+    latest_published_period,
+    published_cells,
+)
 from lloradar.features.skills import service as skills_service
 from lloradar.services import audit
 from lloradar.store import Store
@@ -60,6 +68,7 @@ __all__ = [
 MAX_TEXT = 20_000  # characters of vacancy text, as /api/skills/extract
 TOP_SKILLS = 12
 TOP_ADJACENT = 5
+PEOPLE = ("interested", "experienced", "job_seekers_short")
 
 
 class EmployerInputError(ValueError):
@@ -187,6 +196,43 @@ def _essential(
     return out
 
 
+def regional_figures(
+    store: Store, region: str, occupation: str | None
+) -> tuple[date | None, dict[str, PublishedCell]]:
+    """The published cells of the region's occupations in the latest month with figures for
+    `occupation` (figures arrive per cell, so the region's newest month may not hold this
+    occupation yet), else in the region's latest month; by occupation."""
+    ensure_indicators(store)
+    period = None
+    if occupation:
+        period = latest_published_period(store, region_code=region, occupation_id=occupation)
+    period = period or latest_published_period(store, region_code=region)
+    if period is None:
+        return None, {}
+    cells = published_cells(store, period=period, region_code=region)
+    return period, {c.occupation_id: c for c in cells if not c.is_total}
+
+
+def pool_figure(cell: PublishedCell | None) -> PoolFigure | None:
+    """The published job seekers of one cell; None when the source reported none."""
+    if cell is None or not any(cell.reported(m) for m in PEOPLE):
+        return None
+    return PoolFigure(cell.occupation_id, cell.interested, cell.experienced, cell.job_seekers_short)
+
+
+def competition(cell: PublishedCell | None) -> Competition | None:
+    """The published open vacancies and tension of one cell; None without vacancy figures."""
+    if cell is None or cell.open_vacancies is None:
+        return None
+    return Competition(
+        cell.occupation_id,
+        cell.open_vacancies,
+        cell.job_seekers_short,
+        cell.tension_ratio,
+        cell.tension,
+    )
+
+
 def analyse_vacancy(
     store: Store, models: SkillModels, query: VacancyQuery, actor_id: str | None = None
 ) -> VacancyAnalysis:
@@ -235,18 +281,15 @@ def analyse_vacancy(
         label = occupation_labels.get(picked, model.occupations[model.index[picked]].label)
         chosen = own[0] if own else OccupationMatch(picked, label, 0.0, (), ())
 
-    period = queries.latest_period(store, region, chosen.uri if chosen else None)
-    supply = queries.supply(store, region, period)
-    vacancies = queries.open_vacancies(store, region, period)
+    period, cells = regional_figures(store, region, chosen.uri if chosen else None)
+    supply = {uri: figure for uri, cell in cells.items() if (figure := pool_figure(cell))}
     pool = competing = None
     adjacent: list[tuple[Adjacent, PoolFigure | None]] = []
     pool_total = None
     if chosen is not None:
         uri = chosen.uri
-        pool = pool_figure(supply[uri]) if uri in supply else None
-        if uri in vacancies:
-            cell = supply.get(uri)
-            competing = competition(uri, vacancies[uri], cell.job_seekers_short if cell else 0)
+        pool = supply.get(uri)
+        competing = competition(cells.get(uri))
         candidates = frozenset(supply) if supply else None
         adjacent = [
             (
@@ -257,7 +300,7 @@ def analyse_vacancy(
                     tuple((s, skill_labels.get(s, label)) for s, label in a.shared),
                     tuple((s, skill_labels.get(s, label)) for s, label in a.gap),
                 ),
-                pool_figure(supply[a.uri]) if a.uri in supply else None,
+                supply.get(a.uri),
             )
             for a in recruit_from(model, uri, TOP_ADJACENT, candidates=candidates)
         ]
@@ -277,7 +320,7 @@ def analyse_vacancy(
         region=region,
         region_name=region_name,
         period=period,
-        is_demo=queries.is_demo(store, region, period) if period else False,
+        is_demo=any(c.is_demo for c in cells.values()),
         lang=lang,
         skills=skills,
         occupations=ranked,

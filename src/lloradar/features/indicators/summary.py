@@ -1,14 +1,22 @@
-"""The per-region summary of the latest month: vacancies, job seekers and tension class."""
+"""The per-region summary of the latest month: vacancies, job seekers and tension class, as
+published (each arbeidsmarktregio's all-occupations total in `published_indicator`): a hidden
+count, and the ratio and class that would give it back, are None. Nothing is recomputed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from lloradar.analytics.disclosure import disclose
-from lloradar.analytics.tension import tension_class, tension_ratio
-from lloradar.domain import TensionClass
+from lloradar.domain import RegionLevel, TensionClass
+from lloradar.features.indicators.published import (
+    ALL_OCCUPATIONS,
+    latest_published_period,
+    published_cells,
+)
+from lloradar.features.indicators.tension import ensure_indicators
 from lloradar.store import Store
+
+LEVEL = RegionLevel.ARBEIDSMARKTREGIO.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,43 +29,40 @@ class RegionSummary:
     ratio: float | None
     tension: TensionClass | None
     is_demo: bool
+    hidden: str = ""  # the hidden counts, space-separated (see published_indicator)
+    run_id: str = ""
 
 
 def latest_period(store: Store) -> date | None:
-    value = store.query("SELECT max(period) FROM vacancy_stats")[0][0]
-    return value if isinstance(value, date) else None
+    """The newest month of the published arbeidsmarktregio totals."""
+    return latest_published_period(store, region_level=LEVEL, occupation_id=ALL_OCCUPATIONS)
 
 
 def region_summaries(store: Store, period: date | None = None) -> list[RegionSummary]:
-    """One row per labour-market region; counts under 10 people are suppressed."""
+    """One row per arbeidsmarktregio with a published total in `period` (default: the latest),
+    by code; computes and publishes the indicators first when none are published yet."""
+    ensure_indicators(store)
     period = period or latest_period(store)
     if period is None:
         return []
-    rows = store.query(
-        """
-        SELECT r.code, r.name,
-               coalesce(sum(v.open_vacancies), 0),
-               coalesce(sum(s.job_seekers_short), 0),
-               coalesce(bool_or(pv.is_demo OR ps.is_demo), FALSE)
-        FROM region r
-        LEFT JOIN vacancy_stats v ON v.region_code = r.code AND v.period = ?
-        LEFT JOIN labour_supply s ON s.region_code = v.region_code
-             AND s.occupation_id = v.occupation_id AND s.period = v.period
-        LEFT JOIN provenance pv ON pv.source_id = v.source_id
-        LEFT JOIN provenance ps ON ps.source_id = s.source_id
-        WHERE r.level = 'arbeidsmarktregio'
-        GROUP BY r.code, r.name
-        ORDER BY r.code
-        """,
-        [period],
-    )
-    summaries = []
-    for code, name, vacancies, seekers, demo in rows:
-        shown = disclose(int(seekers))
-        # A ratio over a suppressed count would reveal it, so it is suppressed too.
-        ratio = tension_ratio(int(vacancies), shown) if shown is not None else None
-        cls = tension_class(int(vacancies), shown) if shown is not None else None
-        summaries.append(
-            RegionSummary(code, name, period, int(vacancies), shown, ratio, cls, bool(demo))
+    names = {
+        str(code): str(name)
+        for code, name in store.query("SELECT code, name FROM region WHERE level = ?", [LEVEL])
+    }
+    return [
+        RegionSummary(
+            cell.region_code,
+            names.get(cell.region_code, cell.region_code),
+            cell.period,
+            cell.open_vacancies,
+            cell.job_seekers_short,
+            cell.tension_ratio,
+            cell.tension,
+            cell.is_demo,
+            cell.hidden,
+            cell.run_id,
         )
-    return summaries
+        for cell in published_cells(
+            store, period=period, region_level=LEVEL, occupation_id=ALL_OCCUPATIONS
+        )
+    ]

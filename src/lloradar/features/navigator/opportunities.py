@@ -1,19 +1,22 @@
 """A region's opportunities per occupation for the navigator: the tension class and ratio of
 the latest month beside the prospect and growth of the newest baseline forecast.
 
-Tension is suppressed when fewer than 10 job seekers stand behind it (the ratio would reveal
-the count); forecast cells under 10 employed are suppressed by `forecast_results`."""
+Tension is the published one (`published_indicator`, through the indicators' service): hidden
+there (a hidden job-seeker count, whose ratio would give it back) is hidden here, and nothing is
+recomputed; forecast cells under 10 employed are suppressed by `forecast_results`."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from lloradar.analytics.disclosure import disclose
 from lloradar.analytics.navigator import Opportunity
-from lloradar.analytics.tension import tension_ratio
 from lloradar.domain import IngestError, TensionClass
 from lloradar.features.forecast.service import forecast_for_region
-from lloradar.features.navigator import queries
+from lloradar.features.indicators.service import (
+    ensure_indicators,
+    latest_published_period,
+    published_cells,
+)
 from lloradar.store import Store
 
 SCENARIO = "baseline"
@@ -22,17 +25,17 @@ SCENARIO = "baseline"
 def regional_tension(
     store: Store, region: str
 ) -> tuple[date | None, dict[str, tuple[TensionClass | None, float | None]]]:
-    """Per occupation in the region's latest month: the tension class and ratio (None when
-    suppressed: fewer than 10 short-term job seekers, or no data)."""
-    period = queries.latest_vacancy_period(store, region)
+    """Per occupation in the region's latest published month: the published tension class and
+    ratio (None when hidden by disclosure control, or without data)."""
+    ensure_indicators(store)
+    period = latest_published_period(store, region_code=region)
     if period is None:
         return None, {}
-    result: dict[str, tuple[TensionClass | None, float | None]] = {}
-    for occupation, vacancies, seekers in queries.vacancies_and_seekers(store, region, period):
-        shown = disclose(int(seekers) if seekers is not None else None)
-        ratio = None if shown is None else tension_ratio(int(vacancies or 0), shown)
-        result[occupation] = (TensionClass.from_ratio(ratio), ratio)
-    return period, result
+    return period, {
+        cell.occupation_id: (cell.tension, cell.tension_ratio)
+        for cell in published_cells(store, period=period, region_code=region)
+        if not cell.is_total
+    }
 
 
 def regional_forecast(

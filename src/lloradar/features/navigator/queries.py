@@ -1,10 +1,9 @@
 """The navigator feature's SQL: the occupation-skill graph and its fingerprint, skill and region
-labels, a region's open vacancies beside its job seekers, the demo mark, and what the forms
-offer. Disclosure control and ranking are the service's job, not this module's."""
+labels, the demo mark, and what the forms offer. A region's tension comes published from the
+indicators' service (see `opportunities`); ranking is the service's job, not this module's."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from lloradar.analytics.navigator import OccupationSkills, SkillLabel
@@ -75,29 +74,6 @@ def labour_market_regions(store: Store) -> list[tuple[str, str]]:
         (str(c), str(n))
         for c, n in store.query(
             "SELECT code, name FROM region WHERE level = 'arbeidsmarktregio' ORDER BY code"
-        )
-    ]
-
-
-def latest_vacancy_period(store: Store, region: str) -> date | None:
-    """The newest month with vacancy figures for the region."""
-    latest = store.query("SELECT max(period) FROM vacancy_stats WHERE region_code = ?", [region])
-    return latest[0][0] if latest and isinstance(latest[0][0], date) else None
-
-
-def vacancies_and_seekers(
-    store: Store, region: str, period: date
-) -> list[tuple[str, int | None, int | None]]:
-    """(occupation, open vacancies, short-term job seekers) in the region in `period`; job
-    seekers are None where the supply table has no row."""
-    return [
-        (str(occupation), vacancies, seekers)
-        for occupation, vacancies, seekers in store.query(
-            "SELECT v.occupation_id, v.open_vacancies, s.job_seekers_short FROM vacancy_stats v "
-            "LEFT JOIN labour_supply s ON s.region_code = v.region_code "
-            "AND s.occupation_id = v.occupation_id AND s.period = v.period "
-            "WHERE v.region_code = ? AND v.period = ?",
-            [region, period],
         )
     ]
 
