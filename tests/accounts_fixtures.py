@@ -20,7 +20,7 @@ import pytest
 
 from lloradar.domain.account import Account, Role
 from lloradar.features.accounts.service import register
-from lloradar.services.web_store import open_web_store, store_url_for
+from lloradar.services.request_store import open_web_store, store_url_for
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

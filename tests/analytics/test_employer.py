@@ -202,9 +202,13 @@ def test_duiding_is_built_from_the_shown_numbers() -> None:
 
     figure = PoolFigure(NURSE, 42, None, 13)
     nl = pool_text("verpleegkundige", "Twente", date(2025, 12, 1), figure, "nl")[0]
-    assert "december 2025" in nl and "42 werkzoekenden" in nl and "minder dan 10" in nl
+    assert (
+        "december 2025" in nl
+        and "42 werkzoekenden" in nl
+        and "een verborgen aantal met werkervaring" in nl
+    )
     en = pool_text("nurse", "Twente", date(2025, 12, 1), figure, "en")[0]
-    assert "42 registered job seekers" in en and "fewer than 10 with experience" in en
+    assert "42 registered job seekers" in en and "a hidden number with experience" in en
     ranked = rank_occupations(
         [ExtractedSkill("s:care", "care", 1.0)],
         [OccupationSkills(NURSE, "verpleegkundige", frozenset({"s:care"}), frozenset())],

@@ -19,7 +19,7 @@ from accounts_fixtures import (  # account_client: the fixture
 )
 from lloradar.domain.account import Account, Role
 from lloradar.features.accounts.service import register, token_hash
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 
 
 def _csrf_of(html: str) -> str:

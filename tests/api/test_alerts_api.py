@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from accounts_fixtures import logged_in_client, store_url_of
 from alerts_world import add_month_with_another_class, watched_cell
 from lloradar.features.alerts.delivery.signing import sign
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

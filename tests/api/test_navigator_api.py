@@ -10,7 +10,7 @@ from lloradar.features.indicators.radar import RadarData
 from lloradar.features.navigator.service import occupation_skills
 from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences
 from lloradar.services.audit import entries_for
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 
 
 def shop_assistant(radar: RadarData) -> str:

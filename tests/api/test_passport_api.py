@@ -10,7 +10,7 @@ import docx
 from fastapi.testclient import TestClient
 
 from accounts_fixtures import LoggedIn, logged_in_client, store_url_of
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 

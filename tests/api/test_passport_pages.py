@@ -9,7 +9,7 @@ import re
 from fastapi.testclient import TestClient
 
 from accounts_fixtures import LoggedIn, logged_in_client, store_url_of
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 
 
 def _browser(client: TestClient) -> tuple[TestClient, LoggedIn]:

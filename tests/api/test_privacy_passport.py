@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from accounts_fixtures import PASSWORD, LoggedIn, fresh_email, logged_in_client, store_url_of
 from lloradar.services import audit
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 
 SCRIPT = "<script>alert('x')</script>"
 

@@ -18,7 +18,7 @@ from accounts_fixtures import PASSWORD, fresh_email, logged_in_client, store_url
 from lloradar.api.auth import api_account
 from lloradar.domain.account import Role
 from lloradar.features.accounts.service import register
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 from lloradar.web.auth import check_csrf
 
 with warnings.catch_warnings():

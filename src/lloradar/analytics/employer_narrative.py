@@ -22,6 +22,13 @@ def _count(value: int | None, lang: str) -> str:
     return format_int(value, lang)
 
 
+def _published(value: int | None, lang: str) -> str:
+    """A count from the published table: hidden ones may be small or protect a small one."""
+    if value is None:
+        return "een verborgen aantal" if lang == "nl" else "a hidden number"
+    return format_int(value, lang)
+
+
 def _percent(value: float) -> str:
     return f"{round(100 * value)}%"
 
@@ -74,18 +81,19 @@ def pool_text(
             else f"The radar has no job-seeker figures for {label} in {region}."
         ]
     month = month_name(period, lang)
-    interested = _count(figure.interested, lang)
-    experienced = _count(figure.experienced, lang)
+    interested = _published(figure.interested, lang)
+    experienced = _published(figure.experienced, lang)
     if lang == "nl":
         return [
             f"In {month} stonden in {region} {interested} werkzoekenden ingeschreven die "
             f"{label} als gewenst beroep hebben en {experienced} met werkervaring in dat "
-            "beroep. Iemand kan in beide groepen zitten; aantallen onder 10 tonen we niet."
+            "beroep. Iemand kan in beide groepen zitten; aantallen onder 10, en aantallen waaruit "
+            "die af te leiden zijn, tonen we niet."
         ]
     return [
         f"In {month}, {region} had {interested} registered job seekers who want to work as "
         f"{label} and {experienced} with experience in it. One person can be in both groups; "
-        "counts under 10 are not shown."
+        "counts under 10, and counts they could be derived from, are not shown."
     ]
 
 
@@ -104,11 +112,12 @@ def competition_text(
         if lang == "nl":
             return [
                 f"In {month} stonden in {region} {vacancies} andere vacatures voor {label} "
-                "open; er zijn te weinig kortdurend werkzoekenden om de spanning te tonen."
+                "open; het aantal kortdurend werkzoekenden is verborgen (privacy), en daarmee de "
+                "spanning."
             ]
         return [
             f"In {month}, {region} had {vacancies} other open vacancies for {label}; there "
-            "are too few short-term job seekers to show the tension."
+            "number of short-term job seekers is hidden (privacy), and with it the tension."
         ]
     ratio = format_ratio(found.ratio, lang)
     cls = class_label(found.tension, lang)
@@ -135,7 +144,7 @@ def adjacent_text(
             else f"The radar finds no related occupations to recruit from for {label}."
         ]
     first, figure = adjacent[0]
-    pool = _count(figure.candidates if figure else None, lang)
+    pool = _published(figure.candidates if figure else None, lang)
     gap = len(first.gap)
     if lang == "nl":
         return [

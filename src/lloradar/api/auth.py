@@ -17,8 +17,8 @@ from starlette.responses import Response
 from lloradar.api.deps import DataDep
 from lloradar.api.problems import Problem
 from lloradar.domain.account import Account, Role
+from lloradar.services.request_store import Store, open_web_store, store_url_for
 from lloradar.services.sessions import lookup_session
-from lloradar.services.web_store import Store, open_web_store, store_url_for
 
 SESSION_COOKIE = "lloradar_session"
 CSRF_HEADER = "X-CSRF-Token"

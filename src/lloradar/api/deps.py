@@ -10,7 +10,7 @@ from fastapi import Depends, Query, Request
 
 from lloradar.config import get_settings
 from lloradar.features.indicators.radar import RadarData, radar_for_store
-from lloradar.services.web_store import Store, open_web_store, store_url_for
+from lloradar.services.request_store import Store, open_web_store, store_url_for
 
 
 async def get_data(request: Request) -> RadarData:

@@ -9,7 +9,7 @@ from rich.table import Table
 from lloradar.cli.common import console, store_from_settings
 from lloradar.config import get_settings
 from lloradar.demo.showcase import DemoAccount, build_showcase, ensure_demo_accounts
-from lloradar.features.indicators.service import RegionSummary, region_summaries
+from lloradar.features.indicators.service import HIDDEN, RegionSummary, region_summaries
 from lloradar.services.session import shared_data_dir
 
 app = typer.Typer(help="The deterministic demo world (labelled as demo data everywhere).")
@@ -124,8 +124,8 @@ def print_summary(rows: list[RegionSummary]) -> None:
         table.add_row(
             r.code,
             r.name,
-            f"{r.open_vacancies:,}" if r.open_vacancies is not None else "<10",
-            f"{r.job_seekers_short:,}" if r.job_seekers_short is not None else "<10",
+            f"{r.open_vacancies:,}" if r.open_vacancies is not None else "–",
+            f"{r.job_seekers_short:,}" if r.job_seekers_short is not None else HIDDEN,
             f"{r.ratio:.2f}" if r.ratio is not None else "no data",
             f"{r.tension} ({r.tension.label_en})" if r.tension else "no data",
         )

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from fastapi import Request
 from fastapi.responses import Response
 
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import page_not_found
 

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 
 from lloradar.config import get_settings
 from lloradar.features.indicators.radar import RadarData, radar_for_store
-from lloradar.services.web_store import Store, open_web_store, store_url_for
+from lloradar.services.request_store import Store, open_web_store, store_url_for
 from lloradar.web.i18n import COOKIE, LANGS, TEXT, install, request_lang
 
 HERE = Path(__file__).parent

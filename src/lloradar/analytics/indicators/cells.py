@@ -89,7 +89,9 @@ def _roll_up(cells: ir.Table, level: str) -> ir.Table:
 
 def larger_areas(cells: ir.Table, regions: ir.Table) -> tuple[ir.Table, ir.Table]:
     """The sums of the arbeidsmarktregio cells per provincie and for the whole country."""
-    parents = regions.filter(regions.level == "arbeidsmarktregio").select(
+    # A region without a provincie (not placed yet) counts for the country only.
+    placed_regions = (regions.level == "arbeidsmarktregio") & regions.parent_code.notnull()
+    parents = regions.filter(placed_regions).select(
         code=regions.code, parent_code=regions.parent_code
     )
     base = cells.select(*KEYS, *COUNTS, "days_open", "is_demo")

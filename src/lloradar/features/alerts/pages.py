@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from lloradar.domain.alerts import AlertError, AlertKind, Channel
 from lloradar.features.alerts import service as alerts
 from lloradar.features.indicators.service import RadarData
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 from lloradar.web.auth import CsrfForm, CurrentAccount
 from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, render

@@ -30,7 +30,7 @@ from lloradar.features.employer.service import (
     resolve_team,
 )
 from lloradar.features.skills.service import SkillsUnavailable
-from lloradar.services.web_store import store_url_for
+from lloradar.services.request_store import store_url_for
 
 router = APIRouter(prefix="/api/employer", tags=["employer"])
 EmployerAccount = Annotated[Account, Depends(require_api_roles(Role.EMPLOYER, Role.ADMIN))]

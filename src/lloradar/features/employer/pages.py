@@ -27,7 +27,7 @@ from lloradar.features.employer.service import (
     resolve_team,
 )
 from lloradar.features.skills.service import SkillsUnavailable
-from lloradar.services.web_store import store_url_for
+from lloradar.services.request_store import store_url_for
 from lloradar.web.auth import CsrfForm, require_roles
 from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, render

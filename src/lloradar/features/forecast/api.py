@@ -15,7 +15,7 @@ from lloradar.features.forecast.results import diff_text, number, scenario_diff
 from lloradar.features.forecast.results import forecast_for_occupation as occupation_outlook
 from lloradar.features.forecast.results import forecast_for_region as region_outlook
 from lloradar.features.forecast.results import list_runs as stored_runs
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 
 router = APIRouter(prefix="/api/forecast", tags=["forecast"])
 ScenarioParam = Annotated[

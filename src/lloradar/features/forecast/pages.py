@@ -16,7 +16,7 @@ from lloradar.features.forecast.results import (
     list_runs,
     scenario_diff,
 )
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 from lloradar.web.charts import bar_spec
 from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, UnknownCode, csv_response, render

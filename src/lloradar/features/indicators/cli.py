@@ -156,7 +156,7 @@ def _emit(rows: list[dict[str, Any]], output: Format, title: str, columns: list[
     for name in columns:
         table.add_column(name)
     for row in rows:
-        table.add_row(*(_cell(name, row.get(name)) for name in columns))
+        table.add_row(*(_cell(name, row) for name in columns))
     console.print(table)
 
 

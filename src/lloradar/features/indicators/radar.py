@@ -120,6 +120,7 @@ class RadarData:
     _cells: dict[Key, dict[date, Figures]] = field(default_factory=dict)
     run: IndicatorRun | None = None
     areas: list[Region] = field(default_factory=list)  # the provincies and the country
+    store_url: str | None = None  # where `radar_for_store` loaded it from
 
     @property
     def latest(self) -> date | None:
@@ -290,11 +291,7 @@ def radar_for_store(url: str) -> RadarData:
         store = open_store(url)
         try:
             _LOADED[url] = load_radar_data(store)
+            _LOADED[url].store_url = url
         finally:
             store.close()
     return _LOADED[url]
-
-
-def loaded_from(data: object) -> str | None:
-    """The store URL `data` was loaded from by `radar_for_store`, if it was."""
-    return next((url for url, loaded in _LOADED.items() if loaded is data), None)

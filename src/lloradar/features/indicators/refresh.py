@@ -1,10 +1,11 @@
 """Recompute what is derived from the stored facts after a load changed them: the labour-market
-indicators (`indicator_value`) and the skill demand and supply (`skill_indicator_value`), each
+indicators (`indicator_value` and, through the publication step, `published_indicator`) and the
+skill demand and supply (`skill_indicator_value`), each
 on the store's own engine and only when a table it reads changed.
 
 Called by the ingest use-cases after a load that changed rows, and at the end of the demo
 build; `lloradar indicators compute --engine ...` stays for an explicit run on another engine.
-The alerts read the facts themselves (`services.alert_watch`): nothing to recompute for them."""
+The alerts read the published table (features/alerts/watch.py): nothing more to recompute."""
 
 from __future__ import annotations
 

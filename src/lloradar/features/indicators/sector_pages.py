@@ -18,7 +18,7 @@ from lloradar.features.indicators.sectors import (
     sector_text,
     suggest_sectors,
 )
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 from lloradar.web.charts import count_bar_spec
 from lloradar.web.i18n import TEXT, request_lang, words
 from lloradar.web.lookup import Lookup

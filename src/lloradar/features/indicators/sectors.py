@@ -9,8 +9,8 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from lloradar.features.indicators.radar import Source
+from lloradar.services.request_store import Store
 from lloradar.services.suggest import closest
-from lloradar.services.web_store import Store
 
 
 @dataclass

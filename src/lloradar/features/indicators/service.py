@@ -6,6 +6,7 @@ import each other directly; other features import only this module."""
 
 from __future__ import annotations
 
+from lloradar.analytics.disclosure import HIDDEN
 from lloradar.features.indicators.published import (
     ALL_OCCUPATIONS,
     PublishedCell,
@@ -25,6 +26,7 @@ from lloradar.features.indicators.tension import (
 
 __all__ = [
     "ALL_OCCUPATIONS",
+    "HIDDEN",
     "PublishedCell",
     "RadarData",
     "RefreshReport",

@@ -10,7 +10,7 @@ from lloradar.features.indicators import skill_profiles
 from lloradar.features.indicators.radar import RadarData
 from lloradar.features.indicators.skill_profiles import SkillProfile
 from lloradar.features.indicators.views import fact_sources
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 from lloradar.web.charts import count_bar_spec
 from lloradar.web.i18n import TEXT, request_lang, words
 from lloradar.web.lookup import Lookup

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from lloradar.features.indicators.radar import RadarData
+from lloradar.services.request_store import Store
 from lloradar.services.suggest import closest
-from lloradar.services.web_store import Store
 
 __all__ = [
     "skill_profile",

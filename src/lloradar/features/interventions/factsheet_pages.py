@@ -24,7 +24,7 @@ from lloradar.features.interventions.views import (
     shown,
     track_text,
 )
-from lloradar.services.web_store import Store
+from lloradar.services.request_store import Store
 from lloradar.web.i18n import TEXT, request_lang
 from lloradar.web.routes import DataDep, StoreDep, UnknownCode, templates
 

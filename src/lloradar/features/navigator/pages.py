@@ -31,7 +31,7 @@ from lloradar.features.navigator.service import (
     result_json,
     set_passport_use,
 )
-from lloradar.services.web_store import store_url_for
+from lloradar.services.request_store import store_url_for
 from lloradar.web.auth import CsrfForm, OptionalAccount, require_roles
 from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import DataDep, StoreDep, render

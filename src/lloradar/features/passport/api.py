@@ -38,7 +38,7 @@ from lloradar.features.passport.service import (
     read_passport,
     replace_passport,
 )
-from lloradar.services.web_store import store_url_for
+from lloradar.services.request_store import store_url_for
 
 router = APIRouter(prefix="/api", tags=["passport"])
 Citizen = Annotated[Account, Depends(require_api_roles(Role.CITIZEN))]

@@ -43,7 +43,7 @@ from lloradar.features.passport.service import (
     set_preferences,
 )
 from lloradar.features.passport.words import MESSAGES, WORDS
-from lloradar.services.web_store import store_url_for
+from lloradar.services.request_store import store_url_for
 from lloradar.web.auth import SESSION_COOKIE, CsrfForm, CurrentAccount, require_roles
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import DataDep, StoreDep, render

@@ -16,7 +16,7 @@ from lloradar.features.skills.service import (
     resolve_occupation,
     similar_to,
 )
-from lloradar.services.web_store import store_url_for
+from lloradar.services.request_store import store_url_for
 
 router = APIRouter(prefix="/api", tags=["skills"])
 

@@ -24,7 +24,7 @@ from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.domain import IngestError
 from lloradar.pipeline.save import LoadReport
 from lloradar.pipeline.taxonomy_import import import_esco, import_onet
-from lloradar.services.web_store import open_web_store
+from lloradar.services.request_store import open_web_store
 from lloradar.store import Store
 
 M = TypeVar("M")
