@@ -38,6 +38,7 @@ from lloradar.features.navigator.pages import router as navigator_pages_router
 from lloradar.features.passport.api import router as api_passport_router
 from lloradar.features.passport.pages import router as passport_pages_router
 from lloradar.features.questions.pages import router as question_pages_router
+from lloradar.features.sector_vacancies.api import router as api_sector_vacancies_router
 from lloradar.features.skills.api import router as api_skills_router
 from lloradar.features.tasks.api import router as api_tasks_router
 from lloradar.features.tasks.pages import router as task_pages_router
@@ -87,6 +88,7 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(api_employer_router)
     app.include_router(employer_pages_router)
     app.include_router(sector_pages_router)
+    app.include_router(api_sector_vacancies_router)
     app.include_router(navigator_pages_router)
     app.include_router(api_alerts_router)
     app.include_router(alert_pages_router)

@@ -1,9 +1,12 @@
-"""The sector profile page: employment in an SBI section by region and age band over the years,
-with its duiding, table, CSV download and sources."""
+"""The sector profile page. Real figures first: the open vacancies of the sector per quarter and
+per province from CBS StatLine 83599NED (trend, comparison between provinces, duiding, sources);
+then, in a section labelled demo, the demo world's employment by region and age band. Real and
+demo figures never share a chart, and the page says which is which."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -18,6 +21,15 @@ from lloradar.features.indicators.sectors import (
     sector_text,
     suggest_sectors,
 )
+from lloradar.features.sector_vacancies.service import (
+    COUNTRY,
+    SectorVacancies,
+    comparison_text,
+    list_vacancy_sectors,
+    region_name,
+    sector_vacancies,
+    trend_text,
+)
 from lloradar.services.request_store import Store
 from lloradar.web.charts import count_bar_spec
 from lloradar.web.i18n import TEXT, request_lang, words
@@ -30,19 +42,55 @@ router = APIRouter(include_in_schema=False)
 WORDS = words("sectors")
 
 
+@dataclass(frozen=True, slots=True)
+class SectorPage:
+    """What the page of one sector shows: the real CBS vacancies, the demo employment, or both
+    (in separate charts)."""
+
+    code: str
+    real: SectorVacancies | None
+    profile: SectorProfile | None
+
+    def label(self, lang: str) -> str:
+        if self.real is not None:
+            return self.real.label(lang)
+        assert self.profile is not None
+        return self.profile.label(lang)
+
+    @property
+    def demo_only(self) -> bool:
+        return self.real is None
+
+
 def _with_figures(store: Store, code: str) -> SectorProfile | None:
     profile = sector_profile(store, code)
     return profile if profile is not None and profile.years else None
 
 
+def _find(store: Store, code: str) -> SectorPage | None:
+    real = sector_vacancies(store, code)
+    profile = _with_figures(store, code)
+    if profile is None and real is not None and real.sbi != code.strip().upper():
+        profile = _with_figures(store, real.sbi)  # /sector/350000: the demo figures of F
+    if real is None and profile is None:
+        return None
+    return SectorPage(code.strip(), real, profile)
+
+
 def _nearest(store: Store, code: str, lang: str) -> list[tuple[str, str]]:
-    return [
+    real = [
+        (f"/sector/{c}", f"{en if lang == 'en' else nl} ({sbi}, CBS)")
+        for c, sbi, nl, en in list_vacancy_sectors(store)
+        if code.strip().upper() in (c, sbi)
+    ]
+    return real + [
         (f"/sector/{c}", f"{en if lang == 'en' else nl} ({c})")
         for c, nl, en in suggest_sectors(store, code)
     ]
 
 
 SECTORS = Lookup("sector", _with_figures, _nearest)
+PAGES = Lookup("sector", _find, _nearest)
 
 
 def _region_names(data: RadarData) -> dict[str, str]:
@@ -127,23 +175,110 @@ def region_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Ch
     )
 
 
+def _api(real: SectorVacancies, region: str) -> str:
+    return f"/api/sectors/{real.code}/vacancies?region={region}&format=csv"
+
+
+def trend_chart(real: SectorVacancies, region: str, lang: str) -> Chart:
+    """The quarterly open vacancies of the sector in one region (real, CBS 83599NED)."""
+    w = WORDS[lang]
+    series = real.series.get(region, {})
+    values = [{"period": p, "vacancies": v} for p, v in sorted(series.items()) if v is not None]
+    spec: dict[str, Any] = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": "container",
+        "height": 220,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True, "color": "#1f3a5f"},
+        "encoding": {
+            "x": {"field": "period", "type": "ordinal", "title": w["vac_quarter"]},
+            "y": {"field": "vacancies", "type": "quantitative", "title": w["vac_open"]},
+            "tooltip": [
+                {"field": "period", "type": "ordinal"},
+                {"field": "vacancies", "type": "quantitative", "format": ",.0f"},
+            ],
+        },
+    }
+    return Chart(
+        id="sector-vacancies",
+        title=f"{w['vac_trend_title']}: {real.label(lang)}, {region_name(region, lang)}",
+        spec=spec,
+        text=trend_text(real, region, lang),
+        columns=[w["vac_quarter"], w["vac_open"]],
+        rows=[[p, fmt_int(v, lang) if v is not None else "–"] for p, v in sorted(series.items())],
+        download=_api(real, region),
+        sources=real.sources,
+        notes=[w["vac_unit"]],
+    )
+
+
+def province_chart(real: SectorVacancies, lang: str) -> Chart:
+    """The open vacancies of the sector per province in the latest quarter (real)."""
+    w = WORDS[lang]
+    period = real.latest
+    values = [
+        {"label": region_name(p, lang), "vacancies": real.value(p, period)}
+        for p in real.provinces
+        if real.value(p, period) is not None
+    ]
+    regions = [COUNTRY, *real.landsdelen, *real.provinces]
+    recent = real.periods[-4:]
+    return Chart(
+        id="sector-provinces",
+        title=f"{w['vac_region_title']}: {real.label(lang)}, {period}",
+        spec=count_bar_spec(values, "vacancies", f"{w['vac_open']} {period}"),
+        text=comparison_text(real, lang),
+        columns=[TEXT[lang]["region"], *recent],
+        rows=[
+            [
+                region_name(r, lang),
+                *(fmt_int(v, lang) if (v := real.value(r, p)) is not None else "–" for p in recent),
+            ]
+            for r in regions
+        ],
+        download=_api(real, "all"),
+        sources=real.sources,
+        notes=[w["vac_unit"]],
+    )
+
+
+def _charts(page: SectorPage, data: RadarData, lang: str, region: str) -> tuple[list[Chart], list[Chart]]:
+    """(real charts, demo charts) of a sector page."""
+    real: list[Chart] = []
+    if page.real is not None:
+        shown = region if region in page.real.series else COUNTRY
+        real = [trend_chart(page.real, shown, lang), province_chart(page.real, lang)]
+    demo: list[Chart] = []
+    if page.profile is not None:
+        names = _region_names(data)
+        demo = [age_chart(page.profile, names, lang), region_chart(page.profile, names, lang)]
+    return real, demo
+
+
 @router.get("/sector/{code}", response_class=HTMLResponse, response_model=None)
-def sector_page(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return SECTORS.page(request, store, code, lambda profile: _sector_page(request, profile, data))
+def sector_page(
+    request: Request, code: str, data: DataDep, store: StoreDep, regio: str = COUNTRY
+) -> Response:
+    return PAGES.page(request, store, code, lambda page: _sector_page(request, page, data, regio))
 
 
-def _sector_page(request: Request, profile: SectorProfile, data: RadarData) -> HTMLResponse:
+def _sector_page(request: Request, page: SectorPage, data: RadarData, region: str) -> HTMLResponse:
     lang = request_lang(request)
-    names = _region_names(data)
+    real, demo = _charts(page, data, lang, region.strip().upper())
     return render(
         request,
         "sector.html",
         data=data,
         w=WORDS[lang],
-        sector=profile,
-        label=profile.label(lang),
-        charts=[age_chart(profile, names, lang), region_chart(profile, names, lang)],
-        demo=profile.is_demo or data.is_demo,
+        page=page,
+        sector=page.profile,
+        real=page.real,
+        label=page.label(lang),
+        real_charts=real,
+        charts=demo,
+        regions=[COUNTRY, *page.real.landsdelen, *page.real.provinces] if page.real else [],
+        region_name=region_name,
+        demo=page.demo_only,
     )
 
 
@@ -167,41 +302,46 @@ def _region_csv(request: Request, profile: SectorProfile, data: RadarData) -> Re
     return csv_response(chart.columns, chart.rows, f"werkgelegenheid-{profile.code}-regios.csv")
 
 
-def _factsheet_html(request: Request, profile: SectorProfile, data: RadarData) -> str:
+def _factsheet_html(request: Request, page: SectorPage, data: RadarData) -> str:
     lang = request_lang(request)
-    names = _region_names(data)
-    charts = [age_chart(profile, names, lang), region_chart(profile, names, lang)]
+    real, demo = _charts(page, data, lang, COUNTRY)
+    charts = real + demo
+    sources = [
+        *(page.real.sources if page.real else []),
+        *(page.profile.sources if page.profile else []),
+    ]
     return templates.get_template("sector_factsheet.html").render(
         lang=lang,
         t=TEXT[lang],
         w=WORDS[lang],
-        demo=profile.is_demo or data.is_demo,
-        sector=profile,
-        label=profile.label(lang),
+        demo=page.demo_only,
+        page=page,
+        sector=page.profile,
+        real=page.real,
+        label=page.label(lang),
         charts=list(zip(charts, [chart_svg(c.spec) for c in charts], strict=True)),
-        sources=profile.sources,
+        demo_from=len(real) if real and demo else None,
+        sources=sources,
     )
 
 
 @router.get("/sector/{code}/factsheet", response_class=HTMLResponse, response_model=None)
 def sector_factsheet(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return SECTORS.page(
-        request, store, code, lambda profile: HTMLResponse(_factsheet_html(request, profile, data))
+    return PAGES.page(
+        request, store, code, lambda page: HTMLResponse(_factsheet_html(request, page, data))
     )
 
 
 @router.get("/sector/{code}/factsheet.pdf")
 def sector_factsheet_pdf(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return SECTORS.page(
-        request, store, code, lambda profile: _factsheet_pdf(request, profile, data)
-    )
+    return PAGES.page(request, store, code, lambda page: _factsheet_pdf(request, page, data))
 
 
-def _factsheet_pdf(request: Request, profile: SectorProfile, data: RadarData) -> Response:
-    name = profile.label(request_lang(request))
+def _factsheet_pdf(request: Request, page: SectorPage, data: RadarData) -> Response:
+    name = page.label(request_lang(request))
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return Response(
-        html_to_pdf(_factsheet_html(request, profile, data), f"Factsheet {name}"),
+        html_to_pdf(_factsheet_html(request, page, data), f"Factsheet {name}"),
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="factsheet-sector-{slug}.pdf"'},
     )
@@ -210,4 +350,13 @@ def _factsheet_pdf(request: Request, profile: SectorProfile, data: RadarData) ->
 @router.get("/sector", response_class=HTMLResponse)
 def sector_index(request: Request, data: DataDep, store: StoreDep) -> HTMLResponse:
     lang = request_lang(request)
-    return render(request, "sectors.html", data=data, w=WORDS[lang], sectors=list_sectors(store))
+    only_real = request.query_params.get("echt") in ("1", "ja", "true")
+    return render(
+        request,
+        "sectors.html",
+        data=data,
+        w=WORDS[lang],
+        real_sectors=list_vacancy_sectors(store),
+        sectors=[] if only_real else list_sectors(store),
+        only_real=only_real,
+    )

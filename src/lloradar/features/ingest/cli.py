@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from lloradar.cli.common import console, errors, store_from_settings
+from lloradar.config import get_settings
 from lloradar.features.ingest.service import (
     IngestReport,
     ingest_cbs,
@@ -15,6 +18,7 @@ from lloradar.features.ingest.service import (
     ingest_vacancies,
     store_extractor,
 )
+from lloradar.features.ingest.shared import SharedRun, ingest_shared
 
 app = typer.Typer(help="Load labour-market sources (all or nothing, bad rows quarantined).")
 Target = Annotated[str, typer.Argument(help="A file path or an http(s) URL.")]
@@ -94,3 +98,39 @@ def vacancies(
         if extract is None and skills:
             report.skills = method
         _print(report)
+
+
+def _print_shared(run: SharedRun) -> None:
+    table = Table(title=f"Real public data from {run.base}")
+    for column in ("dataset", "rows stored", "rows quarantined", "provenance id"):
+        table.add_column(column, justify="right" if column.startswith("rows") else "left")
+    for r in run.results:
+        if r.skipped:
+            table.add_row(r.dataset, "-", "-", f"skipped: {r.skipped}")
+        else:
+            note = " (refused)" if r.refused else ""
+            table.add_row(r.dataset, f"{r.stored:,}", f"{r.quarantined:,}{note}", r.source_id)
+    console.print(table)
+    for note in run.notes:
+        console.print(f"  {note}")
+
+
+@app.command("shared")
+def shared(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The shared data folder (default: LLORADAR_SHARED_DATA, ../shared/data)."
+        ),
+    ] = None,
+) -> None:
+    """Every real dataset in the shared data folder (regions, SBI, CBS StatLine, DUO), in one
+    idempotent, all-or-nothing run; prints a table per dataset."""
+    settings = get_settings()
+    base = directory if directory is not None else settings.shared_data
+    if not base.is_dir():
+        errors.print(f"[red]error:[/red] {base} is not a folder (pass the shared data folder)")
+        raise typer.Exit(1)
+    with store_from_settings(settings) as store:
+        run = ingest_shared(store, base, progress=lambda name: errors.print(f"loading {name}"))
+    _print_shared(run)

@@ -1,0 +1,1 @@
+"""Open vacancies per SBI sector x province/landsdeel x quarter from CBS StatLine 83599NED."""

@@ -1,0 +1,42 @@
+"""SQL of the sector vacancies: CBS 83599NED observations and their provenance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lloradar.features.sector_vacancies.codes import MEASURE, SECTOR_DIMENSION, TABLE_ID
+from lloradar.services.request_store import Store
+
+_SECTOR_CODE = (
+    f"split_part(split_part(';' || dimensions || ';', ';{SECTOR_DIMENSION}=', 2), ';', 1)"
+)
+
+
+def sector_codes(store: Store) -> list[str]:
+    """The CBS sector ids that have observations."""
+    rows = store.query(
+        f"SELECT DISTINCT {_SECTOR_CODE} FROM cbs_observation WHERE table_id = ? AND measure = ?",
+        [TABLE_ID, MEASURE],
+    )
+    return sorted(str(r[0]) for r in rows if r[0])
+
+
+def observations(store: Store, sector: str) -> list[tuple[Any, ...]]:
+    """(region code, CBS period, value in thousands or None, status) of one sector."""
+    return store.query(
+        "SELECT region_code, period, value, status FROM cbs_observation "
+        "WHERE table_id = ? AND measure = ? AND ';' || dimensions || ';' LIKE ? "
+        "ORDER BY region_code, period",
+        [TABLE_ID, MEASURE, f"%;{SECTOR_DIMENSION}={sector};%"],
+    )
+
+
+def provenance(store: Store, sector: str) -> list[tuple[Any, ...]]:
+    """(source, table, url, licence, retrieved_at, is_demo) of the loads behind a sector."""
+    return store.query(
+        "SELECT source, source_table, url, licence, retrieved_at, is_demo FROM provenance "
+        "WHERE source_id IN (SELECT DISTINCT source_id FROM cbs_observation "
+        "WHERE table_id = ? AND measure = ? AND ';' || dimensions || ';' LIKE ?) "
+        "ORDER BY retrieved_at",
+        [TABLE_ID, MEASURE, f"%;{SECTOR_DIMENSION}={sector};%"],
+    )
