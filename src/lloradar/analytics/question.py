@@ -1,166 +1,304 @@
 """Parse a question in plain Dutch or English ("hoe krap is de markt voor verpleegkundigen in
-Twente?") into a region, an occupation, a measure and a year. Pure: the caller passes the names."""
+Twente?") into what it asks (its kind: tension, a count, a ranking, a comparison, a trend, a
+forecast, skills, courses, transitions, an intervention, or nothing the radar knows), the places
+and occupations it names, a measure, a period and its language. Pure: the caller passes the
+names. A word the parser cannot place is kept (`unknown_place`, `unknown_occupation`) so that
+the answer can refuse instead of answering another question."""
 
 from __future__ import annotations
 
+import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from lloradar.analytics import question_words as w
+from lloradar.analytics.question_entities import Mention, Named, find_mentions, normalise
+
+__all__ = [
+    "Kind",
+    "Measure",
+    "Mention",
+    "Named",
+    "ParsedQuestion",
+    "normalise",
+    "parse_question",
+]
 
 
 class Measure(StrEnum):
     TENSION = "tension"
     VACANCIES = "vacancies"
     JOB_SEEKERS = "job_seekers"
+    INTERESTED = "interested"
+    EXPERIENCED = "experienced"
     UNSUPPORTED = "unsupported"
 
 
-@dataclass(frozen=True, slots=True)
-class Named:
-    """Something a question can name: a region or an occupation, with its labels."""
-
-    key: str
-    labels: tuple[str, ...]
+class Kind(StrEnum):
+    TENSION = "tension"
+    COUNT = "count"
+    RANKING = "ranking"
+    COMPARISON = "comparison"
+    TREND = "trend"
+    FORECAST = "forecast"
+    SKILLS = "skills"
+    COURSES = "courses"
+    TRANSITIONS = "transitions"
+    INTERVENTION = "intervention"
+    OFF_TOPIC = "off_topic"
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuestion:
     text: str
-    region: str | None
-    occupation: str | None
+    region: str | None  # the first place named (a code), for callers that want one
+    occupation: str | None  # the first occupation named (a key)
     measure: Measure
     year: int | None
     national: bool
     unsupported_word: str | None = None
+    kind: Kind = Kind.TENSION
+    lang: str = "nl"
+    month: int | None = None
+    regions: tuple[Mention, ...] = ()
+    occupations: tuple[Mention, ...] = ()
+    unknown_place: str | None = None
+    unknown_occupation: str | None = None
+    slack: bool = False  # a ranking of the slackest (fewest, lowest) first
+    rank_regions: bool = False  # a ranking of places (for an occupation), not of occupations
+    provinces: bool = False  # the places of a ranking are provincies
+    limit: int = 5
+    words: tuple[str, ...] = field(default_factory=tuple)
 
 
-_MEASURE_WORDS: dict[Measure, tuple[str, ...]] = {
-    Measure.UNSUPPORTED: (
-        "salaris",
-        "loon",
-        "lonen",
-        "salary",
-        "salaries",
-        "wage",
-        "wages",
-        "inkomen",
-        "income",
-        "pensioen",
-        "pension",
-        "huur",
-        "rent",
-    ),
-    Measure.VACANCIES: ("vacature", "vacatures", "vacancies", "vacancy", "openstaande"),
-    Measure.JOB_SEEKERS: ("werkzoekende", "werkzoekenden", "werklozen", "seekers", "unemployed"),
-    Measure.TENSION: (
-        "krap",
-        "krapte",
-        "krapper",
-        "ruim",
-        "spanning",
-        "tight",
-        "tightness",
-        "tension",
-        "slack",
-    ),
-}
-_NATIONAL = ("nederland", "landelijk", "netherlands", "national", "nationally")
-# Words too common in region and occupation names to identify one on their own.
-_WEAK = {
-    "regio",
-    "noord",
-    "zuid",
-    "oost",
-    "west",
-    "midden",
-    "groot",
-    "holland",
-    "brabant",
-    "limburg",
-    "en",
-    "de",
-    "het",
-    "van",
-    "voor",
-    "in",
-    "the",
-    "for",
-    "of",
-    "and",
-    "worker",
-    "medewerker",
-    "assistant",
-    "technician",
-    "general",
-    "care",
-    "responsible",
-    "officer",
-}
+_VOCABULARY = (
+    w.FILLER
+    | w.TOPIC
+    | w.DUTCH
+    | w.ENGLISH
+    | w.VACANCY_WORDS
+    | w.JOB_SEEKER_WORDS
+    | w.INTERESTED_WORDS
+    | w.EXPERIENCED_WORDS
+    | w.TENSION_WORDS
+    | w.UNSUPPORTED_WORDS
+    | w.COUNT_WORDS
+    | w.FORECAST_WORDS
+    | w.SKILL_WORDS
+    | w.COURSE_WORDS
+    | w.TRANSITION_WORDS
+    | w.INTERVENTION_WORDS
+    | w.TREND_WORDS
+    | w.RANKING_WORDS
+    | w.OCCUPATION_LIST
+    | w.REGION_LIST
+    | w.COMPARISON_WORDS
+    | w.NATIONAL_WORDS
+    | frozenset(w.MONTHS)
+    | frozenset(w.NUMBER_WORDS)
+)
 
 
-def normalise(text: str) -> str:
-    """Lower case, accents and punctuation removed, single spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+def _measure(words: set[str]) -> tuple[Measure, str | None]:
+    hit = next((x for x in w.UNSUPPORTED_WORDS if x in words), None)
+    if hit:
+        return Measure.UNSUPPORTED, hit
+    for measure, vocabulary in (
+        (Measure.INTERESTED, w.INTERESTED_WORDS),
+        (Measure.EXPERIENCED, w.EXPERIENCED_WORDS),
+        (Measure.JOB_SEEKERS, w.JOB_SEEKER_WORDS),
+        (Measure.VACANCIES, w.VACANCY_WORDS),
+    ):
+        if words & vocabulary:
+            return measure, None
+    return Measure.TENSION, None
 
 
-def _tokens_match(word: str, label_word: str) -> bool:
-    """Equal, a plural (verpleegkundige -> verpleegkundigen, nurse -> nurses) or a near typo."""
-    if word == label_word:
-        return True
-    if word.startswith(label_word) and len(word) - len(label_word) <= 2 and len(label_word) >= 4:
-        return True
-    return len(label_word) >= 6 and fuzz.ratio(word, label_word) >= 88
+def _period(norm: str, words: list[str]) -> tuple[int | None, int | None]:
+    year_match = re.search(r"\b(19|20)\d{2}\b", norm)
+    year = int(year_match.group(0)) if year_match else None
+    month = None
+    for i, word in enumerate(words):
+        if word in w.MONTHS and (word != "mei" or year is not None) and word != "may":
+            month = w.MONTHS[word]
+        elif word == "may" and i + 1 < len(words) and words[i + 1].isdigit():
+            month = 5
+    return year, month
 
 
-def _score(words: Sequence[str], text: str, label: str) -> float:
-    """Whole label in the text scores highest; otherwise count the strong words it shares."""
-    norm = normalise(label)
-    if not norm:
-        return 0.0
-    if re.search(rf"\b{re.escape(norm)}\b", text):
-        return 100.0 + len(norm)
-    strong = [w for w in norm.split() if w not in _WEAK and len(w) >= 3]
-    matched = sum(1 for lw in strong if any(_tokens_match(w, lw) for w in words))
-    return float(matched)
+def _limit(words: list[str]) -> int:
+    for i, word in enumerate(words):
+        if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 20:
+            return int(word)
+        if word in w.NUMBER_WORDS and (i + 1 < len(words) and words[i + 1] in _LISTED):
+            return w.NUMBER_WORDS[word]
+    return 5
 
 
-def best_match(text: str, candidates: Sequence[Named]) -> str | None:
-    """The candidate whose labels match the question best; the first one wins a tie."""
-    words = text.split()
-    best: tuple[float, str] | None = None
-    for candidate in candidates:
-        labels = [part for label in candidate.labels for part in label.split("/")]
-        score = max((_score(words, text, label) for label in labels), default=0.0)
-        if score >= 1.0 and (best is None or score > best[0]):
-            best = (score, candidate.key)
-    return best[1] if best else None
+_LISTED = w.OCCUPATION_LIST | w.REGION_LIST | frozenset(["krapste", "ruimste", "tightest", "slackest"])
+
+
+def _kind(
+    words: set[str],
+    norm: str,
+    measure: Measure,
+    regions: Sequence[Mention],
+    occupations: Sequence[Mention],
+) -> Kind:
+    if words & w.INTERVENTION_WORDS and not occupations:
+        return Kind.INTERVENTION
+    if words & w.FORECAST_WORDS or re.search(r"\b20[3-9]\d\b", norm):
+        return Kind.FORECAST
+    if words & w.TRANSITION_WORDS or w.has_phrase(norm, ("lijkt op", "close to", "instead of")):
+        return Kind.TRANSITIONS
+    if words & w.COURSE_WORDS:
+        return Kind.COURSES
+    if words & w.SKILL_WORDS:
+        return Kind.SKILLS
+    if words & w.RANKING_WORDS and not (len(regions) > 1 or len(occupations) > 1):
+        return Kind.RANKING
+    if (words & {"welke", "which", "waar", "where"}) and (
+        words & (w.OCCUPATION_LIST | w.REGION_LIST)
+    ):
+        return Kind.RANKING
+    if words & w.TREND_WORDS or (
+        w.has_phrase(norm, w.TREND_PHRASES) and words & (w.COMPARISON_WORDS | {"sinds", "since"})
+    ):
+        return Kind.TREND
+    if len(regions) > 1 or len(occupations) > 1:
+        return Kind.COMPARISON
+    if measure is not Measure.TENSION:
+        return Kind.COUNT
+    if words & w.TOPIC or occupations:
+        return Kind.TENSION
+    return Kind.OFF_TOPIC
+
+
+def _leftovers(words: list[str], covered: set[int]) -> list[int]:
+    return [
+        i
+        for i, word in enumerate(words)
+        if i not in covered and word not in _VOCABULARY and not word.isdigit() and len(word) >= 3
+    ]
+
+
+def _unknown(words: list[str], leftover: list[int]) -> tuple[str | None, str | None]:
+    """The first run of words nobody knows after a place preposition is an unknown place; any
+    other run an unknown occupation."""
+    place, occupation = None, None
+    runs: list[list[int]] = []
+    for i in leftover:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        before = [x for x in words[: run[0]] if x not in {"de", "het", "the", "regio", "provincie"}]
+        text = " ".join(words[i] for i in run)
+        if before and before[-1] in w.PLACE_PREPOSITIONS:
+            place = place or text
+        else:
+            occupation = occupation or text
+    return place, occupation
 
 
 def parse_question(
     text: str, regions: Sequence[Named], occupations: Sequence[Named]
 ) -> ParsedQuestion:
+    """`regions` are every place a question may name (areas, gemeenten under their area's key,
+    alternative names); `occupations` every occupation with its labels."""
     norm = normalise(text)
-    words = set(norm.split())
-    measure = Measure.TENSION
-    unsupported = None
-    for kind, vocabulary in _MEASURE_WORDS.items():
-        hit = next((w for w in vocabulary if w in words), None)
-        if hit:
-            measure, unsupported = kind, hit if kind is Measure.UNSUPPORTED else None
-            break
-    year_match = re.search(r"\b(19|20)\d{2}\b", norm)
+    words = norm.split()
+    word_set = set(words)
+    strict = _VOCABULARY
+    found_occupations = find_mentions(words, occupations, strict=strict)
+    taken = frozenset(i for m in found_occupations for i in range(m.start, m.end))
+    found_regions = find_mentions(words, regions, strict=strict, taken=taken)
+    # a region named by a whole label beats an occupation read into the same words
+    taken = frozenset(i for m in found_regions for i in range(m.start, m.end))
+    partial = find_mentions(
+        words, occupations, partial=True, strict=strict, taken=taken | _span(found_occupations)
+    )
+    found_occupations = sorted(
+        [*found_occupations, *(m for m in partial if m.key not in _keys(found_occupations))],
+        key=lambda m: m.start,
+    )
+    found_regions = [_province_if_said(words, m) for m in found_regions]
+    covered = set(_span(found_occupations)) | set(_span(found_regions))
+    leftover = _leftovers(words, covered)
+    unknown_place, unknown_occupation = _unknown(words, leftover)
+    for mention in [m for m in found_occupations if not m.whole]:
+        # "truck drivers": an unknown word before one word of a label is another occupation
+        if mention.start - 1 in leftover:
+            found_occupations.remove(mention)
+            run = [i for i in leftover if i < mention.start]
+            unknown_occupation = " ".join([words[run[-1]], mention.words])
+    measure, unsupported = _measure(word_set)
+    kind = _kind(word_set, norm, measure, found_regions, found_occupations)
+    year, month = _period(norm, words)
+    national_words = {
+        words[i] for i in range(len(words)) if i not in covered and words[i] in w.NATIONAL_WORDS
+    }
     return ParsedQuestion(
         text=text,
-        region=best_match(norm, regions),
-        occupation=best_match(norm, occupations),
+        region=found_regions[0].key if found_regions else None,
+        occupation=found_occupations[0].key if found_occupations else None,
         measure=measure,
-        year=int(year_match.group(0)) if year_match else None,
-        national=any(w in words for w in _NATIONAL),
+        year=year,
+        national=bool(national_words - {"dutch"}) and not found_regions,
         unsupported_word=unsupported,
+        kind=kind,
+        lang=w.detect_language(words),
+        month=month,
+        regions=tuple(found_regions),
+        occupations=tuple(found_occupations),
+        unknown_place=unknown_place,
+        unknown_occupation=unknown_occupation,
+        slack=bool(word_set & w.SLACK_SUPERLATIVES) and not (word_set & {"meeste", "most"}),
+        rank_regions=_ranks_regions(words),
+        provinces=bool(word_set & w.PROVINCE_WORDS),
+        limit=_limit(words),
+        words=tuple(words),
     )
+
+
+def _ranks_regions(words: list[str]) -> bool:
+    """ "welke regio's", "in which province", "waar": a ranking of places."""
+    said = set(words)
+    if said & {"regios", "regions", "provincies", "provinces", "arbeidsmarktregios", "areas"}:
+        return True
+    after_which = {b for a, b in itertools.pairwise(words) if a in {"welke", "which"}}
+    if after_which & {"regio", "region", "provincie", "province", "arbeidsmarktregio", "area"}:
+        return True
+    return bool(said & {"waar", "where"}) and not after_which & w.OCCUPATION_LIST
+
+
+def _span(mentions: Sequence[Mention]) -> frozenset[int]:
+    return frozenset(i for m in mentions for i in range(m.start, m.end))
+
+
+def _keys(mentions: Sequence[Mention]) -> set[str]:
+    return {m.key for m in mentions}
+
+
+def _province_if_said(words: list[str], mention: Mention) -> Mention:
+    """ "provincie Groningen": the provincie of that name, not the arbeidsmarktregio."""
+    near = set(words[max(0, mention.start - 2) : mention.start]) | set(
+        words[mention.end : mention.end + 1]
+    )
+    if near & w.PROVINCE_WORDS:
+        province = next((k for k in mention.others if k.startswith("PV")), None)
+        if province:
+            return Mention(
+                province,
+                mention.words,
+                mention.start,
+                mention.end,
+                mention.score,
+                True,
+                None,
+                (mention.key,),
+            )
+    return mention

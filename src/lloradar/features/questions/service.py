@@ -1,20 +1,28 @@
-"""Answer a plain-language question from the radar's figures, or say why it cannot: the figure,
-its class, its trend and its source, never a number the data does not hold."""
+"""Answer a plain-language question from the published figures, or say why it cannot.
+
+The question is parsed (analytics/question.py) into its kind, places, occupations, measure and
+month; the answer states the published figures (features/questions/answers.py, rankings.py),
+the month, the source and a link to the page that shows them, in the language of the question
+(or `lang`). It refuses, with the reason and a suggestion, a question about something else, an
+unknown place or occupation (never answering for all occupations or the whole country instead),
+a month the figures do not cover, and a hidden count (naming the nearest figure that may be
+shown)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from lloradar.analytics.narrative import (
-    class_label,
-    format_int,
-    format_ratio,
-    month_name,
-    trend_word,
-)
-from lloradar.analytics.question import Measure, Named, ParsedQuestion, parse_question
+from lloradar.analytics.narrative import month_name
+from lloradar.analytics.question import Kind, Measure, ParsedQuestion, parse_question
+from lloradar.analytics.question_words import TREND_PHRASES, has_phrase
 from lloradar.features.indicators.service import RadarData, Source
+from lloradar.features.questions import answers, rankings
+from lloradar.features.questions.refusals import refuse_entities, refuse_kind
+from lloradar.features.questions.vocabulary import vocabulary
+
+__all__ = ["Answer", "answer_question", "parse"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,128 +38,200 @@ class Answer:
     occupation: str | None = None
     is_demo: bool = False
     sources: list[Source] = field(default_factory=list)
+    kind: str = Kind.OFF_TOPIC.value
+    lang: str = "nl"
+    reason: str | None = None  # why it was not answered
+    entities: dict[str, Any] = field(default_factory=dict)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (label, path)
+    suggestions: list[str] = field(default_factory=list)
 
 
 def parse(data: RadarData, question: str) -> ParsedQuestion:
-    regions = [Named(r.code, (r.name,)) for r in data.regions]
-    occupations = [Named(o.slug, (o.label_nl, o.label_en)) for o in data.occupations]
-    return parse_question(question, regions, occupations)
+    words = vocabulary(data)
+    return parse_question(question, words.places, words.occupations)
 
 
-def _refuse(question: str, text: str) -> Answer:
-    return Answer(question=question, answered=False, text=text)
+def _period(data: RadarData, parsed: ParsedQuestion) -> date | None:
+    """The month asked for: a month and year, the last month of a year, the same month a year
+    before ("vorig jaar", unless the question asks for the change), else the latest."""
+    latest = data.periods[-1]
+    if parsed.year is not None:
+        months = [p for p in data.periods if p.year == parsed.year]
+        if parsed.month is not None:
+            months = [p for p in months if p.month == parsed.month]
+        return months[-1] if months else None
+    if parsed.month is not None:
+        months = [p for p in data.periods if p.month == parsed.month]
+        return months[-1] if months else None
+    norm = " ".join(parsed.words)
+    if parsed.kind is not Kind.TREND and has_phrase(norm, TREND_PHRASES[:3] + TREND_PHRASES[4:6]):
+        earlier = latest.replace(year=latest.year - 1)
+        return earlier if earlier in data.periods else None
+    return latest
 
 
-def answer_question(data: RadarData, question: str, lang: str = "nl") -> Answer:
-    nl = lang == "nl"
+def answer_question(data: RadarData, question: str, lang: str | None = None) -> Answer:
     parsed = parse(data, question)
-    if parsed.measure is Measure.UNSUPPORTED:
-        return _refuse(
-            question,
-            f"De radar heeft geen cijfers over '{parsed.unsupported_word}': alleen vacatures, "
-            "kortdurend werkzoekenden en de spanning daartussen."
-            if nl
-            else f"The radar holds no figures on '{parsed.unsupported_word}': only vacancies, "
-            "short-term job seekers and the tension between them.",
-        )
-    if parsed.region is None and parsed.occupation is None and not parsed.national:
-        return _refuse(
-            question,
-            "Ik herken in deze vraag geen arbeidsmarktregio en geen beroep, dus ik kan er geen "
-            "cijfer bij geven. Probeer bijvoorbeeld: 'hoe krap is de markt voor "
-            "verpleegkundigen in Twente?'"
-            if nl
-            else "I recognise no labour-market region and no occupation in this question, so I "
-            "cannot give a figure. Try for example: 'how tight is the market for nurses in "
-            "Twente?'",
-        )
-    periods = [p for p in data.periods if parsed.year is None or p.year == parsed.year]
-    if not periods:
-        first, last = data.periods[0].year, data.periods[-1].year
-        return _refuse(
-            question,
-            f"Er zijn geen cijfers voor {parsed.year}; de radar heeft {first} tot en met {last}."
-            if nl
-            else f"There are no figures for {parsed.year}; the radar covers {first} to {last}.",
-        )
-    return _answer(data, parsed, periods[-1], lang)
-
-
-def _answer(data: RadarData, parsed: ParsedQuestion, period: date, lang: str) -> Answer:
-    nl = lang == "nl"
-    region = data.region(parsed.region) if parsed.region else None
-    occupation = data.occupation(parsed.occupation) if parsed.occupation else None
-    place = region.name if region else ("Nederland" if nl else "the Netherlands")
-    what = occupation.label(lang) if occupation else ("alle beroepen" if nl else "all occupations")
-    figures = data.figures(parsed.region, parsed.occupation, period)
-    if figures is None:
-        return _refuse(
-            parsed.text,
-            f"Er zijn geen cijfers voor {what} in {place}."
-            if nl
-            else f"There are no figures for {what} in {place}.",
-        )
-    month = month_name(period, lang)
-    base = dict(
-        question=parsed.text,
-        period=period,
-        region=place,
-        occupation=what,
-        is_demo=figures.is_demo,
-        sources=[s for s in data.sources if s.table in ("vacancy_stats", "labour_supply")],
-    )
-    if parsed.measure is Measure.VACANCIES:
-        figure = format_int(figures.vacancies, lang)
-        text = (
-            f"In {month} stonden er voor {what} in {place} {figure} vacatures open."
-            if nl
-            else f"In {month} there were {figure} open vacancies for {what} in {place}."
-        )
-        return Answer(answered=True, text=text, figure=figure, **base)  # type: ignore[arg-type]
-    if figures.job_seekers is None:
+    lang = lang if lang in ("nl", "en") else parsed.lang
+    entities = _entities(data, parsed)
+    base: dict[str, Any] = {
+        "question": question,
+        "kind": parsed.kind.value,
+        "lang": lang,
+        "entities": entities,
+        "is_demo": data.is_demo,
+    }
+    refused = refuse_entities(data, parsed, lang) or refuse_kind(data, parsed, lang)
+    if refused is not None:
         return Answer(
             answered=False,
-            text=f"Het aantal kortdurend werkzoekenden voor {what} in {place} in {month} is "
-            "verborgen, en daarmee de spanning: het zijn er minder dan 10, of uit dit aantal zou "
-            "zo'n kleine groep af te leiden zijn (privacy)."
-            if nl
-            else f"The number of short-term job seekers for {what} in {place} in {month} is "
-            "hidden, and with it the tension: there are fewer than 10, or such a small group "
-            "could be derived from it (privacy).",
-            **base,  # type: ignore[arg-type]
+            text=refused.text,
+            reason=refused.reason,
+            suggestions=refused.suggestions,
+            links=refused.links,
+            **base,
         )
-    if parsed.measure is Measure.JOB_SEEKERS:
-        figure = format_int(figures.job_seekers, lang)
-        text = (
-            f"In {month} waren er voor {what} in {place} {figure} kortdurend werkzoekenden."
-            if nl
-            else f"In {month} there were {figure} short-term job seekers for {what} in {place}."
+    if not data.periods:
+        return Answer(
+            answered=False,
+            text="Er zijn geen cijfers." if lang == "nl" else "There are no figures.",
+            reason="no_figures",
+            **base,
         )
-        return Answer(answered=True, text=text, figure=figure, **base)  # type: ignore[arg-type]
-    ratio = figures.ratio
-    assert ratio is not None
-    cls = class_label(figures.tension, lang)
-    year_before = data.figures(
-        parsed.region, parsed.occupation, period.replace(year=period.year - 1)
-    )
-    trend = None
-    if year_before is not None and year_before.ratio is not None:
-        trend = trend_word(year_before.ratio, ratio, lang)
-    figure = format_ratio(ratio, lang)
-    if nl:
-        text = (
-            f"De markt voor {what} in {place} is {cls}: in {month} {figure} vacatures per "
-            f"kortdurend werkzoekende ({format_int(figures.vacancies, lang)} vacatures, "
-            f"{format_int(figures.job_seekers, lang)} werkzoekenden)."
+    period = _period(data, parsed)
+    if period is None:
+        first, last = data.periods[0], data.periods[-1]
+        asked = (
+            f"{parsed.year}"
+            if parsed.year
+            else month_name(date(2000, parsed.month or 1, 1), lang).split()[0]
         )
-        if trend:
-            text += f" Ten opzichte van een jaar eerder: {trend}."
+        return Answer(
+            answered=False,
+            text=f"Er zijn geen cijfers voor {asked}; de radar heeft cijfers van "
+            f"{month_name(first, lang)} tot en met {month_name(last, lang)}."
+            if lang == "nl"
+            else f"There are no figures for {asked}; the radar covers {month_name(first, lang)} "
+            f"to {month_name(last, lang)}.",
+            reason="period_not_covered",
+            suggestions=[month_name(last, lang)],
+            **base,
+        )
+    areas = [a for a in (data.area(m.key) for m in parsed.regions) if a is not None]
+    if not areas and parsed.national:
+        country = data.area(answers.COUNTRY)
+        areas = [country] if country else []
+    occupations = [o for o in (data.occupation(m.key) for m in parsed.occupations) if o]
+    ask = answers.Ask(data, parsed, lang, period, areas, occupations)
+    area = areas[0] if areas else data.area(answers.COUNTRY)
+    occ = occupations[0] if occupations else None
+    measure = parsed.measure
+    if parsed.kind is Kind.RANKING:
+        reply = rankings.ranking(ask, areas[0] if areas else None, occ)
+    elif parsed.kind is Kind.COMPARISON:
+        reply = rankings.comparison(ask)
+    elif parsed.kind is Kind.TREND:
+        reply = answers.trend(ask, area, occ, measure)
+    elif parsed.kind is Kind.COUNT:
+        reply = answers.count(ask, area, occ, measure)
     else:
-        text = (
-            f"The market for {what} in {place} is {cls}: in {month} {figure} vacancies per "
-            f"short-term job seeker ({format_int(figures.vacancies, lang)} vacancies, "
-            f"{format_int(figures.job_seekers, lang)} job seekers)."
+        reply = answers.tension(ask, area, occ)
+    notes = _notes(parsed, lang, data)
+    text = " ".join([*notes, reply.text])
+    sources = [s for s in data.sources if s.table in ("vacancy_stats", "labour_supply")]
+    entities["period"] = period.strftime("%Y-%m")
+    return Answer(
+        answered=reply.answered,
+        text=text,
+        figure=reply.figure,
+        tension=reply.tension,
+        trend=reply.trend,
+        period=period,
+        region=ask.place(area) if parsed.kind is not Kind.RANKING else None,
+        occupation=ask.what(occ),
+        sources=sources,
+        reason=reply.reason,
+        figures=ask.rows,
+        links=_links(ask, parsed),
+        **base,
+    )
+
+
+def _entities(data: RadarData, parsed: ParsedQuestion) -> dict[str, Any]:
+    regions = []
+    for m in parsed.regions:
+        area = data.area(m.key)
+        if area is not None:
+            regions.append(
+                {
+                    "code": area.code,
+                    "name": area.name,
+                    "level": area.level.value,
+                    "named_as": m.words,
+                    "via": m.via,
+                }
+            )
+    if not regions and parsed.national:
+        regions.append(
+            {
+                "code": answers.COUNTRY,
+                "name": "Nederland",
+                "level": "land",
+                "named_as": "",
+                "via": None,
+            }
         )
-        if trend:
-            text += f" Compared with a year earlier: {trend}."
-    return Answer(answered=True, text=text, figure=figure, tension=cls, trend=trend, **base)  # type: ignore[arg-type]
+    occupations = []
+    for m in parsed.occupations:
+        occ = data.occupation(m.key)
+        if occ is not None:
+            occupations.append(
+                {
+                    "slug": occ.slug,
+                    "label_nl": occ.label_nl,
+                    "label_en": occ.label_en,
+                    "named_as": m.words,
+                }
+            )
+    return {
+        "regions": regions,
+        "occupations": occupations,
+        "measure": parsed.measure.value,
+        "year": parsed.year,
+        "month": parsed.month,
+        "unknown_place": parsed.unknown_place,
+        "unknown_occupation": parsed.unknown_occupation,
+    }
+
+
+def _notes(parsed: ParsedQuestion, lang: str, data: RadarData) -> list[str]:
+    """How a place or an occupation was read, when not by its own name."""
+    notes = []
+    for m in parsed.regions:
+        area = data.area(m.key)
+        if m.via and area is not None:
+            notes.append(
+                f"{m.via} valt in de arbeidsmarktregio {area.name}."
+                if lang == "nl"
+                else f"{m.via} lies in the labour-market region {area.name}."
+            )
+    for m in parsed.occupations:
+        occ = data.occupation(m.key)
+        if occ is not None and not m.whole:
+            notes.append(
+                f"Ik lees '{m.words}' als {occ.label(lang)}."
+                if lang == "nl"
+                else f"I read '{m.words}' as {occ.label(lang)}."
+            )
+    return notes
+
+
+def _links(ask: answers.Ask, parsed: ParsedQuestion) -> list[tuple[str, str]]:
+    links = [(a.name, f"/regio/{a.code}") for a in ask.areas]
+    links += [(o.label(ask.lang), f"/beroep/{o.slug}") for o in ask.occupations]
+    if not links:
+        links.append(("Nederland" if ask.nl else "the Netherlands", f"/regio/{answers.COUNTRY}"))
+    if parsed.measure is Measure.UNSUPPORTED:
+        return []
+    return links

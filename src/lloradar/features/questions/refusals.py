@@ -1,0 +1,126 @@
+"""Why a question is not answered, with a suggestion: a measure the radar does not hold, a
+question about something else, a place or an occupation it does not know (never replaced by the
+whole country or all occupations), or a kind of question answered on another page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lloradar.analytics.question import Kind, Measure, ParsedQuestion
+from lloradar.features.indicators.service import RadarData
+from lloradar.services.suggest import closest
+
+EXAMPLE = {
+    "nl": "Probeer bijvoorbeeld: 'Hoe krap is de markt voor verpleegkundigen in Twente?' of "
+    "'Welke beroepen zijn het krapst in Groningen?'",
+    "en": "Try for example: 'How tight is the market for nurses in Twente?' or 'Which "
+    "occupations are tightest in Groningen?'",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    text: str
+    reason: str
+    suggestions: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _looks_like_people(words: str) -> bool:
+    last = words.split()[-1]
+    return len(last) >= 5 and last.endswith(("s", "en", "ers", "ist", "eur", "er"))
+
+
+def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal | None:
+    nl = lang == "nl"
+    if parsed.measure is Measure.UNSUPPORTED:
+        return Refusal(
+            f"De radar heeft geen cijfers over '{parsed.unsupported_word}': alleen vacatures, "
+            "kortdurend werkzoekenden, belangstellenden en de spanning daartussen, per regio en "
+            "beroep."
+            if nl
+            else f"The radar holds no figures on '{parsed.unsupported_word}': only vacancies, "
+            "short-term job seekers, interested job seekers and the tension between them, by "
+            "region and occupation.",
+            "unsupported_measure",
+        )
+    unknown = parsed.unknown_occupation
+    if parsed.kind is Kind.OFF_TOPIC and not (
+        unknown and parsed.regions and _looks_like_people(unknown)
+    ):
+        return Refusal(
+            "Deze vraag gaat niet over de arbeidsmarkt, of ik herken er geen beroep en geen "
+            f"vraag over vacatures, werkzoekenden of krapte in. {EXAMPLE['nl']}"
+            if nl
+            else "This question is not about the labour market, or I recognise no occupation "
+            f"and no question about vacancies, job seekers or tightness in it. {EXAMPLE['en']}",
+            "off_topic",
+        )
+    if parsed.unknown_place and not parsed.regions:
+        near = closest(parsed.unknown_place, _place_choices(data), 3)
+        names = [label for _, label in near]
+        return Refusal(
+            f"Ik ken geen arbeidsmarktregio, provincie of gemeente '{parsed.unknown_place}', dus "
+            "ik geef geen cijfer (ook niet voor heel Nederland)."
+            + (f" Bedoelt u {' of '.join(names)}?" if names else "")
+            if nl
+            else f"I know no labour-market region, province or municipality "
+            f"'{parsed.unknown_place}', so I give no figure (not for the whole country either)."
+            + (f" Did you mean {' or '.join(names)}?" if names else ""),
+            "unknown_place",
+            names,
+        )
+    if unknown and not parsed.occupations:
+        near = closest(unknown, _occupation_choices(data, lang), 3)
+        names = [label for _, label in near]
+        links = [(label, f"/beroep/{slug}") for slug, label in near]
+        if nl:
+            text = (
+                f"Ik ken geen beroep '{unknown}' met cijfers in de radar, dus ik geef geen cijfer "
+                f"(ook niet voor alle beroepen samen). De radar heeft cijfers voor "
+                f"{len(data.occupations)} beroepen."
+                + (f" Bedoelt u {' of '.join(names)}?" if names else "")
+            )
+        else:
+            text = (
+                f"I know no occupation '{unknown}' with figures in the radar, so I give no "
+                f"figure (not for all occupations together either). The radar has figures for "
+                f"{len(data.occupations)} occupations."
+                + (f" Did you mean {' or '.join(names)}?" if names else "")
+            )
+        return Refusal(text, "unknown_occupation", names, links)
+    return None
+
+
+def _place_choices(data: RadarData) -> list[tuple[str, str]]:
+    return [(r.code, r.name) for r in [*data.regions, *data.areas]]
+
+
+def _occupation_choices(data: RadarData, lang: str) -> list[tuple[str, str]]:
+    first = [(o.slug, o.label(lang)) for o in data.occupations]
+    other = [(o.slug, o.label("nl" if lang == "en" else "en")) for o in data.occupations]
+    return first + other
+
+
+_ELSEWHERE = {
+    Kind.FORECAST: ("de prognose", "the forecast", "/prognose"),
+    Kind.SKILLS: ("de vaardigheden", "the skills", "/loopbaan"),
+    Kind.COURSES: ("de cursussen", "the courses", "/cursussen"),
+    Kind.TRANSITIONS: ("de overstapmogelijkheden", "the transitions", "/loopbaan"),
+    Kind.INTERVENTION: ("de interventies", "the interventions", "/interventies"),
+}
+
+
+def refuse_kind(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal | None:
+    """A kind of question the box does not answer itself yet: where the page is."""
+    if parsed.kind not in _ELSEWHERE:
+        return None
+    nl_what, en_what, path = _ELSEWHERE[parsed.kind]
+    return Refusal(
+        f"Vragen over {nl_what} beantwoord ik hier nog niet met cijfers; u vindt ze op {path}."
+        if lang == "nl"
+        else f"I do not yet answer questions about {en_what} here with figures; see {path}.",
+        "answered_elsewhere",
+        [],
+        [(path, path)],
+    )
