@@ -70,6 +70,19 @@ class AnswerOut(BaseModel):
     period: str | None
     is_demo: bool
     sources: list[str]
+    # How the question was read (issue 16): its kind (tension, count, ranking, comparison,
+    # trend, forecast, skills, courses, transitions, intervention, off_topic), the language of
+    # the answer, why it was not answered (off_topic, unknown_place, unknown_occupation,
+    # period_not_covered, hidden, unsupported_measure, no_figures, answered_elsewhere), the
+    # places, occupations, measure and month recognised, the published figures the answer
+    # states, links to the pages that show them, and suggestions.
+    kind: str = "off_topic"
+    lang: str = "nl"
+    reason: str | None = None
+    entities: dict[str, Any] = {}
+    figures: list[dict[str, Any]] = []
+    links: list[dict[str, str]] = []
+    suggestions: list[str] = []
 
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
@@ -195,7 +208,10 @@ async def indicators(
 def question(
     data: DataDep,
     q: Annotated[str, Query(min_length=1, max_length=300)],
-    lang: Literal["nl", "en"] = "nl",
+    lang: Annotated[
+        Literal["nl", "en"] | None,
+        Query(description="Language of the answer; by default the language of the question"),
+    ] = None,
 ) -> AnswerOut:
     a = answer_question(data, q, lang)
     return AnswerOut(
@@ -208,4 +224,11 @@ def question(
         period=a.period.strftime("%Y-%m") if a.period else None,
         is_demo=a.is_demo,
         sources=[f"{s.source} ({s.table})" for s in a.sources],
+        kind=a.kind,
+        lang=a.lang,
+        reason=a.reason,
+        entities=a.entities,
+        figures=a.figures,
+        links=[{"label": label, "href": href} for label, href in a.links],
+        suggestions=a.suggestions,
     )
