@@ -46,6 +46,13 @@ demo: $(RUNTIME_STAMP)
 	$(BIN)/lloradar demo build --seed 42
 	$(BIN)/lloradar serve --host 127.0.0.1 --port 8000
 
+# The radar on the real public data alone (no demo world), in its own store: `lloradar ingest
+# shared` loads ../shared/data (LLORADAR_SHARED_DATA) into real.duckdb, then the server starts.
+.PHONY: real
+real: $(RUNTIME_STAMP)
+	LLORADAR_STORE=real.duckdb $(BIN)/lloradar ingest shared "$(LLORADAR_SHARED_DATA)"
+	LLORADAR_STORE=real.duckdb $(BIN)/lloradar serve --host 127.0.0.1 --port 8000
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/ruff format --check src tests $(wildcard bench)

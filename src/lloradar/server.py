@@ -37,6 +37,8 @@ from lloradar.features.navigator.api import router as api_navigator_router
 from lloradar.features.navigator.pages import router as navigator_pages_router
 from lloradar.features.passport.api import router as api_passport_router
 from lloradar.features.passport.pages import router as passport_pages_router
+from lloradar.features.programmes.api import router as api_programmes_router
+from lloradar.features.programmes.pages import router as programme_pages_router
 from lloradar.features.questions.pages import router as question_pages_router
 from lloradar.features.sector_vacancies.api import router as api_sector_vacancies_router
 from lloradar.features.skills.api import router as api_skills_router
@@ -89,6 +91,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(employer_pages_router)
     app.include_router(sector_pages_router)
     app.include_router(api_sector_vacancies_router)
+    app.include_router(api_programmes_router)
+    app.include_router(programme_pages_router)
     app.include_router(navigator_pages_router)
     app.include_router(api_alerts_router)
     app.include_router(alert_pages_router)
