@@ -101,10 +101,12 @@ _VOCABULARY = (
 )
 
 
-def _measure(words: set[str]) -> tuple[Measure, str | None]:
+def _measure(words: set[str], norm: str) -> tuple[Measure, str | None]:
     hit = next((x for x in w.UNSUPPORTED_WORDS if x in words), None)
     if hit:
         return Measure.UNSUPPORTED, hit
+    if w.has_phrase(norm, w.INTERESTED_PHRASES):
+        return Measure.INTERESTED, None
     for measure, vocabulary in (
         (Measure.INTERESTED, w.INTERESTED_WORDS),
         (Measure.EXPERIENCED, w.EXPERIENCED_WORDS),
@@ -147,6 +149,8 @@ def _kind(
     regions: Sequence[Mention],
     occupations: Sequence[Mention],
 ) -> Kind:
+    if not (words & w.TOPIC) and not occupations and measure is Measure.TENSION:
+        return Kind.OFF_TOPIC
     if words & w.INTERVENTION_WORDS and not occupations:
         return Kind.INTERVENTION
     if words & w.FORECAST_WORDS or re.search(r"\b20[3-9]\d\b", norm):
@@ -235,7 +239,7 @@ def parse_question(
             found_occupations.remove(mention)
             run = [i for i in leftover if i < mention.start]
             unknown_occupation = " ".join([words[run[-1]], mention.words])
-    measure, unsupported = _measure(word_set)
+    measure, unsupported = _measure(word_set, norm)
     kind = _kind(word_set, norm, measure, found_regions, found_occupations)
     year, month = _period(norm, words)
     national_words = {

@@ -86,8 +86,8 @@ def token_match(
         return 0
     if _plural_of(word, label_word):
         return 1
-    if fuzzy and len(label_word) >= FUZZY_MIN_LENGTH and len(word) >= FUZZY_MIN_LENGTH - 1:
-        if fuzz.ratio(word, label_word) >= FUZZY_RATIO:
+    if fuzzy and len(label_word) >= FUZZY_MIN_LENGTH and len(word) >= FUZZY_MIN_LENGTH:
+        if fuzz.ratio(word, label_word) >= (FUZZY_RATIO if len(label_word) > 6 else 90):
             return 1
         for suffix in ("en", "s", "n"):
             if (

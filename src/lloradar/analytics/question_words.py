@@ -26,6 +26,14 @@ JOB_SEEKER_WORDS = frozenset(
 INTERESTED_WORDS = frozenset(
     ["belangstellenden", "belangstellende", "geinteresseerden", "geinteresseerd", "interesse", "interested", "interest"]
 )
+INTERESTED_PHRASES = (
+    "willen werken als",
+    "wil werken als",
+    "want to work as",
+    "wants to work as",
+    "would like to work as",
+    "graag werken als",
+)
 EXPERIENCED_WORDS = frozenset(["ervaren", "ervaring", "werkervaring", "experienced", "experience"])
 TENSION_WORDS = frozenset(
     ["krap", "krapper", "krapst", "krapste", "krapte", "ruim", "ruimer", "ruimst", "ruimste", "spanning", "spanningsindicator", "tight", "tighter", "tightest", "tightness", "slack", "slacker", "slackest", "tension", "shortage", "shortages", "moeilijk", "moeilijkst", "lastig", "makkelijk", "makkelijkst"]
