@@ -17,6 +17,7 @@ from typing import Any
 from lloradar.analytics.indicators import ALL_OCCUPATIONS
 from lloradar.analytics.indicators.cells import COUNTRY_CODE
 from lloradar.domain import Region, RegionLevel, TensionClass
+from lloradar.features.indicators.published import published_cells
 from lloradar.features.indicators.tension import ensure_indicators
 from lloradar.services.regions import list_regions, region_choices
 from lloradar.services.suggest import closest
@@ -88,18 +89,24 @@ class Source:
 
 def published_figures(store: Store) -> list[tuple[str, str, Figures]]:
     """Every published cell: (area code, occupation id or "all", figures)."""
-    rows = store.query(
-        "SELECT region_code, occupation_id, period, open_vacancies, job_seekers_short, "
-        "tension_ratio, tension_class, hidden, is_demo, run_id, interested, experienced "
-        "FROM published_indicator"
-    )
     return [
         (
-            r[0],
-            r[1],
-            Figures(r[2], int(r[3] or 0), r[4], bool(r[8]), r[5], r[6], r[7], r[9], r[10], r[11]),
+            c.region_code,
+            c.occupation_id,
+            Figures(
+                c.period,
+                c.open_vacancies or 0,
+                c.job_seekers_short,
+                c.is_demo,
+                c.tension_ratio,
+                c.tension_class,
+                c.hidden,
+                c.run_id,
+                c.interested,
+                c.experienced,
+            ),
         )
-        for r in rows
+        for c in published_cells(store)
     ]
 
 

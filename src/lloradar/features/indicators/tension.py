@@ -22,7 +22,7 @@ from lloradar.analytics.indicators import (
     labour_market_indicators,
 )
 from lloradar.domain import IngestError, UnknownLabel
-from lloradar.features.indicators.publish import publish_run
+from lloradar.features.indicators.publish import PUBLISHED_COLUMNS, publish_run
 from lloradar.services.engines import (
     BLOCK_PREFIX,
     ENGINES,
@@ -263,23 +263,11 @@ def ensure_indicators(store: Store) -> ComputeReport | None:
     return compute_indicators(store, store.dialect)
 
 
+# What `indicator_table` shows of a published row: everything but its keys and run.
 SHOWN_COLUMNS = [
-    "open_vacancies",
-    "job_seekers_short",
-    "interested",
-    "experienced",
-    "tension_ratio",
-    "tension_class",
-    "tension_ratio_ma12",
-    "tension_ratio_yoy",
-    "tension_rank",
-    "interested_per_vacancy",
-    "experienced_per_vacancy",
-    "days_open",
-    "fill_rate",
-    "open_vacancies_yoy",
-    "hidden",
-    "flags",
+    c
+    for c in PUBLISHED_COLUMNS
+    if c not in {"run_id", "region_code", "region_level", "occupation_id", "period", "is_demo"}
 ]
 
 
