@@ -12,6 +12,7 @@ from lloradar.features.forecast import cli as forecast
 from lloradar.features.indicators import cli as indicators
 from lloradar.features.ingest import cli as ingest
 from lloradar.features.ingest import regions_cli as regions
+from lloradar.features.ingest import sources_cli
 from lloradar.features.ingest import store_cli as store
 from lloradar.features.interventions import cli as interventions
 from lloradar.features.navigator import cli as navigator
@@ -34,6 +35,7 @@ app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(forecast.app, name="forecast")
 app.add_typer(ingest.app, name="ingest")
+app.add_typer(sources_cli.app, name="sources")
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")
 app.add_typer(skills.app, name="skills")
