@@ -21,6 +21,7 @@ from argon2 import PasswordHasher, Type
 
 from demo_worlds import copy_world
 from lloradar.demo import DemoWorld, build_demo_world
+from lloradar.features.indicators.service import ensure_indicators
 from lloradar.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -265,6 +266,7 @@ def offline_demo_world_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("offline-demo") / "demo.duckdb"
     with open_store(str(path)) as store:
         build_demo_world(store, seed=42, shared_data=None)
+        ensure_indicators(store)  # published once here, not again in every copy
     return path
 
 
@@ -276,6 +278,7 @@ def shared_data_demo_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     path = tmp_path_factory.mktemp("shared-demo") / "demo.duckdb"
     with open_store(str(path)) as store:
         world = build_demo_world(store, seed=42, shared_data=shared if shared.is_dir() else None)
+        ensure_indicators(store)  # published once here, not again in every copy
     return path, world
 
 
@@ -324,6 +327,7 @@ def app_world_file(
     path = copy_world(shared_data_demo_world_file, target)
     with open_store(str(path)) as store:
         add_forecasts_and_interventions(store)
+        ensure_indicators(store)
     return path
 
 
