@@ -36,9 +36,13 @@ def _save(
     provenance: Provenance,
     tables: list[TableRows],
     quarantine: Sequence[QuarantineEntry],
+    *,
+    keep_good_rows: bool = False,
 ) -> LoadReport:
-    """No partial load: with any quarantined row, none of the file's rows are stored."""
-    return save_load(store, provenance, [] if quarantine else tables, quarantine)
+    """No partial load: with any quarantined row, none of the file's rows are stored; unless
+    `keep_good_rows`, which stores the good rows and quarantines the bad ones."""
+    keep = keep_good_rows or not quarantine
+    return save_load(store, provenance, tables if keep else [], quarantine)
 
 
 def load_cbs(
@@ -118,10 +122,12 @@ def load_vacancies(
     *,
     extract: SkillExtractor | None = None,
     method: str = "",
+    keep_good_rows: bool = False,
 ) -> tuple[LoadReport, int]:
     """Store postings (region from the location) and, when an extractor is given, their skills
     with the method and score. Returns the report and the number of postings without a region.
-    A text already stored under another id is quarantined: it is not counted twice."""
+    A text already stored under another id is quarantined: it is not counted twice. With a
+    bad row nothing is stored, unless `keep_good_rows` (large feeds): then the good rows are."""
     quarantine = list(parsed.quarantine)
     stored_hashes: dict[str, str] = {
         str(h): str(i) for h, i in store.query("SELECT text_hash, vacancy_id FROM vacancy")
@@ -159,14 +165,14 @@ def load_vacancies(
         "text_hash",
     ]
     tables = [TableRows("vacancy", columns, ["vacancy_id"], rows)]
-    if extract is not None and postings and not quarantine:
+    if extract is not None and postings and (keep_good_rows or not quarantine):
         tables.append(
             vacancy_skills(
                 [(p.vacancy_id, f"{p.title}\n{p.description}") for p in postings], extract, method
             )
         )
     provenance = _provenance("vacancy texts", origin.url, "as supplied by the publisher", origin)
-    report = _save(store, provenance, tables, quarantine)
+    report = _save(store, provenance, tables, quarantine, keep_good_rows=keep_good_rows)
     return report, sum(1 for r in regions if r is None)
 
 

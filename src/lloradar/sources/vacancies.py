@@ -16,6 +16,15 @@ from lloradar.domain import IngestError, Parsed, QuarantineEntry
 from lloradar.sources.csvfile import decode, read_rows
 
 CSV_COLUMNS = ["id", "title", "description", "employer", "location", "posted", "closed"]
+# schema.org JobPosting property names, accepted beside ours in CSV headers and JSON Lines keys
+SCHEMA_ORG = {
+    "identifier": "id",
+    "datePosted": "posted",
+    "validThrough": "closed",
+    "jobLocation": "location",
+    "hiringOrganization": "employer",
+    "occupationalCategory": "occupation_id",
+}
 _SCRIPT = re.compile(
     r"<script[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.S | re.I
 )
@@ -72,8 +81,38 @@ def _plain(text: Any) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", str(text or "")))).strip()
 
 
+def _ours(item: dict[str, Any]) -> dict[str, Any]:
+    """A record with schema.org property names under our names (ours win when both are
+    there); objects as schema.org nests them (an Organization, a Place with its address, a
+    PropertyValue identifier) become their name, locality or value."""
+    out = dict(item)
+    for theirs, ours in SCHEMA_ORG.items():
+        if theirs in item and not str(out.get(ours) or "").strip():
+            out[ours] = item[theirs]
+    out["id"] = _identifier(out.get("id"))
+    out["employer"] = _employer(out.get("employer"))
+    out["location"] = _locality(out.get("location"))
+    category = out.get("occupation_id")
+    if isinstance(category, dict):  # a CategoryCode
+        out["occupation_id"] = category.get("codeValue") or category.get("@id")
+    return out
+
+
 def _records_csv(data: bytes, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    yield from read_rows(data, source, CSV_COLUMNS)
+    header = decode(data, source).split("\n", 1)[0]
+    names = {name.strip().strip('"') for name in header.split(",")}
+    aliases = {ours: theirs for theirs, ours in SCHEMA_ORG.items()}
+    missing = [c for c in CSV_COLUMNS if c not in names and aliases.get(c) not in names]
+    if missing and names:
+        raise IngestError(
+            source,
+            f"missing column(s) {', '.join(map(repr, missing))} (or their schema.org names "
+            f"{', '.join(aliases[c] for c in missing if c in aliases) or '-'}); "
+            f"found {', '.join(sorted(names))}",
+            line=1,
+        )
+    for line, row in read_rows(data, source, []):
+        yield line, _ours(row)
 
 
 def _records_jsonl(data: bytes, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -84,7 +123,7 @@ def _records_jsonl(data: bytes, source: str) -> Iterator[tuple[int, dict[str, An
             item = json.loads(text)
         except json.JSONDecodeError as error:
             raise IngestError(source, f"not a JSON object ({error.msg})", line=line) from None
-        yield line, item
+        yield line, _ours(item) if isinstance(item, dict) else item
 
 
 def _job_postings(node: Any) -> Iterator[dict[str, Any]]:
@@ -116,28 +155,38 @@ def _records_jsonld(data: bytes, source: str) -> Iterator[tuple[int, dict[str, A
         raise IngestError(source, "no schema.org JobPosting found")
 
 
-def _from_job_posting(item: dict[str, Any]) -> dict[str, Any]:
-    identifier = item.get("identifier")
-    if isinstance(identifier, dict):
-        identifier = identifier.get("value")
-    organisation = item.get("hiringOrganization")
-    employer = organisation.get("name") if isinstance(organisation, dict) else organisation
-    places = item.get("jobLocation")
+def _identifier(identifier: Any) -> Any:
+    return identifier.get("value") if isinstance(identifier, dict) else identifier
+
+
+def _employer(organisation: Any) -> Any:
+    return organisation.get("name") if isinstance(organisation, dict) else organisation
+
+
+def _locality(places: Any) -> Any:
+    """A place name: as given, or a schema.org Place's address locality (or postal code)."""
     place = places[0] if isinstance(places, list) and places else places
-    address = place.get("address") if isinstance(place, dict) else None
-    locality = None
+    if not isinstance(place, dict):
+        return place
+    address = place.get("address")
     if isinstance(address, dict):
-        locality = address.get("addressLocality") or address.get("postalCode")
-    elif isinstance(address, str):
-        locality = address
+        return address.get("addressLocality") or address.get("postalCode")
+    return address if isinstance(address, str) else place.get("name")
+
+
+def _from_job_posting(item: dict[str, Any]) -> dict[str, Any]:
+    category = item.get("occupationalCategory")
+    if isinstance(category, dict):
+        category = category.get("codeValue") or category.get("@id")
     return {
-        "id": identifier or item.get("url"),
+        "id": _identifier(item.get("identifier")) or item.get("url"),
         "title": item.get("title"),
         "description": item.get("description"),
-        "employer": employer,
-        "location": locality,
+        "employer": _employer(item.get("hiringOrganization")),
+        "location": _locality(item.get("jobLocation")),
         "posted": item.get("datePosted"),
         "closed": item.get("validThrough"),
+        "occupation_id": category,
     }
 
 

@@ -43,6 +43,13 @@ def _print(report: IngestReport) -> None:
         raise typer.Exit(1)
     stored = ", ".join(f"{n:,} {table}" for table, n in load.stored.items()) or "nothing"
     console.print(f"Stored {stored} (source id {load.source_id}).")
+    if report.partial and load.quarantined:
+        console.print(
+            f"  [yellow]{len(load.quarantined)} bad row(s) quarantined[/yellow] "
+            "(--keep-good-rows: the good rows were stored):"
+        )
+        for message in load.messages()[:20]:
+            console.print(f"  {message}")
     for note in report.notes:
         console.print(f"  {note}")
     if report.unplaced:
@@ -88,12 +95,26 @@ def vacancies(
     fmt: str = typer.Option(None, "--format", help="csv, jsonl or jsonld (default: guessed)."),
     skills: bool = typer.Option(True, help="Extract skills with the skills engine."),
     refresh: Refresh = True,
+    keep_good_rows: bool = typer.Option(
+        False,
+        "--keep-good-rows",
+        help="Store the good rows of a file with bad ones and quarantine those (default: "
+        "all or nothing).",
+    ),
 ) -> None:
-    """Vacancy texts (CSV, JSON Lines, schema.org JobPosting JSON-LD) with their skills."""
+    """Vacancy texts (CSV, JSON Lines, schema.org JobPosting JSON-LD) with their skills; CSV
+    columns and JSON keys may use schema.org names (datePosted, validThrough, jobLocation,
+    hiringOrganization, occupationalCategory)."""
     with store_from_settings() as store:
         extract, method = store_extractor(store) if skills else (None, "")
         report = ingest_vacancies(
-            store, target, fmt=fmt, extract=extract, method=method, refresh=refresh
+            store,
+            target,
+            fmt=fmt,
+            extract=extract,
+            method=method,
+            refresh=refresh,
+            keep_good_rows=keep_good_rows,
         )
         if extract is None and skills:
             report.skills = method

@@ -30,10 +30,11 @@ class IngestReport:
     skills: str = ""
     notes: list[str] = field(default_factory=list)
     refreshed: RefreshReport | None = None
+    partial: bool = False  # --keep-good-rows: the good rows were stored beside the bad ones
 
     @property
     def refused(self) -> bool:
-        return bool(self.load.quarantined)
+        return bool(self.load.quarantined) and not self.partial
 
 
 def refreshed(store: Store, report: IngestReport, refresh: bool = True) -> IngestReport:
@@ -164,11 +165,19 @@ def ingest_vacancies(
     method: str = "",
     transport: httpx.BaseTransport | None = None,
     refresh: bool = True,
+    keep_good_rows: bool = False,
 ) -> IngestReport:
+    """Vacancy texts, all or nothing; `keep_good_rows` stores the good postings of a file with
+    bad ones and quarantines those (for large feeds)."""
     data = read_target(target, transport)
     parsed = vacancies.parse_vacancies(data, target, today=sources_load.today(), fmt=fmt)
     load, unplaced = sources_load.load_vacancies(
-        store, parsed, origin(target, [data]), extract=extract, method=method
+        store,
+        parsed,
+        origin(target, [data]),
+        extract=extract,
+        method=method,
+        keep_good_rows=keep_good_rows,
     )
-    report = IngestReport(load, unplaced=unplaced, skills=method)
+    report = IngestReport(load, unplaced=unplaced, skills=method, partial=keep_good_rows)
     return refreshed(store, report, refresh)
