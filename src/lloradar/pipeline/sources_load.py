@@ -60,7 +60,16 @@ def load_cbs(
 
 def load_duo(store: Store, parsed: Parsed[duo.EducationRecord], origin: Origin) -> LoadReport:
     rows = [
-        (r.kind, r.programme_code, r.programme_name, r.level, r.institution, r.gemeente, *r.tail)
+        (
+            r.kind,
+            r.programme_code,
+            r.programme_name,
+            r.level,
+            r.institution,
+            r.gemeente,
+            *r.tail,
+            r.domain,
+        )
         for r in parsed.records
     ]
     columns = [
@@ -73,6 +82,7 @@ def load_duo(store: Store, parsed: Parsed[duo.EducationRecord], origin: Origin) 
         "variant",
         "year",
         "persons",
+        "domain",
     ]
     key = ["kind", "programme_code", "institution", "gemeente", "variant", "year"]
     provenance = _provenance("DUO open onderwijsdata", origin.url, duo.LICENCE, origin)

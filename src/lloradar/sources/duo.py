@@ -42,6 +42,7 @@ class EducationRecord:
     variant: str
     year: int
     persons: int
+    domain: str = ""  # the sector of education: CROHO onderdeel (hbo/wo), domein (mbo)
 
     @property
     def tail(self) -> tuple[str, int, int]:
@@ -125,6 +126,7 @@ def _base(row: dict[str, str], is_mbo: bool) -> dict[str, str]:
             "gemeente": row["PLAATSNAAM"].strip(),
             # the same crebo code is offered at several levels: the level is part of the key
             "variant": f"{row['TYPE MBO'].strip()}|niveau {row['KWALIFICATIENIVEAU'].strip()}",
+            "domain": (row.get("DOMEIN") or row.get("MBO SECTOR") or "").strip(),
         }
     return {
         "kind": "diploma",
@@ -134,6 +136,7 @@ def _base(row: dict[str, str], is_mbo: bool) -> dict[str, str]:
         "institution": row["BRIN NUMMER ACTUEEL"].strip(),
         "gemeente": row["GEMEENTENUMMER"].strip(),
         "variant": row["OPLEIDINGSVORM"].strip(),
+        "domain": (row.get("CROHO ONDERDEEL") or "").strip(),
     }
 
 
@@ -148,4 +151,5 @@ def _record(base: dict[str, str], sex: str, year: int, persons: int) -> Educatio
         variant=f"{base['variant']}|{sex}",
         year=year,
         persons=persons,
+        domain=base.get("domain", ""),
     )

@@ -40,6 +40,7 @@ def test_programme_page_shows_graduates_per_year_from_the_duo_file(
     assert expected and all(v >= 10 for v in expected.values())
     html = real_client.get("/opleiding/34267?lang=nl").text
     assert "B Elektrotechniek" in html and "CROHO-code 34267" in html
+    assert "Sector van onderwijs: techniek" in html
     assert 'data-testid="real-label"' in html and "DUO open onderwijsdata" in html
     assert 'data-testid="demo-label"' not in html
     for year, persons in expected.items():
@@ -52,6 +53,7 @@ def test_api_answers_the_same_per_year(real_client: TestClient, shared_data: Pat
     answer = real_client.get("/api/programmes/34267").json()
     assert {r["year"]: r["persons"] for r in answer["per_year"]} == expected
     assert answer["is_demo"] is False and answer["levels"] == ["hbo bachelor"]
+    assert answer["domains"] == ["techniek"]  # CROHO onderdeel: the sector of education
     assert answer["sources"][0]["source"] == "DUO open onderwijsdata"
     regions = {r["region"] for r in answer["per_region"]}
     assert regions and all(r.startswith("AM") or r == UNKNOWN for r in regions)
@@ -79,6 +81,7 @@ def test_no_count_under_ten_people_is_shown(real_world: tuple[Path, SharedRun]) 
 def test_mbo_enrolments_by_crebo_and_the_search(real_client: TestClient) -> None:
     answer = real_client.get("/api/programmes/25180").json()  # Kok, mbo 2
     assert answer["kind"] == "enrolment" and answer["levels"] == ["mbo 2"]
+    assert answer["domains"]  # the mbo domein
     found = real_client.get("/api/programmes?q=elektrotechniek").json()
     assert any(p["code"] == "34267" for p in found)
     page = real_client.get("/opleiding?q=verpleeg&lang=nl").text

@@ -8,6 +8,16 @@ from typing import Any
 from lloradar.services.request_store import Store
 
 
+def domains(store: Store, code: str, kind: str) -> list[str]:
+    """The sectors of education (CROHO onderdeel, mbo domein) of a programme."""
+    rows = store.query(
+        "SELECT DISTINCT domain FROM education_supply WHERE programme_code = ? AND kind = ? "
+        "AND coalesce(domain, '') <> '' ORDER BY domain",
+        [code, kind],
+    )
+    return [str(r[0]) for r in rows]
+
+
 def programme_rows(store: Store, code: str) -> list[tuple[Any, ...]]:
     """(kind, name, level, gemeente, year, persons, source id) of one programme code."""
     return store.query(

@@ -55,6 +55,7 @@ class ProgrammeProfile:
     region_totals: dict[str, int | None]
     total: int | None
     sources: list[ProgrammeSource] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)  # sector of education
 
     @property
     def is_demo(self) -> bool:
@@ -122,6 +123,7 @@ def programme_profile(store: Store, code: str) -> ProgrammeProfile | None:
         },
         region_totals=dict(zip(regions, table.row_totals, strict=True)),
         total=table.grand_total,
+        domains=queries.domains(store, code, kind),
         sources=[
             ProgrammeSource(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5]))
             for r in queries.provenance(store, source_ids)
@@ -220,6 +222,7 @@ def profile_json(profile: ProgrammeProfile) -> dict[str, Any]:
         "name": profile.name,
         "kind": profile.kind,
         "levels": profile.levels,
+        "domains": profile.domains,
         "years": profile.years,
         "per_year": [
             {"year": y, "persons": v, "hidden": v is None} for y, v in profile.per_year.items()
