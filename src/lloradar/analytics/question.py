@@ -101,6 +101,17 @@ _VOCABULARY = (
 )
 
 
+# Words that make a question one about the labour market (or the radar's other figures).
+_ABOUT = (
+    w.TOPIC
+    | w.FORECAST_WORDS
+    | w.SKILL_WORDS
+    | w.COURSE_WORDS
+    | w.TRANSITION_WORDS
+    | w.INTERVENTION_WORDS
+)
+
+
 def _measure(words: set[str], norm: str) -> tuple[Measure, str | None]:
     hit = next((x for x in w.UNSUPPORTED_WORDS if x in words), None)
     if hit:
@@ -139,7 +150,9 @@ def _limit(words: list[str]) -> int:
     return 5
 
 
-_LISTED = w.OCCUPATION_LIST | w.REGION_LIST | frozenset(["krapste", "ruimste", "tightest", "slackest"])
+_LISTED = (
+    w.OCCUPATION_LIST | w.REGION_LIST | frozenset(["krapste", "ruimste", "tightest", "slackest"])
+)
 
 
 def _kind(
@@ -149,7 +162,7 @@ def _kind(
     regions: Sequence[Mention],
     occupations: Sequence[Mention],
 ) -> Kind:
-    if not (words & w.TOPIC) and not occupations and measure is Measure.TENSION:
+    if not (words & _ABOUT) and not occupations and measure is Measure.TENSION:
         return Kind.OFF_TOPIC
     if words & w.INTERVENTION_WORDS and not occupations:
         return Kind.INTERVENTION
@@ -227,6 +240,13 @@ def parse_question(
     )
     found_occupations = sorted(
         [*found_occupations, *(m for m in partial if m.key not in _keys(found_occupations))],
+        key=lambda m: m.start,
+    )
+    # one strong word of a region's name ("Kennemerland", "Amsterdam" for Groot Amsterdam)
+    taken = _span(found_occupations) | _span(found_regions)
+    more = find_mentions(words, regions, partial=True, strict=strict, taken=taken)
+    found_regions = sorted(
+        [*found_regions, *(m for m in more if m.key not in _keys(found_regions))],
         key=lambda m: m.start,
     )
     found_regions = [_province_if_said(words, m) for m in found_regions]

@@ -20,7 +20,47 @@ FUZZY_MIN_LENGTH = 5
 _PLURALS = ("s", "en", "n", "es", "e", "ers", "er", "se", "'s")
 # Words too common in region and occupation names to identify one on their own.
 WEAK = frozenset(
-    ["regio", "noord", "zuid", "oost", "west", "midden", "groot", "holland", "en", "de", "het", "van", "voor", "in", "the", "for", "of", "and", "worker", "workers", "medewerker", "medewerkers", "medewerkster", "assistant", "technician", "technicus", "general", "algemeen", "care", "responsible", "officer", "gespecialiseerd", "specialist", "ict", "manager", "application", "engineering", "ingenieur", "technisch"]
+    [
+        "regio",
+        "noord",
+        "zuid",
+        "oost",
+        "west",
+        "midden",
+        "groot",
+        "holland",
+        "en",
+        "de",
+        "het",
+        "van",
+        "voor",
+        "in",
+        "the",
+        "for",
+        "of",
+        "and",
+        "worker",
+        "workers",
+        "medewerker",
+        "medewerkers",
+        "medewerkster",
+        "assistant",
+        "technician",
+        "technicus",
+        "general",
+        "algemeen",
+        "care",
+        "responsible",
+        "officer",
+        "gespecialiseerd",
+        "specialist",
+        "ict",
+        "manager",
+        "application",
+        "engineering",
+        "ingenieur",
+        "technisch",
+    ]
 )
 
 
@@ -172,9 +212,6 @@ def find_mentions(
     words and per key: the longest, best-scored reading of the words wins (a tie goes to the
     lower `priority`; the others of the tie are kept in `others`). Words in `taken` are already
     read as something else. `partial` allows one word of a label."""
-    priority: dict[str, int] = {}
-    for c in candidates:
-        priority[c.key] = min(c.priority, priority.get(c.key, c.priority))
     all_found: list[tuple[Mention, int]] = []
     for candidate in candidates:
         found = _whole_matches(words, candidate, strict)
@@ -185,16 +222,16 @@ def find_mentions(
     chosen: list[Mention] = []
     used: set[int] = set(taken)
     keys: set[str] = set()
-    for mention, _ in all_found:
+    for mention, rank in all_found:
         span = set(range(mention.start, mention.end))
         if span & used or mention.key in keys:
             continue
         ties = [
             m.key
-            for m, _ in all_found
+            for m, p in all_found
             if m.key != mention.key
             and (m.start, m.end, m.score) == (mention.start, mention.end, mention.score)
-            and priority.get(m.key, 0) >= priority.get(mention.key, 0)
+            and p >= rank
         ]
         chosen.append(_with_others(mention, tuple(dict.fromkeys(ties))))
         used |= span

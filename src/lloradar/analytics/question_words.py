@@ -6,25 +6,56 @@ from __future__ import annotations
 
 import re
 
-DUTCH = frozenset(
-    ["de", "het", "een", "is", "zijn", "zijn", "er", "hoe", "wat", "welke", "welk", "waar", "wanneer", "hoeveel", "voor", "van", "in", "op", "bij", "met", "dan", "als", "ook", "niet", "geen", "nog", "meer", "minder", "veel", "weinig", "krap", "krapper", "krapst", "krapste", "ruim", "ruimer", "ruimst", "ruimste", "markt", "arbeidsmarkt", "beroep", "beroepen", "vacatures", "vacature", "werkzoekenden", "werkzoekende", "regio", "regios", "provincie", "gemeente", "nederland", "landelijk", "spanning", "krapte", "ten", "opzichte", "vorig", "jaar", "geleden", "toegenomen", "afgenomen", "gestegen", "gedaald", "vergeleken", "vergelijk", "verschil", "tussen", "naar", "zoeken", "zoekt", "werk", "banen", "baan", "en", "of", "om", "te", "mijn", "ik", "je", "jij", "wij", "we", "kan", "kun", "moet", "welke", "vaardigheden", "opleidingen", "cursussen", "toekomst", "verwachting", "prognose", "heeft", "hebben", "wordt", "worden", "zal", "zullen", "deze", "die", "dit", "dat"]
+
+def _w(text: str) -> frozenset[str]:
+    """A set of words written as one string."""
+    return frozenset(text.split())
+
+
+DUTCH = _w(
+    "de het een is zijn zijn er hoe wat welke welk waar wanneer hoeveel voor van in op bij "
+    "met dan als ook niet geen nog meer minder veel weinig krap krapper krapst krapste ruim "
+    "ruimer ruimst ruimste markt arbeidsmarkt beroep beroepen vacatures vacature "
+    "werkzoekenden werkzoekende regio regios provincie gemeente nederland landelijk spanning "
+    "krapte ten opzichte vorig jaar geleden toegenomen afgenomen gestegen gedaald vergeleken "
+    "vergelijk verschil tussen naar zoeken zoekt werk banen baan en of om te mijn ik je jij "
+    "wij we kan kun moet welke vaardigheden opleidingen cursussen toekomst verwachting "
+    "prognose heeft hebben wordt worden zal zullen deze die dit dat"
 )
-ENGLISH = frozenset(
-    ["the", "a", "an", "is", "are", "there", "how", "what", "which", "where", "when", "many", "much", "for", "of", "in", "at", "with", "than", "as", "also", "not", "no", "more", "less", "most", "least", "tight", "tighter", "tightest", "slack", "slacker", "slackest", "market", "labour", "labor", "occupation", "occupations", "job", "jobs", "vacancies", "vacancy", "seekers", "seeker", "region", "regions", "province", "netherlands", "national", "tension", "shortage", "compared", "compare", "year", "ago", "last", "increased", "decreased", "risen", "fallen", "changed", "between", "to", "from", "and", "or", "my", "i", "you", "we", "can", "should", "skills", "courses", "training", "future", "outlook", "forecast", "has", "have", "does", "do", "will", "be", "been", "this", "that", "these", "those", "it", "its", "by", "on"]
+ENGLISH = _w(
+    "the a an is are there how what which where when many much for of in at with than as also "
+    "not no more less most least tight tighter tightest slack slacker slackest market labour "
+    "labor occupation occupations job jobs vacancies vacancy seekers seeker region regions "
+    "province netherlands national tension shortage compared compare year ago last increased "
+    "decreased risen fallen changed between to from and or my i you we can should skills "
+    "courses training future outlook forecast has have does do will be been this that these "
+    "those it its by on"
 )
 
 # Words that say what the question is about: the labour market, at all.
-TOPIC = frozenset(
-    ["krap", "krapper", "krapst", "krapste", "krapte", "ruim", "ruimer", "ruimst", "ruimste", "spanning", "spanningsindicator", "markt", "arbeidsmarkt", "vacature", "vacatures", "werkzoekende", "werkzoekenden", "werklozen", "werkloos", "beroep", "beroepen", "banen", "baan", "werk", "personeel", "personeelstekort", "tekort", "tekorten", "vraag", "aanbod", "kansen", "kans", "moeilijk", "makkelijk", "lastig", "vinden", "vervullen", "moeilijkst", "makkelijkst", "tight", "tighter", "tightest", "tightness", "slack", "slacker", "slackest", "tension", "market", "labour", "labor", "vacancies", "vacancy", "openings", "seekers", "seeker", "unemployed", "jobs", "job", "occupation", "occupations", "shortage", "shortages", "demand", "supply", "hiring", "hire", "recruit", "staff", "workers", "employment", "prognose", "verwachting", "vooruitzicht", "vooruitzichten", "toekomst", "outlook", "forecast", "prospects", "prospect", "future", "scenario", "skills", "vaardigheden", "competenties", "cursus", "cursussen", "opleiding", "opleidingen", "training", "trainingen", "course", "courses", "omscholen", "omscholing", "overstappen", "overstap", "switch", "transition", "transitions", "interventie", "project", "projecten", "programma", "voortgang", "progress", "intervention", "interventions", "belangstellenden", "geinteresseerden", "interested", "ervaren", "experienced", "werkervaring", "experience"]
+TOPIC = _w(
+    "krap krapper krapst krapste krapte ruim ruimer ruimst ruimste spanning "
+    "spanningsindicator markt arbeidsmarkt vacature vacatures werkzoekende werkzoekenden "
+    "werklozen werkloos beroep beroepen banen baan werk personeel personeelstekort tekort "
+    "tekorten vraag aanbod kansen kans moeilijk makkelijk lastig vinden vervullen moeilijkst "
+    "makkelijkst tight tighter tightest tightness slack slacker slackest tension market "
+    "labour labor vacancies vacancy openings seekers seeker unemployed jobs job occupation "
+    "occupations shortage shortages demand supply hiring hire recruit staff workers "
+    "employment prognose verwachting vooruitzicht vooruitzichten toekomst outlook forecast "
+    "prospects prospect future scenario skills vaardigheden competenties cursus cursussen "
+    "opleiding opleidingen training trainingen course courses omscholen omscholing "
+    "overstappen overstap switch transition transitions interventie project projecten "
+    "programma voortgang progress intervention interventions belangstellenden "
+    "geinteresseerden interested ervaren experienced werkervaring experience"
 )
 
 # Measures.
-VACANCY_WORDS = frozenset(["vacature", "vacatures", "openstaande", "vacancies", "vacancy", "openings", "banen"])
-JOB_SEEKER_WORDS = frozenset(
-    ["werkzoekende", "werkzoekenden", "werklozen", "werkloos", "seekers", "seeker", "unemployed", "jobseekers", "jobseeker"]
+VACANCY_WORDS = _w("vacature vacatures openstaande vacancies vacancy openings banen")
+JOB_SEEKER_WORDS = _w(
+    "werkzoekende werkzoekenden werklozen werkloos seekers seeker unemployed jobseekers jobseeker"
 )
-INTERESTED_WORDS = frozenset(
-    ["belangstellenden", "belangstellende", "geinteresseerden", "geinteresseerd", "interesse", "interested", "interest"]
+INTERESTED_WORDS = _w(
+    "belangstellenden belangstellende geinteresseerden geinteresseerd interesse interested interest"
 )
 INTERESTED_PHRASES = (
     "willen werken als",
@@ -34,33 +65,43 @@ INTERESTED_PHRASES = (
     "would like to work as",
     "graag werken als",
 )
-EXPERIENCED_WORDS = frozenset(["ervaren", "ervaring", "werkervaring", "experienced", "experience"])
-TENSION_WORDS = frozenset(
-    ["krap", "krapper", "krapst", "krapste", "krapte", "ruim", "ruimer", "ruimst", "ruimste", "spanning", "spanningsindicator", "tight", "tighter", "tightest", "tightness", "slack", "slacker", "slackest", "tension", "shortage", "shortages", "moeilijk", "moeilijkst", "lastig", "makkelijk", "makkelijkst"]
+EXPERIENCED_WORDS = _w("ervaren ervaring werkervaring experienced experience")
+TENSION_WORDS = _w(
+    "krap krapper krapst krapste krapte ruim ruimer ruimst ruimste spanning "
+    "spanningsindicator tight tighter tightest tightness slack slacker slackest tension "
+    "shortage shortages moeilijk moeilijkst lastig makkelijk makkelijkst"
 )
-UNSUPPORTED_WORDS = frozenset(
-    ["salaris", "salarissen", "loon", "lonen", "verdienen", "verdient", "verdien", "salary", "salaries", "wage", "wages", "earn", "earns", "inkomen", "income", "pensioen", "pension", "huur", "rent", "huizenprijzen", "cao"]
+UNSUPPORTED_WORDS = _w(
+    "salaris salarissen loon lonen verdienen verdient verdien salary salaries wage wages earn "
+    "earns inkomen income huur rent huizenprijzen cao"
 )
-COUNT_WORDS = frozenset(["hoeveel", "aantal", "many", "number", "count"])
+COUNT_WORDS = _w("hoeveel aantal many number count")
 
 # Kinds.
-FORECAST_WORDS = frozenset(
-    ["prognose", "prognoses", "verwachting", "verwachtingen", "verwacht", "vooruitzicht", "vooruitzichten", "toekomst", "toekomstig", "outlook", "forecast", "forecasts", "prospects", "prospect", "future", "expected", "scenario", "scenarios", "projection"]
+FORECAST_WORDS = _w(
+    "prognose prognoses verwachting verwachtingen verwacht vooruitzicht vooruitzichten "
+    "toekomst toekomstig outlook forecast forecasts prospects prospect future expected "
+    "scenario scenarios projection"
+    " perspectief perspectieven toekomstperspectief toekomstperspectieven"
+    " arbeidsmarktperspectief arbeidsmarktperspectieven aow pensioenleeftijd"
 )
-SKILL_WORDS = frozenset(
-    ["skills", "skill", "vaardigheden", "vaardigheid", "competenties", "competentie", "kennis"]
+SKILL_WORDS = _w("skills skill vaardigheden vaardigheid competenties competentie kennis")
+COURSE_WORDS = _w(
+    "cursus cursussen opleiding opleidingen training trainingen course courses scholing leren learn"
 )
-COURSE_WORDS = frozenset(
-    ["cursus", "cursussen", "opleiding", "opleidingen", "training", "trainingen", "course", "courses", "scholing", "leren", "learn"]
+TRANSITION_WORDS = _w(
+    "overstappen overstap omscholen omscholing switch switching transition transitions "
+    "vergelijkbare vergelijkbaar verwante similar related alternatief alternatieven"
 )
-TRANSITION_WORDS = frozenset(
-    ["overstappen", "overstap", "omscholen", "omscholing", "switch", "switching", "transition", "transitions", "vergelijkbare", "vergelijkbaar", "verwante", "similar", "related", "alternatief", "alternatieven"]
+INTERVENTION_WORDS = _w(
+    "interventie interventies project projecten voortgang progress intervention interventions "
+    "kpi kpis doelen targets deelnemers participants"
 )
-INTERVENTION_WORDS = frozenset(
-    ["interventie", "interventies", "project", "projecten", "voortgang", "progress", "intervention", "interventions", "kpi", "kpis", "doelen", "targets", "deelnemers", "participants"]
-)
-TREND_WORDS = frozenset(
-    ["toegenomen", "afgenomen", "gestegen", "gedaald", "gegroeid", "gekrompen", "veranderd", "verandering", "ontwikkeling", "ontwikkeld", "trend", "trends", "stijging", "daling", "toename", "afname", "groei", "increased", "decreased", "risen", "rose", "fallen", "fell", "grown", "changed", "change", "trend", "development", "increase", "decrease", "growth", "developed", "evolved"]
+TREND_WORDS = _w(
+    "toegenomen afgenomen gestegen gedaald gegroeid gekrompen veranderd verandering "
+    "ontwikkeling ontwikkeld trend trends stijging daling toename afname groei increased "
+    "decreased risen rose fallen fell grown changed change trend development increase "
+    "decrease growth developed evolved"
 )
 TREND_PHRASES = (
     "vorig jaar",
@@ -73,44 +114,95 @@ TREND_PHRASES = (
     "year on year",
     "over time",
 )
-TIGHT_SUPERLATIVES = frozenset(
-    ["krapst", "krapste", "tightest", "moeilijkst", "meest", "most", "hoogste", "highest", "grootste", "biggest", "largest", "top", "meeste"]
+TIGHT_SUPERLATIVES = _w(
+    "krapst krapste tightest moeilijkst meest most hoogste highest grootste biggest largest "
+    "top meeste"
 )
-SLACK_SUPERLATIVES = frozenset(
-    ["ruimst", "ruimste", "slackest", "makkelijkst", "easiest", "minst", "least", "laagste", "lowest", "kleinste", "smallest", "fewest", "minste"]
+SLACK_SUPERLATIVES = _w(
+    "ruimst ruimste slackest makkelijkst easiest minst least laagste lowest kleinste smallest "
+    "fewest minste"
 )
-RANKING_WORDS = TIGHT_SUPERLATIVES | SLACK_SUPERLATIVES | frozenset(["ranking", "rangorde"])
+RANKING_WORDS = TIGHT_SUPERLATIVES | SLACK_SUPERLATIVES | _w("ranking rangorde")
 # "welke beroepen", "which regions": the list words of a ranking.
-OCCUPATION_LIST = frozenset(["beroepen", "beroep", "occupations", "occupation", "jobs", "functies"])
-REGION_LIST = frozenset(
-    ["regios", "regio", "regions", "region", "waar", "where", "provincies", "provinces", "provincie", "province"]
+OCCUPATION_LIST = _w("beroepen beroep occupations occupation jobs functies")
+REGION_LIST = _w("regios regio regions region waar where provincies provinces provincie province")
+PROVINCE_WORDS = _w("provincie provincies province provinces")
+COMPARISON_WORDS = _w(
+    "vergelijk vergeleken vergelijking versus vs verschil compare compared comparison "
+    "difference than dan"
 )
-PROVINCE_WORDS = frozenset(["provincie", "provincies", "province", "provinces"])
-COMPARISON_WORDS = frozenset(
-    ["vergelijk", "vergeleken", "vergelijking", "versus", "vs", "verschil", "compare", "compared", "comparison", "difference", "than", "dan"]
-)
-NATIONAL_WORDS = frozenset(
-    ["nederland", "landelijk", "landelijke", "netherlands", "national", "nationally", "nationwide", "dutch", "holland", "nl"]
+NATIONAL_WORDS = _w(
+    "nederland landelijk landelijke netherlands national nationally nationwide dutch holland nl"
 )
 # Place prepositions: an unknown word after one is an unknown place.
-PLACE_PREPOSITIONS = frozenset(["in", "op", "rond", "rondom", "around", "near", "bij", "te"])
+PLACE_PREPOSITIONS = _w("in op rond rondom around near bij te")
 
 # Everything else a question may say without naming a place or an occupation.
-FILLER = frozenset(
-    ["de", "het", "een", "is", "zijn", "er", "hoe", "wat", "welke", "welk", "wie", "waar", "wanneer", "waarom", "hoeveel", "voor", "van", "in", "op", "bij", "met", "dan", "als", "ook", "niet", "geen", "nog", "meer", "minder", "veel", "weinig", "heel", "erg", "zeer", "nu", "momenteel", "tegenwoordig", "op", "dit", "moment", "actueel", "huidige", "huidig", "laatste", "recent", "recente", "stand", "situatie", "ten", "opzichte", "vorig", "vorige", "jaar", "jaren", "maand", "maanden", "geleden", "eerder", "tussen", "naar", "zoeken", "zoekt", "zoek", "werk", "werken", "en", "of", "om", "te", "mijn", "ik", "je", "jij", "u", "wij", "we", "ze", "zij", "kan", "kun", "kunt", "moet", "moeten", "mag", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "zal", "zullen", "zou", "deze", "die", "dit", "dat", "daar", "hier", "al", "alle", "allemaal", "iets", "wel", "hun", "hem", "haar", "wil", "willen", "graag", "vertel", "laat", "zien", "geef", "gaat", "gaan", "ga", "staat", "staan", "stond", "stonden", "zitten", "zit", "komen", "komt", "per", "over", "uit", "door", "tot", "sinds", "want", "maar", "dus", "omdat", "welk", "welke", "waarin", "hoeveelste", "zo", "net", "even", "echt", "eigenlijk", "ongeveer", "rond", "circa", "plek", "plekken", "mensen", "personen", "wie", "aantallen", "cijfer", "cijfers", "getal", "stand", "arbeidsmarktregio", "arbeidsmarktregios", "regio", "regios", "provincie", "provincies", "gemeente", "stad", "land", "landelijk", "totaal", "totale", "gemiddeld", "gemiddelde", "top", "lijst", "noem", "beste", "slechtste", "the", "a", "an", "is", "are", "was", "were", "there", "how", "what", "which", "who", "where", "when", "why", "many", "much", "for", "of", "in", "at", "with", "than", "as", "also", "not", "no", "more", "less", "very", "now", "currently", "today", "current", "latest", "recent", "situation", "state", "compared", "year", "years", "month", "months", "ago", "earlier", "between", "to", "from", "and", "or", "my", "i", "me", "you", "we", "they", "can", "could", "should", "must", "may", "has", "have", "had", "does", "do", "did", "will", "would", "be", "been", "being", "this", "that", "these", "those", "it", "its", "by", "on", "about", "into", "over", "per", "since", "until", "give", "show", "tell", "list", "name", "please", "find", "looking", "look", "get", "work", "working", "people", "persons", "number", "numbers", "figure", "figures", "total", "average", "city", "town", "municipality", "area", "country", "whole", "all", "any", "some", "right", "going", "like", "currently", "labour", "labor", "market", "markets", "job", "jobs", "werkgevers", "werkgever", "employers", "employer", "companies", "bedrijven", "vragen", "vraagt", "gevraagd", "nodig", "needed", "required", "asked", "asking", "ask", "want", "wanted", "need", "needs", "zoeken", "zoekt", "gezocht", "sought", "grootst", "hoogst", "groot", "hoog", "big", "high", "biggest", "largest", "greatest", "highest", "hardest", "hard", "easy", "lowest", "nieuwe", "new", "open", "openstaan", "openstaande", "available", "beschikbaar", "zijn", "ben", "bent", "zou", "kunnen", "wat", "welk", "hoe", "tell", "know", "weten", "benieuwd", "curious", "interesting", "interessant", "aan", "tekort", "gebrek", "lack", "across", "throughout", "overall"]
+FILLER = _w(
+    "de het een is zijn er hoe wat welke welk wie waar wanneer waarom hoeveel voor van in op "
+    "bij met dan als ook niet geen nog meer minder veel weinig heel erg zeer nu momenteel "
+    "tegenwoordig op dit moment actueel huidige huidig laatste recent recente stand situatie "
+    "ten opzichte vorig vorige jaar jaren maand maanden geleden eerder tussen naar zoeken "
+    "zoekt zoek werk werken en of om te mijn ik je jij u wij we ze zij kan kun kunt moet "
+    "moeten mag heeft hebben had hadden wordt worden werd zal zullen zou deze die dit dat "
+    "daar hier al alle allemaal iets wel hun hem haar wil willen graag vertel laat zien geef "
+    "gaat gaan ga staat staan stond stonden zitten zit komen komt per over uit door tot sinds "
+    "want maar dus omdat welk welke waarin hoeveelste zo net even echt eigenlijk ongeveer "
+    "rond circa plek plekken mensen personen wie aantallen cijfer cijfers getal stand "
+    "arbeidsmarktregio arbeidsmarktregios regio regios provincie provincies gemeente stad "
+    "land landelijk totaal totale gemiddeld gemiddelde top lijst noem beste slechtste the a "
+    "an is are was were there how what which who where when why many much for of in at with "
+    "than as also not no more less very now currently today current latest recent situation "
+    "state compared year years month months ago earlier between to from and or my i me you we "
+    "they can could should must may has have had does do did will would be been being this "
+    "that these those it its by on about into over per since until give show tell list name "
+    "please find looking look get work working people persons number numbers figure figures "
+    "total average city town municipality area country whole all any some right going like "
+    "currently labour labor market markets job jobs werkgevers werkgever employers employer "
+    "companies bedrijven vragen vraagt gevraagd nodig needed required asked asking ask want "
+    "wanted need needs zoeken zoekt gezocht sought grootst hoogst groot hoog big high biggest "
+    "largest greatest highest hardest hard easy lowest nieuwe new open openstaan openstaande "
+    "available beschikbaar zijn ben bent zou kunnen wat welk hoe tell know weten benieuwd "
+    "curious interesting interessant aan tekort gebrek lack across throughout overall"
 )
 
 MONTHS = {
     **{
         m: i + 1
         for i, m in enumerate(
-            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+            [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ]
         )
     },
     **{
         m: i + 1
         for i, m in enumerate(
-            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
         )
     },
 }

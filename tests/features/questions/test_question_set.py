@@ -48,7 +48,7 @@ class Case:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def C(q: str, kind: str, regions: str = "", occupations: str = "", **kw: Any) -> Case:  # noqa: N802
+def C(q: str, kind: str, regions: str = "", occupations: str = "", **kw: Any) -> Case:
     return Case(
         q,
         kind,
@@ -61,107 +61,480 @@ def C(q: str, kind: str, regions: str = "", occupations: str = "", **kw: Any) ->
 EN = {"lang": "en"}
 CASES = [
     # --- tension of a cell
-    C("Hoe krap is de markt voor verpleegkundigen in Twente?", "tension", "AM05", "nurse responsible for general care"),
-    C("Hoe krap is de arbeidsmarkt voor loodgieters in Zuid-Limburg?", "tension", "AM30", "plumber"),
-    C("Hoe staat het met de krapte voor timmerlieden in Noord-Holland Noord?", "tension", "AM15", "carpenter"),
+    C(
+        "Hoe krap is de markt voor verpleegkundigen in Twente?",
+        "tension",
+        "AM05",
+        "nurse responsible for general care",
+    ),
+    C(
+        "Hoe krap is de arbeidsmarkt voor loodgieters in Zuid-Limburg?",
+        "tension",
+        "AM30",
+        "plumber",
+    ),
+    C(
+        "Hoe staat het met de krapte voor timmerlieden in Noord-Holland Noord?",
+        "tension",
+        "AM15",
+        "carpenter",
+    ),
     C("Is er een tekort aan elektriciens in Amersfoort?", "tension", "AM14", "electrician"),
     C("Hoe moeilijk is het om een kok te vinden in Rotterdam?", "tension", "AM22", "cook"),
     C("Spanning voor buschauffeurs in de regio Twente", "tension", "AM05", "bus driver"),
     C("Hoe krap is de markt in Haaglanden?", "tension", "AM21"),
-    C("Hoe krap is de markt voor softwareontwikkelaars in Den Bosch?", "tension", "AM27", "software developer"),
-    C("Hoe krap is de markt voor programmeurs in Nijmegen?", "tension", "AM08", "software developer"),
-    C("Hoe krap is de markt voor verplegkundigen in Twnte?", "tension", "AM05", "nurse responsible for general care"),
-    C("Hoe krap was de markt voor koks in Twente in maart 2024?", "tension", "AM05", "cook", period="2024-03"),
-    C("Hoe krap is de markt voor magazijnmedewerkers in Den Haag?", "tension", "AM21", "warehouse worker"),
-    C("Krapte voor leraren basisonderwijs in Enschede", "tension", "AM05", "primary school teacher"),
-    C("How tight is the labour market for plumbers in Groningen?", "tension", "AM01", "plumber", **EN),
-    C("Is there a shortage of nurses in Amsterdam?", "tension", "AM18", "nurse responsible for general care", **EN),
+    C(
+        "Hoe krap is de markt voor softwareontwikkelaars in Den Bosch?",
+        "tension",
+        "AM27",
+        "software developer",
+    ),
+    C(
+        "Hoe krap is de markt voor programmeurs in Nijmegen?",
+        "tension",
+        "AM08",
+        "software developer",
+    ),
+    C(
+        "Hoe krap is de markt voor verplegkundigen in Twnte?",
+        "tension",
+        "AM05",
+        "nurse responsible for general care",
+    ),
+    C(
+        "Hoe krap was de markt voor koks in Twente in maart 2024?",
+        "tension",
+        "AM05",
+        "cook",
+        period="2024-03",
+    ),
+    C(
+        "Hoe krap is de markt voor magazijnmedewerkers in Den Haag?",
+        "tension",
+        "AM21",
+        "warehouse worker",
+    ),
+    C(
+        "Krapte voor leraren basisonderwijs in Enschede",
+        "tension",
+        "AM05",
+        "primary school teacher",
+    ),
+    C(
+        "How tight is the labour market for plumbers in Groningen?",
+        "tension",
+        "AM01",
+        "plumber",
+        **EN,
+    ),
+    C(
+        "Is there a shortage of nurses in Amsterdam?",
+        "tension",
+        "AM18",
+        "nurse responsible for general care",
+        **EN,
+    ),
     C("How tight is the market for cooks in The Hague?", "tension", "AM21", "cook", **EN),
-    C("What is the tension for software developers in Eindhoven?", "tension", "AM28", "software developer", **EN),
+    C(
+        "What is the tension for software developers in Eindhoven?",
+        "tension",
+        "AM28",
+        "software developer",
+        **EN,
+    ),
     C("How hard is it to hire welders in Friesland?", "tension", "AM02", "welder", **EN),
-    C("How tight is the market for elektricians in Groningen?", "tension", "AM01", "electrician", **EN),
-    C("How tight is the job market for waiters in Rijnmond?", "tension", "AM22", "waiter/waitress", **EN),
+    C(
+        "How tight is the market for elektricians in Groningen?",
+        "tension",
+        "AM01",
+        "electrician",
+        **EN,
+    ),
+    C(
+        "How tight is the job market for waiters in Rijnmond?",
+        "tension",
+        "AM22",
+        "waiter/waitress",
+        **EN,
+    ),
     # --- national and province level
-    C("Hoe krap is de arbeidsmarkt landelijk voor verpleegkundigen?", "tension", "NL01", "nurse responsible for general care"),
+    C(
+        "Hoe krap is de arbeidsmarkt landelijk voor verpleegkundigen?",
+        "tension",
+        "NL01",
+        "nurse responsible for general care",
+    ),
     C("Hoe krap is de markt voor koks in heel Nederland?", "tension", "NL01", "cook"),
     C("Hoe krap is de markt in Gelderland?", "tension", "PV25"),
-    C("Hoe krap is de markt voor accountants in de provincie Utrecht?", "tension", "PV26", "accountant"),
+    C(
+        "Hoe krap is de markt voor accountants in de provincie Utrecht?",
+        "tension",
+        "PV26",
+        "accountant",
+    ),
     C("Hoe krap is de markt voor lassers in de provincie Groningen?", "tension", "PV20", "welder"),
     C("How tight is the market for welders nationally?", "tension", "NL01", "welder", **EN),
     C("How tight is the market in the province of Limburg?", "tension", "PV31", **EN),
-    C("How tight is the market for social workers in North Holland?", "tension", "PV27", "social worker", **EN),
+    C(
+        "How tight is the market for social workers in North Holland?",
+        "tension",
+        "PV27",
+        "social worker",
+        **EN,
+    ),
     # --- counts
-    C("Hoeveel vacatures staan er open voor verpleegkundigen in Drenthe?", "count", "AM03", "nurse responsible for general care", measure="vacancies"),
-    C("Hoeveel werkzoekenden zijn er voor magazijnmedewerkers in Rijnmond?", "count", "AM22", "warehouse worker", measure="job_seekers"),
+    C(
+        "Hoeveel vacatures staan er open voor verpleegkundigen in Drenthe?",
+        "count",
+        "AM03",
+        "nurse responsible for general care",
+        measure="vacancies",
+    ),
+    C(
+        "Hoeveel werkzoekenden zijn er voor magazijnmedewerkers in Rijnmond?",
+        "count",
+        "AM22",
+        "warehouse worker",
+        measure="job_seekers",
+    ),
     C("Hoeveel openstaande vacatures zijn er in Flevoland?", "count", "AM11", measure="vacancies"),
-    C("Hoeveel mensen willen werken als politieagent in Haaglanden?", "count", "AM21", "police officer", measure="interested"),
-    C("Hoeveel belangstellenden zijn er voor koks in Groot Amsterdam?", "count", "AM18", "cook", measure="interested"),
-    C("Hoeveel ervaren werkzoekenden zijn er voor lassers in Twente?", "count", "AM05", "welder", measure="experienced"),
-    C("Hoeveel vacatures zijn er landelijk voor timmerlieden?", "count", "NL01", "carpenter", measure="vacancies"),
-    C("Aantal vacatures voor receptionisten in Zeeland", "count", "AM24", "receptionist", measure="vacancies"),
-    C("How many open vacancies are there for teachers in Zeeland?", "count", "AM24", "primary school teacher", measure="vacancies", **EN),
-    C("How many job seekers are there for shop assistants in Midden-Utrecht?", "count", "AM13", "shop assistant", measure="job_seekers", **EN),
-    C("How many interested job seekers are there for receptionists in Twente?", "count", "AM05", "receptionist", measure="interested", **EN),
-    C("How many experienced job seekers are there for carpenters in Noord-Brabant?", "count", "PV30", "carpenter", measure="experienced", **EN),
-    C("How many vacancies are there in the Netherlands?", "count", "NL01", measure="vacancies", **EN),
-    C("How many vacancies for bus drivers are open in Zwolle?", "count", "AM36", "bus driver", measure="vacancies", **EN),
+    C(
+        "Hoeveel mensen willen werken als politieagent in Haaglanden?",
+        "count",
+        "AM21",
+        "police officer",
+        measure="interested",
+    ),
+    C(
+        "Hoeveel belangstellenden zijn er voor koks in Groot Amsterdam?",
+        "count",
+        "AM18",
+        "cook",
+        measure="interested",
+    ),
+    C(
+        "Hoeveel ervaren werkzoekenden zijn er voor lassers in Twente?",
+        "count",
+        "AM05",
+        "welder",
+        measure="experienced",
+    ),
+    C(
+        "Hoeveel vacatures zijn er landelijk voor timmerlieden?",
+        "count",
+        "NL01",
+        "carpenter",
+        measure="vacancies",
+    ),
+    C(
+        "Aantal vacatures voor receptionisten in Zeeland",
+        "count",
+        "AM24",
+        "receptionist",
+        measure="vacancies",
+    ),
+    C(
+        "How many open vacancies are there for teachers in Zeeland?",
+        "count",
+        "AM24",
+        "primary school teacher",
+        measure="vacancies",
+        **EN,
+    ),
+    C(
+        "How many job seekers are there for shop assistants in Midden-Utrecht?",
+        "count",
+        "AM13",
+        "shop assistant",
+        measure="job_seekers",
+        **EN,
+    ),
+    C(
+        "How many interested job seekers are there for receptionists in Twente?",
+        "count",
+        "AM05",
+        "receptionist",
+        measure="interested",
+        **EN,
+    ),
+    C(
+        "How many experienced job seekers are there for carpenters in Noord-Brabant?",
+        "count",
+        "PV30",
+        "carpenter",
+        measure="experienced",
+        **EN,
+    ),
+    C(
+        "How many vacancies are there in the Netherlands?",
+        "count",
+        "NL01",
+        measure="vacancies",
+        **EN,
+    ),
+    C(
+        "How many vacancies for bus drivers are open in Zwolle?",
+        "count",
+        "AM36",
+        "bus driver",
+        measure="vacancies",
+        **EN,
+    ),
     # --- rankings
     C("Welke beroepen zijn het krapst in Twente?", "ranking", "AM05"),
     C("Welke vijf beroepen zijn het ruimst in Rijnmond?", "ranking", "AM22", slack=True),
     C("In welke regio is de markt voor lassers het krapst?", "ranking", "", "welder"),
-    C("Waar is het tekort aan verpleegkundigen het grootst?", "ranking", "", "nurse responsible for general care"),
-    C("Welke provincies zijn het krapst voor elektriciens?", "ranking", "", "electrician", provinces=True),
-    C("Welke beroepen hebben de meeste vacatures in Groot Amsterdam?", "ranking", "AM18", measure="vacancies"),
+    C(
+        "Waar is het tekort aan verpleegkundigen het grootst?",
+        "ranking",
+        "",
+        "nurse responsible for general care",
+    ),
+    C(
+        "Welke provincies zijn het krapst voor elektriciens?",
+        "ranking",
+        "",
+        "electrician",
+        provinces=True,
+    ),
+    C(
+        "Welke beroepen hebben de meeste vacatures in Groot Amsterdam?",
+        "ranking",
+        "AM18",
+        measure="vacancies",
+    ),
     C("Welke beroepen zijn het krapst in Groningen?", "ranking", "AM01"),
     C("Which occupations are the tightest in Zuid-Limburg?", "ranking", "AM30", **EN),
-    C("Which regions have the slackest market for office clerks?", "ranking", "", "office clerk", slack=True, **EN),
+    C(
+        "Which regions have the slackest market for office clerks?",
+        "ranking",
+        "",
+        "office clerk",
+        slack=True,
+        **EN,
+    ),
     C("Top 3 tightest occupations in the Netherlands", "ranking", "NL01", **EN),
-    C("Which province has the most vacancies for cooks?", "ranking", "", "cook", measure="vacancies", provinces=True, **EN),
+    C(
+        "Which province has the most vacancies for cooks?",
+        "ranking",
+        "",
+        "cook",
+        measure="vacancies",
+        provinces=True,
+        **EN,
+    ),
     C("Where is the shortage of plumbers the largest?", "ranking", "", "plumber", **EN),
     # --- comparisons
-    C("Is de markt voor lassers in Drenthe krapper dan in Friesland?", "comparison", "AM03,AM02", "welder"),
+    C(
+        "Is de markt voor lassers in Drenthe krapper dan in Friesland?",
+        "comparison",
+        "AM03,AM02",
+        "welder",
+    ),
     C("Vergelijk de krapte voor koks in Twente en Rijnmond", "comparison", "AM05,AM22", "cook"),
-    C("Is het krapper voor loodgieters of voor elektriciens in Utrecht?", "comparison", "PV26", "plumber,electrician"),
-    C("Verschil tussen verpleegkundigen en zorghulpen in Groningen", "comparison", "AM01", "nurse responsible for general care,healthcare assistant"),
-    C("Compare the market for welders in Twente and Achterhoek", "comparison", "AM05,AM09", "welder", **EN),
-    C("Is it tighter for cooks in Amsterdam or Rotterdam?", "comparison", "AM18,AM22", "cook", **EN),
-    C("Compare nurses and healthcare assistants in Zeeland", "comparison", "AM24", "nurse responsible for general care,healthcare assistant", **EN),
-    C("Are there more vacancies for plumbers in Groningen than in Drenthe?", "comparison", "AM01,AM03", "plumber", measure="vacancies", **EN),
+    C(
+        "Is het krapper voor loodgieters of voor elektriciens in Utrecht?",
+        "comparison",
+        "PV26",
+        "plumber,electrician",
+    ),
+    C(
+        "Verschil tussen verpleegkundigen en zorghulpen in Groningen",
+        "comparison",
+        "AM01",
+        "nurse responsible for general care,healthcare assistant",
+    ),
+    C(
+        "Compare the market for welders in Twente and Achterhoek",
+        "comparison",
+        "AM05,AM09",
+        "welder",
+        **EN,
+    ),
+    C(
+        "Is it tighter for cooks in Amsterdam or Rotterdam?",
+        "comparison",
+        "AM18,AM22",
+        "cook",
+        **EN,
+    ),
+    C(
+        "Compare nurses and healthcare assistants in Zeeland",
+        "comparison",
+        "AM24",
+        "nurse responsible for general care,healthcare assistant",
+        **EN,
+    ),
+    C(
+        "Are there more vacancies for plumbers in Groningen than in Drenthe?",
+        "comparison",
+        "AM01,AM03",
+        "plumber",
+        measure="vacancies",
+        **EN,
+    ),
     # --- trends
-    C("Is de krapte voor koks in Twente toegenomen ten opzichte van vorig jaar?", "trend", "AM05", "cook"),
-    C("Hoe heeft het aantal vacatures voor lassers in Rijnmond zich ontwikkeld?", "trend", "AM22", "welder", measure="vacancies"),
-    C("Zijn er meer vacatures voor verpleegkundigen dan een jaar geleden in Haaglanden?", "trend", "AM21", "nurse responsible for general care", measure="vacancies"),
-    C("Is de markt voor timmerlieden in Noord-Brabant ruimer geworden sinds vorig jaar?", "trend", "PV30", "carpenter"),
-    C("Has the market for software developers in Groot Amsterdam become tighter compared to last year?", "trend", "AM18", "software developer", **EN),
-    C("How has the number of vacancies for cooks in Utrecht changed over the past year?", "trend", "PV26", "cook", measure="vacancies", **EN),
-    C("Trend of tension for electricians in Zuidoost-Brabant", "trend", "AM28", "electrician", **EN),
-    C("Did the shortage of nurses in Twente increase since last year?", "trend", "AM05", "nurse responsible for general care", **EN),
+    C(
+        "Is de krapte voor koks in Twente toegenomen ten opzichte van vorig jaar?",
+        "trend",
+        "AM05",
+        "cook",
+    ),
+    C(
+        "Hoe heeft het aantal vacatures voor lassers in Rijnmond zich ontwikkeld?",
+        "trend",
+        "AM22",
+        "welder",
+        measure="vacancies",
+    ),
+    C(
+        "Zijn er meer vacatures voor verpleegkundigen dan een jaar geleden in Haaglanden?",
+        "trend",
+        "AM21",
+        "nurse responsible for general care",
+        measure="vacancies",
+    ),
+    C(
+        "Is de markt voor timmerlieden in Noord-Brabant ruimer geworden sinds vorig jaar?",
+        "trend",
+        "PV30",
+        "carpenter",
+    ),
+    C(
+        "Has the market for software developers in Groot Amsterdam become tighter compared to last year?",
+        "trend",
+        "AM18",
+        "software developer",
+        **EN,
+    ),
+    C(
+        "How has the number of vacancies for cooks in Utrecht changed over the past year?",
+        "trend",
+        "PV26",
+        "cook",
+        measure="vacancies",
+        **EN,
+    ),
+    C(
+        "Trend of tension for electricians in Zuidoost-Brabant",
+        "trend",
+        "AM28",
+        "electrician",
+        **EN,
+    ),
+    C(
+        "Did the shortage of nurses in Twente increase since last year?",
+        "trend",
+        "AM05",
+        "nurse responsible for general care",
+        **EN,
+    ),
     # --- refusals: off-topic
     C("Hoe laat gaat de trein naar Zwolle?", "off_topic", "AM36", reason="off_topic"),
     C("Wat voor weer wordt het morgen in Utrecht?", "off_topic", "PV26", reason="off_topic"),
     C("Wie wint het WK voetbal?", "off_topic", reason="off_topic"),
     C("What is the capital of France?", "off_topic", reason="off_topic", **EN),
-    C("Where can I buy a train ticket to Groningen?", "off_topic", "AM01", reason="off_topic", **EN),
+    C(
+        "Where can I buy a train ticket to Groningen?",
+        "off_topic",
+        "AM01",
+        reason="off_topic",
+        **EN,
+    ),
     # --- refusals: unknown occupation, unknown place
-    C("Hoe krap is de markt voor piloten in Zeeland?", "tension", "AM24", reason="unknown_occupation"),
-    C("How tight is the market for astronauts in Twente?", "tension", "AM05", reason="unknown_occupation", **EN),
-    C("Hoeveel vacatures zijn er voor vrachtwagenchauffeurs in Groningen?", "count", "AM01", measure="vacancies", reason="unknown_occupation"),
-    C("How many vacancies for truck drivers in Rotterdam?", "count", "AM22", measure="vacancies", reason="unknown_occupation", **EN),
-    C("Hoe krap is de markt voor lassers in Atlantis?", "tension", "", "welder", reason="unknown_place"),
-    C("How tight is the market for nurses in Gotham?", "tension", "", "nurse responsible for general care", reason="unknown_place", **EN),
+    C(
+        "Hoe krap is de markt voor piloten in Zeeland?",
+        "tension",
+        "AM24",
+        reason="unknown_occupation",
+    ),
+    C(
+        "How tight is the market for astronauts in Twente?",
+        "tension",
+        "AM05",
+        reason="unknown_occupation",
+        **EN,
+    ),
+    C(
+        "Hoeveel vacatures zijn er voor vrachtwagenchauffeurs in Groningen?",
+        "count",
+        "AM01",
+        measure="vacancies",
+        reason="unknown_occupation",
+    ),
+    C(
+        "How many vacancies for truck drivers in Rotterdam?",
+        "count",
+        "AM22",
+        measure="vacancies",
+        reason="unknown_occupation",
+        **EN,
+    ),
+    C(
+        "Hoe krap is de markt voor lassers in Atlantis?",
+        "tension",
+        "",
+        "welder",
+        reason="unknown_place",
+    ),
+    C(
+        "How tight is the market for nurses in Gotham?",
+        "tension",
+        "",
+        "nurse responsible for general care",
+        reason="unknown_place",
+        **EN,
+    ),
     C("Hoe krap is de markt voor koks in Brussel?", "tension", "", "cook", reason="unknown_place"),
     # --- refusals: a period the figures do not cover
-    C("Hoe krap was de markt voor lassers in Twente in 2019?", "tension", "AM05", "welder", reason="period_not_covered"),
-    C("How tight was the market for cooks in Utrecht in 2015?", "tension", "PV26", "cook", reason="period_not_covered", **EN),
-    C("Hoeveel vacatures waren er voor koks in maart 2026?", "count", "", "cook", measure="vacancies", reason="period_not_covered"),
+    C(
+        "Hoe krap was de markt voor lassers in Twente in 2019?",
+        "tension",
+        "AM05",
+        "welder",
+        reason="period_not_covered",
+    ),
+    C(
+        "How tight was the market for cooks in Utrecht in 2015?",
+        "tension",
+        "PV26",
+        "cook",
+        reason="period_not_covered",
+        **EN,
+    ),
+    C(
+        "Hoeveel vacatures waren er voor koks in maart 2026?",
+        "count",
+        "",
+        "cook",
+        measure="vacancies",
+        reason="period_not_covered",
+    ),
     # --- refusals: a measure the radar does not hold
-    C("Wat verdient een lasser in Twente?", "count", "AM05", "welder", measure="unsupported", reason="unsupported_measure"),
-    C("What is the salary of a nurse in Groningen?", "count", "AM01", "nurse responsible for general care", measure="unsupported", reason="unsupported_measure", **EN),
+    C(
+        "Wat verdient een lasser in Twente?",
+        "count",
+        "AM05",
+        "welder",
+        measure="unsupported",
+        reason="unsupported_measure",
+    ),
+    C(
+        "What is the salary of a nurse in Groningen?",
+        "count",
+        "AM01",
+        "nurse responsible for general care",
+        measure="unsupported",
+        reason="unsupported_measure",
+        **EN,
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory, app_world_file: Path) -> Iterator[dict[str, Any]]:
+def world(
+    tmp_path_factory: pytest.TempPathFactory, app_world_file: Path
+) -> Iterator[dict[str, Any]]:
     """A client on a copy of the demo world, the published table in memory, the occupations by
     English label, the place names by code and the latest month."""
     from lloradar.features.indicators.radar import radar_for_store
@@ -175,11 +548,17 @@ def world(tmp_path_factory: pytest.TempPathFactory, app_world_file: Path) -> Ite
             "job_seekers_short, interested, experienced, tension_ratio, tension_class "
             "FROM published_indicator"
         )
-        occupations = {r[1]: r[0] for r in store.query("SELECT id, label_en, label_nl FROM occupation")}
-        labels = {r[0]: (r[1], r[2]) for r in store.query("SELECT id, label_nl, label_en FROM occupation")}
+        occupations = {
+            r[1]: r[0] for r in store.query("SELECT id, label_en, label_nl FROM occupation")
+        }
+        labels = {
+            r[0]: (r[1], r[2]) for r in store.query("SELECT id, label_nl, label_en FROM occupation")
+        }
         names = {r[0]: r[1] for r in store.query("SELECT code, name FROM region")}
     cols = ("vacancies", "job_seekers", "interested", "experienced", "ratio", "tension_class")
-    published = {(r[0], r[2], r[3]): dict(zip(("level", *cols), (r[1], *r[4:]), strict=True)) for r in rows}
+    published = {
+        (r[0], r[2], r[3]): dict(zip(("level", *cols), (r[1], *r[4:]), strict=True)) for r in rows
+    }
     with TestClient(create_app(radar)) as client:
         yield {
             "client": client,
@@ -217,9 +596,15 @@ def judge(world: dict[str, Any], case: Case) -> list[str]:
     got_regions = tuple(r["code"] for r in body["entities"]["regions"])
     expect(got_regions == case.regions, f"regions {got_regions}, expected {case.regions}")
     got_occupations = tuple(o["label_en"] for o in body["entities"]["occupations"])
-    expect(got_occupations == case.occupations, f"occupations {got_occupations}, expected {case.occupations}")
+    expect(
+        got_occupations == case.occupations,
+        f"occupations {got_occupations}, expected {case.occupations}",
+    )
     if case.reason is not None:
-        expect(not body["answered"] and body["reason"] == case.reason, f"reason {body['reason']!r}, expected {case.reason!r}")
+        expect(
+            not body["answered"] and body["reason"] == case.reason,
+            f"reason {body['reason']!r}, expected {case.reason!r}",
+        )
         expect(body["figure"] is None, "a figure in a refusal")
         # only a hidden count's refusal states a figure: the nearest one that may be shown
         expect(case.reason == "hidden" or not body["figures"], "figures in a refusal")
@@ -243,7 +628,9 @@ def judge(world: dict[str, Any], case: Case) -> list[str]:
             wrong += _judge_cell(world, case, body, region, occupation, period)
     else:
         region = case.regions[0] if case.regions else NL01
-        wrong += _judge_cell(world, case, body, region, occupation_ids[0] if occupation_ids else "all", period)
+        wrong += _judge_cell(
+            world, case, body, region, occupation_ids[0] if occupation_ids else "all", period
+        )
     return wrong
 
 
@@ -253,7 +640,14 @@ def _measures(case: Case) -> list[str]:
     return [case.measure]
 
 
-def _judge_cell(world: dict[str, Any], case: Case, body: dict[str, Any], region: str, occupation: str, period: date) -> list[str]:
+def _judge_cell(
+    world: dict[str, Any],
+    case: Case,
+    body: dict[str, Any],
+    region: str,
+    occupation: str,
+    period: date,
+) -> list[str]:
     """The published figures of one cell are in the answer's figures and stated in its text;
     a hidden one is a refusal that says so."""
     row = world["published"].get((region, occupation, period))
@@ -265,17 +659,27 @@ def _judge_cell(world: dict[str, Any], case: Case, body: dict[str, Any], region:
     if hidden and case.kind == "comparison":  # one side hidden: said so, not stated
         slug = None if occupation == "all" else _slug(occupation)
         said = "privacy" in body["text"] and not any(
-            f["area"] == region and f["occupation"] == slug and f.get("ratio") for f in body["figures"]
+            f["area"] == region and f["occupation"] == slug and f.get("ratio")
+            for f in body["figures"]
         )
         return [] if said else [f"{region} {occupation}: hidden, not said so: {body['text']!r}"]
     if hidden:
         ok = not body["answered"] and body["reason"] == "hidden"
-        return [] if ok else [f"{region} {occupation} {period}: {hidden} hidden, but answered: {body['text']!r}"]
+        return (
+            []
+            if ok
+            else [
+                f"{region} {occupation} {period}: {hidden} hidden, but answered: {body['text']!r}"
+            ]
+        )
     wrong = []
     slug = None if occupation == "all" else _slug(occupation)
     stated = [
-        f for f in body["figures"]
-        if f["area"] == region and f["occupation"] == slug and f["period"] == period.strftime("%Y-%m")
+        f
+        for f in body["figures"]
+        if f["area"] == region
+        and f["occupation"] == slug
+        and f["period"] == period.strftime("%Y-%m")
     ]
     if not stated:
         return [f"{region} {slug} {period} not among the answer's figures {body['figures']}"]
@@ -294,16 +698,30 @@ def _judge_cell(world: dict[str, Any], case: Case, body: dict[str, Any], region:
     return wrong
 
 
-def _judge_ranking(world: dict[str, Any], case: Case, body: dict[str, Any], occupation_ids: list[str], period: date) -> list[str]:
+def _judge_ranking(
+    world: dict[str, Any], case: Case, body: dict[str, Any], occupation_ids: list[str], period: date
+) -> list[str]:
     """The first n cells by the published value, in order (ties may swap: compared by value)."""
     column = "ratio" if case.measure == "tension" else case.measure
     if case.regions and not occupation_ids:
-        cells = [(k, v) for k, v in world["published"].items() if k[0] == case.regions[0] and k[1] != "all" and k[2] == period]
+        cells = [
+            (k, v)
+            for k, v in world["published"].items()
+            if k[0] == case.regions[0] and k[1] != "all" and k[2] == period
+        ]
     else:
         level = "provincie" if case.provinces else "arbeidsmarktregio"
         occupation = occupation_ids[0] if occupation_ids else "all"
-        cells = [(k, v) for k, v in world["published"].items() if v["level"] == level and k[1] == occupation and k[2] == period]
-    shown = [(k, v) for k, v in cells if v[column] is not None and (column != "ratio" or v["job_seekers"] is not None)]
+        cells = [
+            (k, v)
+            for k, v in world["published"].items()
+            if v["level"] == level and k[1] == occupation and k[2] == period
+        ]
+    shown = [
+        (k, v)
+        for k, v in cells
+        if v[column] is not None and (column != "ratio" or v["job_seekers"] is not None)
+    ]
     shown.sort(key=lambda kv: kv[1][column], reverse=not case.slack)
     limit = 3 if "3" in case.q else 5
     expected = [v[column] for _, v in shown[:limit]]
@@ -313,7 +731,7 @@ def _judge_ranking(world: dict[str, Any], case: Case, body: dict[str, Any], occu
     wrong = []
     if got != expected:
         wrong.append(f"ranking {got}, published {expected}")
-    for (key, v) in shown[:limit]:
+    for key, v in shown[:limit]:
         value = _ratio(v[column], case.lang) if column == "ratio" else _int(v[column], case.lang)
         if value not in body["text"]:
             wrong.append(f"{key} {value} not in the text")
@@ -330,16 +748,38 @@ def _hidden_cases(world: dict[str, Any]) -> list[Case]:
     published table): the tension and the job seekers are refused as hidden, with the nearest
     figure that may be shown."""
     found = [
-        k for k, v in sorted(world["published"].items())
-        if k[2] == world["latest"] and k[0].startswith("AM") and k[1] != "all" and v["job_seekers"] is None
+        k
+        for k, v in sorted(world["published"].items())
+        if k[2] == world["latest"]
+        and k[0].startswith("AM")
+        and k[1] != "all"
+        and v["job_seekers"] is None
     ]
     cases = []
     for region, occupation, _ in found[:2]:
         label_nl, label_en = world["labels"][occupation]
         label_nl = label_nl or label_en
         place = world["names"][region]
-        cases.append(Case(f"Hoe krap is de markt voor {label_nl} in {place}?", "tension", (region,), (label_en,), reason="hidden"))
-        cases.append(Case(f"How many job seekers are there for {label_en} in {place}?", "count", (region,), (label_en,), "en", "job_seekers", reason="hidden"))
+        cases.append(
+            Case(
+                f"Hoe krap is de markt voor {label_nl} in {place}?",
+                "tension",
+                (region,),
+                (label_en,),
+                reason="hidden",
+            )
+        )
+        cases.append(
+            Case(
+                f"How many job seekers are there for {label_en} in {place}?",
+                "count",
+                (region,),
+                (label_en,),
+                "en",
+                "job_seekers",
+                reason="hidden",
+            )
+        )
     return cases
 
 
@@ -350,8 +790,15 @@ def test_hidden_counts_are_refused_with_the_nearest_shown_figure(world: dict[str
         assert "privacy" in body["text"]
         for near in body["figures"]:
             if near.get("ratio") is not None:  # the nearest figure that may be shown
-                occupation = next((k for k, v in world["occupations"].items() if _slug(v) == near["occupation"]), None)
-                key = (near["area"], world["occupations"][occupation] if occupation else "all", world["latest"])
+                occupation = next(
+                    (k for k, v in world["occupations"].items() if _slug(v) == near["occupation"]),
+                    None,
+                )
+                key = (
+                    near["area"],
+                    world["occupations"][occupation] if occupation else "all",
+                    world["latest"],
+                )
                 assert world["published"][key]["ratio"] is not None
                 assert round(world["published"][key]["ratio"], 3) == near["ratio"]
 
@@ -362,7 +809,12 @@ def test_right_per_kind(world: dict[str, Any]) -> None:
     right, total = Counter[str](), Counter[str]()
     for case in cases:
         group = f"refusal:{case.reason}" if case.reason else case.kind
-        if case.kind == "tension" and case.regions and case.regions[0][:2] in ("PV", "NL") and not case.reason:
+        if (
+            case.kind == "tension"
+            and case.regions
+            and case.regions[0][:2] in ("PV", "NL")
+            and not case.reason
+        ):
             group = "national/province"
         total[group] += 1
         right[group] += not judge(world, case)

@@ -18,7 +18,7 @@ from lloradar.analytics.narrative import month_name
 from lloradar.analytics.question import Kind, Measure, ParsedQuestion, parse_question
 from lloradar.analytics.question_words import TREND_PHRASES, has_phrase
 from lloradar.features.indicators.service import RadarData, Source
-from lloradar.features.questions import answers, rankings
+from lloradar.features.questions import answers, outlook, rankings
 from lloradar.features.questions.refusals import refuse_entities, refuse_kind
 from lloradar.features.questions.vocabulary import vocabulary
 
@@ -92,6 +92,8 @@ def answer_question(data: RadarData, question: str, lang: str | None = None) -> 
             links=refused.links,
             **base,
         )
+    if parsed.kind in (Kind.FORECAST, Kind.SKILLS, Kind.TRANSITIONS):
+        return _from_services(data, parsed, lang, base)
     if not data.periods:
         return Answer(
             answered=False,
@@ -154,6 +156,42 @@ def answer_question(data: RadarData, question: str, lang: str | None = None) -> 
         reason=reply.reason,
         figures=ask.rows,
         links=_links(ask, parsed),
+        **base,
+    )
+
+
+def _from_services(
+    data: RadarData, parsed: ParsedQuestion, lang: str, base: dict[str, Any]
+) -> Answer:
+    """Forecast, skills and transitions: answered from those features' services."""
+    areas = [a for a in (data.area(m.key) for m in parsed.regions) if a is not None]
+    occupations = [o for o in (data.occupation(m.key) for m in parsed.occupations) if o]
+    period = data.periods[-1] if data.periods else date.today()
+    ask = answers.Ask(data, parsed, lang, period, areas, occupations)
+    if parsed.kind is Kind.FORECAST:
+        reply = outlook.forecast(ask)
+        links = [
+            (
+                f"{a.name}: prognose" if ask.nl else f"{a.name}: forecast",
+                f"/regio/{a.code}/prognose",
+            )
+            for a in areas
+        ]
+        links += [(o.label(lang), f"/beroep/{o.slug}/prognose") for o in occupations]
+    elif parsed.kind is Kind.SKILLS:
+        reply = outlook.occupation_skills(ask)
+        links = [(o.label(lang), f"/beroep/{o.slug}") for o in occupations]
+    else:
+        reply = outlook.transitions(ask)
+        links = [("Loopbaannavigator" if ask.nl else "Career navigator", "/loopbaan")]
+    return Answer(
+        answered=reply.answered,
+        text=" ".join([*_notes(parsed, lang, data), reply.text]),
+        figure=reply.figure,
+        trend=reply.trend,
+        reason=reply.reason,
+        figures=ask.rows,
+        links=links,
         **base,
     )
 
