@@ -242,7 +242,9 @@ def province_chart(real: SectorVacancies, lang: str) -> Chart:
     )
 
 
-def _charts(page: SectorPage, data: RadarData, lang: str, region: str) -> tuple[list[Chart], list[Chart]]:
+def _charts(
+    page: SectorPage, data: RadarData, lang: str, region: str
+) -> tuple[list[Chart], list[Chart]]:
     """(real charts, demo charts) of a sector page."""
     real: list[Chart] = []
     if page.real is not None:
