@@ -66,6 +66,9 @@ class ParsedQuestion:
     occupations: tuple[Mention, ...] = ()
     unknown_place: str | None = None
     unknown_occupation: str | None = None
+    sector: str | None = None  # a sector named where an occupation is needed ("de zorg")
+    since: int | None = None  # "sinds 2023": a trend from that year
+    months_back: int = 0  # "vorige maand": the month before the latest
     slack: bool = False  # a ranking of the slackest (fewest, lowest) first
     rank_regions: bool = False  # a ranking of places (for an occupation), not of occupations
     provinces: bool = False  # the places of a ranking are provincies
@@ -118,6 +121,8 @@ def _measure(words: set[str], norm: str) -> tuple[Measure, str | None]:
         return Measure.UNSUPPORTED, hit
     if w.has_phrase(norm, w.INTERESTED_PHRASES):
         return Measure.INTERESTED, None
+    if words & w.VACANCY_WORDS and words & w.JOB_SEEKER_WORDS:
+        return Measure.TENSION, None  # vacancies per job seeker
     for measure, vocabulary in (
         (Measure.INTERESTED, w.INTERESTED_WORDS),
         (Measure.EXPERIENCED, w.EXPERIENCED_WORDS),
@@ -236,8 +241,14 @@ def parse_question(
     # a region named by a whole label beats an occupation read into the same words
     taken = frozenset(i for m in found_regions for i in range(m.start, m.end))
     partial = find_mentions(
-        words, occupations, partial=True, strict=strict, taken=taken | _span(found_occupations)
+        words,
+        occupations,
+        partial=True,
+        head_only=True,
+        strict=strict | frozenset(w.SECTORS),
+        taken=taken | _span(found_occupations),
     )
+    partial = [m for m in partial if m.words not in w.SECTORS]
     found_occupations = sorted(
         [*found_occupations, *(m for m in partial if m.key not in _keys(found_occupations))],
         key=lambda m: m.start,
@@ -262,6 +273,8 @@ def parse_question(
     measure, unsupported = _measure(word_set, norm)
     kind = _kind(word_set, norm, measure, found_regions, found_occupations)
     year, month = _period(norm, words)
+    if word_set & {"sinds", "since", "vanaf"} and year:
+        kind = Kind.TREND if kind in (Kind.TENSION, Kind.COUNT) else kind
     national_words = {
         words[i] for i in range(len(words)) if i not in covered and words[i] in w.NATIONAL_WORDS
     }
@@ -271,7 +284,7 @@ def parse_question(
         occupation=found_occupations[0].key if found_occupations else None,
         measure=measure,
         year=year,
-        national=bool(national_words - {"dutch"}) and not found_regions,
+        national=bool(national_words) and not found_regions,
         unsupported_word=unsupported,
         kind=kind,
         lang=w.detect_language(words),
@@ -284,6 +297,11 @@ def parse_question(
         rank_regions=_ranks_regions(words),
         provinces=bool(word_set & w.PROVINCE_WORDS),
         limit=_limit(words),
+        sector=next((x for i, x in enumerate(words) if x in w.SECTORS and i not in covered), None),
+        since=year if year and word_set & {"sinds", "since", "vanaf", "from"} else None,
+        months_back=1
+        if w.has_phrase(norm, ("vorige maand", "last month", "previous month"))
+        else 0,
         words=tuple(words),
     )
 

@@ -68,6 +68,7 @@ def normalise(text: str) -> str:
     """Lower case, accents and punctuation removed, single spaces."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['\u2019`]", "", text)  # ICT'ers, what's
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
@@ -182,17 +183,18 @@ def _mention(candidate: Named, words: Sequence[str], start: int, end: int, score
 
 
 def _partial_matches(
-    words: Sequence[str], candidate: Named, strict: frozenset[str]
+    words: Sequence[str], candidate: Named, strict: frozenset[str], head_only: bool
 ) -> list[Mention]:
     """One strong word of a label (not a weak one), scored by the share of the label's strong
-    words the question names; its last word (the head: verpleegkundige) counts double."""
+    words the question names; its last word (the head: verpleegkundige) counts double. With
+    `head_only` only the last strong word may stand for the label."""
     found = []
     for tokens in _label_variants(candidate):
         strong = [t for t in tokens if t not in WEAK and len(t) >= 4 and not t.isdigit()]
         if not strong:
             continue
         for i, word in enumerate(words):
-            for t in strong:
+            for t in strong[-1:] if head_only else strong:
                 if token_match(word, t, strict):
                     head = 1.0 if t == tokens[-1] else 0.5
                     score = 10.0 * head * (1 / len(strong)) + (1 if word == t else 0)
@@ -205,6 +207,7 @@ def find_mentions(
     candidates: Sequence[Named],
     *,
     partial: bool = False,
+    head_only: bool = False,
     strict: frozenset[str] = frozenset(),
     taken: frozenset[int] = frozenset(),
 ) -> list[Mention]:
@@ -216,7 +219,7 @@ def find_mentions(
     for candidate in candidates:
         found = _whole_matches(words, candidate, strict)
         if partial and not found:
-            found = _partial_matches(words, candidate, strict)
+            found = _partial_matches(words, candidate, strict, head_only)
         all_found.extend((m, candidate.priority) for m in found)
     all_found.sort(key=lambda mp: (-mp[0].score, -(mp[0].end - mp[0].start), mp[1], mp[0].start))
     chosen: list[Mention] = []

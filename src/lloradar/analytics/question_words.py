@@ -102,6 +102,8 @@ TREND_WORDS = _w(
     "ontwikkeling ontwikkeld trend trends stijging daling toename afname groei increased "
     "decreased risen rose fallen fell grown changed change trend development increase "
     "decrease growth developed evolved"
+    " stijgt daalt groeit krimpt stijgend dalend rising falling growing declining"
+    " increasing decreasing shrinking"
 )
 TREND_PHRASES = (
     "vorig jaar",
@@ -164,7 +166,37 @@ FILLER = _w(
     "largest greatest highest hardest hard easy lowest nieuwe new open openstaan openstaande "
     "available beschikbaar zijn ben bent zou kunnen wat welk hoe tell know weten benieuwd "
     "curious interesting interessant aan tekort gebrek lack across throughout overall"
+    " indicator indicatoren whats hows wheres theres its dont helpen help hulp whole"
+    " graag alsjeblieft please engels english nederlands"
 )
+
+# Sectors: the radar answers per occupation; a sector gets the occupations in it suggested.
+SECTORS = {
+    "zorg": "care",
+    "gezondheidszorg": "care",
+    "healthcare": "care",
+    "care": "care",
+    "bouw": "construction",
+    "construction": "construction",
+    "ict": "ict",
+    "horeca": "hospitality",
+    "hospitality": "hospitality",
+    "onderwijs": "education",
+    "education": "education",
+    "techniek": "technology",
+    "technology": "technology",
+    "logistiek": "logistics",
+    "logistics": "logistics",
+    "transport": "logistics",
+    "detailhandel": "retail",
+    "retail": "retail",
+    "landbouw": "agriculture",
+    "agriculture": "agriculture",
+    "industrie": "industry",
+    "industry": "industry",
+    "overheid": "government",
+    "government": "government",
+}
 
 MONTHS = {
     **{

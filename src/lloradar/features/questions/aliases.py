@@ -195,6 +195,39 @@ GEMEENTEN: dict[str, tuple[str, ...]] = {
         "Sudwest Fryslan",
     ),
 }
+# The occupations of a sector (analytics/question_words.SECTORS), by ESCO URI segment.
+SECTOR_OCCUPATIONS: dict[str, tuple[str, ...]] = {
+    "care": (
+        "8d3e8aaa-791b-4c75-a465-f3f827028f50", "18e14e61-495b-44cc-a7c6-df4c625934ba",
+        "d38c2107-98f2-47b7-8bb4-f69750d51082", "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd",
+        "4b05bef2-ded4-4b09-ab94-f4c6a555a775",
+    ),
+    "construction": (
+        "2a22ff9e-de3b-408d-b312-5034896cc4f4", "ed3cf43d-c2c1-4c46-82fc-1375e27e0290",
+        "4910419f-b4af-4f59-b544-9dbebc8a74f0", "7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+    ),
+    "ict": (
+        "f2b15a0e-e65a-438a-affb-29b9d50b77d1", "bd272aee-adc9-4a06-a15c-a73b4b4a46a7",
+        "d3edb8f8-3a06-47a0-8fb9-9b212c006aa2", "aaeec9a7-dc57-4485-890c-86b3eef735f9",
+    ),
+    "hospitality": (
+        "90f75f67-495d-49fa-ab57-2f320e251d7e", "d5db9d5c-2ebf-4a54-a79a-1b7e7ff70471",
+        "f7b04542-d8c7-42db-8475-e63b507cce82",
+    ),
+    "education": ("03d79393-7b30-4159-945b-01963eddd302", "5efb2c08-ba3a-4659-a2e4-1883f54e77b6"),
+    "technology": (
+        "9aa2a36f-296e-45fe-9798-b7839e0ed389", "b31e404e-9af6-457d-a58a-208f612eeba3",
+        "4910419f-b4af-4f59-b544-9dbebc8a74f0", "7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+    ),
+    "logistics": ("bea705fe-06ac-4147-b8e0-6e8ac1208d8f", "00cee175-1376-43fb-9f02-ba3d7a910a58"),
+    "retail": ("0b15375e-dfdd-4047-9efb-096e0aaee7d2",),
+    "agriculture": ("1f8314c2-01bd-4af4-babc-04d7034591b8",),
+    "industry": (
+        "7aedaa07-3884-4c5b-88f9-80997b2aa54b", "b31e404e-9af6-457d-a58a-208f612eeba3",
+        "9aa2a36f-296e-45fe-9798-b7839e0ed389",
+    ),
+    "government": ("5793c124-c037-47b2-85b6-dd4a705968dc", "4b05bef2-ded4-4b09-ab94-f4c6a555a775"),
+}
 # fmt: on
 # Gemeenten whose name is an everyday word in a question ("best", "goes"): left out.
 GEMEENTE_WORDS = frozenset({"best", "goes", "buren", "putten", "beek", "epe", "laren", "stein"})

@@ -29,6 +29,8 @@ class Ask:
     areas: list[Region]
     occupations: list[Any]  # OccupationRef
     rows: list[dict[str, Any]] = field(default_factory=list)  # the figures the answer states
+    only: frozenset[str] = frozenset()  # a ranking among these occupations (a sector) only
+    earlier: date | None = None  # a trend against this month (default: a year before)
 
     @property
     def nl(self) -> bool:
@@ -245,7 +247,7 @@ def count(ask: Ask, area: Region | None, occupation: Any | None, measure: Measur
 def trend(ask: Ask, area: Region | None, occupation: Any | None, measure: Measure) -> Reply:
     """Now against the same month a year before, both figures."""
     now = ask.figures(area, occupation)
-    earlier = ask.period.replace(year=ask.period.year - 1)
+    earlier = ask.earlier or ask.period.replace(year=ask.period.year - 1)
     before = ask.figures(area, occupation, earlier)
     what, place = ask.what(occupation), ask.place(area)
     if now is None:
@@ -253,10 +255,10 @@ def trend(ask: Ask, area: Region | None, occupation: Any | None, measure: Measur
     if before is None:
         return Reply(
             False,
-            f"Er zijn geen cijfers voor {what} in {place} een jaar vóór {ask.month()}; de radar "
+            f"Er zijn geen cijfers voor {what} in {place} in {ask.month(earlier)}; de radar "
             f"begint in {ask.month(ask.data.periods[0])}."
             if ask.nl
-            else f"There are no figures for {what} in {place} a year before {ask.month()}; the "
+            else f"There are no figures for {what} in {place} in {ask.month(earlier)}; the "
             f"radar starts in {ask.month(ask.data.periods[0])}.",
             reason="period_not_covered",
         )
@@ -278,11 +280,11 @@ def trend(ask: Ask, area: Region | None, occupation: Any | None, measure: Measur
         )
         words = _COUNT_WORDS[measure][1 if ask.nl else 2]
         text = (
-            f"Voor {what} in {place} waren er in {ask.month()} {ask.int(b)} {words}, een jaar "
-            f"eerder ({ask.month(earlier)}) {ask.int(a)}: {change} dan een jaar eerder."
+            f"Voor {what} in {place} waren er in {ask.month()} {ask.int(b)} {words}, in "
+            f"{ask.month(earlier)} {ask.int(a)}: {change} dan toen."
             if ask.nl
-            else f"For {what} in {place} there were {ask.int(b)} {words} in {ask.month()}, a "
-            f"year earlier ({ask.month(earlier)}) {ask.int(a)}: {change} than a year before."
+            else f"For {what} in {place} there were {ask.int(b)} {words} in {ask.month()}, in "
+            f"{ask.month(earlier)} {ask.int(a)}: {change} than then."
         )
         return Reply(True, text, ask.int(b), trend=change)
     if now.ratio is None or before.ratio is None:
@@ -301,14 +303,14 @@ def trend(ask: Ask, area: Region | None, occupation: Any | None, measure: Measur
     text = (
         f"De markt voor {what} in {place} is {word} geworden: in {ask.month()} "
         f"{ask.ratio(now.ratio)} vacatures per kortdurend werkzoekende ({c1}; "
-        f"{ask.int(now.vacancies)} vacatures, {ask.int(now.job_seekers)} werkzoekenden), een jaar "
-        f"eerder ({ask.month(earlier)}) {ask.ratio(before.ratio)} ({c0}; "
+        f"{ask.int(now.vacancies)} vacatures, {ask.int(now.job_seekers)} werkzoekenden), in "
+        f"{ask.month(earlier)} {ask.ratio(before.ratio)} ({c0}; "
         f"{ask.int(before.vacancies)} vacatures, {ask.int(before.job_seekers)} werkzoekenden)."
         if ask.nl
         else f"The market for {what} in {place} has become {word}: in {ask.month()} "
         f"{ask.ratio(now.ratio)} vacancies per short-term job seeker ({c1}; "
-        f"{ask.int(now.vacancies)} vacancies, {ask.int(now.job_seekers)} job seekers), a year "
-        f"earlier ({ask.month(earlier)}) {ask.ratio(before.ratio)} ({c0}; "
+        f"{ask.int(now.vacancies)} vacancies, {ask.int(now.job_seekers)} job seekers), in "
+        f"{ask.month(earlier)} {ask.ratio(before.ratio)} ({c0}; "
         f"{ask.int(before.vacancies)} vacancies, {ask.int(before.job_seekers)} job seekers)."
     )
     return Reply(True, text, ask.ratio(now.ratio), class_label(now.tension, ask.lang), word)

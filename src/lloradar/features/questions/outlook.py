@@ -37,7 +37,28 @@ def forecast(ask: Ask) -> Reply:
         area = region or area
         if region is not None:
             ask.areas[0] = region
-    if area is None or area.level is not RegionLevel.ARBEIDSMARKTREGIO or not ask.data.store_url:
+    scenario = _scenario(ask)
+    regional = area is not None and area.level is RegionLevel.ARBEIDSMARKTREGIO
+    rows: list[dict[str, Any]] = []
+    base = 0
+    try:
+        if ask.data.store_url:
+            with open_web_store(ask.data.store_url) as store:
+                base = last_history_year(store)
+                if regional and area is not None:
+                    rows = forecast_for_region(store, area.code, scenario)
+    except Exception as error:  # no stored run: say so
+        log.info("question: no forecast (%s)", error)
+    years = f"{base + 1}–{base + HORIZON}"
+    if base and ask.parsed.year is not None and not base < ask.parsed.year <= base + HORIZON:
+        return Reply(
+            False,
+            f"De prognose gaat over {years}, niet over {ask.parsed.year}."
+            if nl
+            else f"The forecast covers {years}, not {ask.parsed.year}.",
+            reason="period_not_covered",
+        )
+    if area is None or not regional:
         return Reply(
             False,
             "De prognose is er per arbeidsmarktregio: noem een regio, bijvoorbeeld 'Wat is de "
@@ -47,15 +68,6 @@ def forecast(ask: Ask) -> Reply:
             "is the outlook for nurses in Twente?'",
             reason="no_figures",
         )
-    scenario = _scenario(ask)
-    try:
-        with open_web_store(ask.data.store_url) as store:
-            rows = forecast_for_region(store, area.code, scenario)
-            base = last_history_year(store)
-    except Exception as error:  # no stored run: say so
-        log.info("question: no forecast (%s)", error)
-        rows, base = [], 0
-    years = f"{base + 1}–{base + HORIZON}"
     if not rows:
         return Reply(
             False,
@@ -63,14 +75,6 @@ def forecast(ask: Ask) -> Reply:
             if nl
             else f"There is no forecast (scenario {scenario}) for {area.name}.",
             reason="no_figures",
-        )
-    if ask.parsed.year is not None and not base < ask.parsed.year <= base + HORIZON:
-        return Reply(
-            False,
-            f"De prognose gaat over {years}, niet over {ask.parsed.year}."
-            if nl
-            else f"The forecast covers {years}, not {ask.parsed.year}.",
-            reason="period_not_covered",
         )
     if occupation is None:
         return _region_outlook(ask, area, rows, scenario, years)

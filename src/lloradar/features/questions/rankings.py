@@ -48,7 +48,11 @@ def ranking(ask: Ask, area: Region | None, occupation: Any | None) -> Reply:
             else ("arbeidsmarktregio's" if ask.nl else "labour-market regions")
         )
     else:
-        cells = [(area, o, f) for o, f in ask.data.by_occupation(_key(area), ask.period)]
+        cells = [
+            (area, o, f)
+            for o, f in ask.data.by_occupation(_key(area), ask.period)
+            if not ask.only or o.slug in ask.only
+        ]
         subject = ask.place(area)
         scope = "beroepen" if ask.nl else "occupations"
     shown = [(a, o, f) for a, o, f in cells if _value(f, measure) is not None]
@@ -90,7 +94,10 @@ def ranking(ask: Ask, area: Region | None, occupation: Any | None) -> Reply:
             head += " (vacatures per kortdurend werkzoekende)"
         text = f"{head}: " + "; ".join(items) + "."
         if hidden:
-            text += f" {hidden} {scope} staan er niet in: hun cijfer is verborgen om de privacy te beschermen."
+            text += (
+                f" Niet gerangschikt: {hidden} {scope}, omdat hun cijfer verborgen is om de "
+                "privacy te beschermen."
+            )
     else:
         head = (
             f"The {order_en} {scope} for {subject} in {ask.month()}"
@@ -101,7 +108,7 @@ def ranking(ask: Ask, area: Region | None, occupation: Any | None) -> Reply:
             head += " (vacancies per short-term job seeker)"
         text = f"{head}: " + "; ".join(items) + "."
         if hidden:
-            text += f" {hidden} {scope} are left out: their figure is hidden to protect privacy."
+            text += f" Not ranked: {hidden} {scope}, whose figure is hidden to protect privacy."
     text = text.replace(":: ", ": ").replace("::", ":")
     first = top[0][2]
     return Reply(

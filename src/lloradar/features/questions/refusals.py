@@ -4,10 +4,14 @@ whole country or all occupations), or a kind of question answered on another pag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from lloradar.analytics.question import Kind, Measure, ParsedQuestion
+from lloradar.analytics.question import Kind, Measure, ParsedQuestion, normalise
+from lloradar.analytics.question_words import SECTORS
 from lloradar.features.indicators.service import RadarData
+from lloradar.features.questions import aliases
 from lloradar.services.suggest import closest
 
 EXAMPLE = {
@@ -26,11 +30,6 @@ class Refusal:
     links: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _looks_like_people(words: str) -> bool:
-    last = words.split()[-1]
-    return len(last) >= 5 and last.endswith(("s", "en", "ers", "ist", "eur", "er"))
-
-
 def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal | None:
     nl = lang == "nl"
     if parsed.measure is Measure.UNSUPPORTED:
@@ -45,9 +44,7 @@ def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refus
             "unsupported_measure",
         )
     unknown = parsed.unknown_occupation
-    if parsed.kind is Kind.OFF_TOPIC and not (
-        unknown and parsed.regions and _looks_like_people(unknown)
-    ):
+    if parsed.kind is Kind.OFF_TOPIC:
         return Refusal(
             "Deze vraag gaat niet over de arbeidsmarkt, of ik herken er geen beroep en geen "
             f"vraag over vacatures, werkzoekenden of krapte in. {EXAMPLE['nl']}"
@@ -57,21 +54,25 @@ def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refus
             "off_topic",
         )
     if parsed.unknown_place and not parsed.regions:
+        place = _as_written(parsed.text, parsed.unknown_place)
         near = closest(parsed.unknown_place, _place_choices(data), 3)
         names = [label for _, label in near]
         return Refusal(
-            f"Ik ken geen arbeidsmarktregio, provincie of gemeente '{parsed.unknown_place}', dus "
+            f"Ik ken geen arbeidsmarktregio, provincie of gemeente '{place}', dus "
             "ik geef geen cijfer (ook niet voor heel Nederland)."
             + (f" Bedoelt u {' of '.join(names)}?" if names else "")
             if nl
             else f"I know no labour-market region, province or municipality "
-            f"'{parsed.unknown_place}', so I give no figure (not for the whole country either)."
+            f"'{place}', so I give no figure (not for the whole country either)."
             + (f" Did you mean {' or '.join(names)}?" if names else ""),
             "unknown_place",
             names,
         )
+    if parsed.sector and not parsed.occupations and parsed.kind is not Kind.RANKING:
+        return _sector(data, parsed, lang)
     if unknown and not parsed.occupations:
-        near = closest(unknown, _occupation_choices(data, lang), 3)
+        unknown = _as_written(parsed.text, unknown)
+        near = _tails(data, unknown, lang) or closest(unknown, _occupation_choices(data, lang), 3)
         names = [label for _, label in near]
         links = [(label, f"/beroep/{slug}") for slug, label in near]
         if nl:
@@ -90,6 +91,52 @@ def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refus
             )
         return Refusal(text, "unknown_occupation", names, links)
     return None
+
+
+def sector_occupations(data: RadarData, sector: str) -> list[Any]:
+    """The occupations with figures in a sector named in a question ("zorg", "bouw")."""
+    slugs = aliases.SECTOR_OCCUPATIONS.get(SECTORS.get(sector, ""), ())
+    return [o for o in (data.occupation(s) for s in slugs) if o is not None]
+
+
+def _sector(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal:
+    occupations = sector_occupations(data, parsed.sector or "")
+    names = [o.label(lang) for o in occupations]
+    links = [(o.label(lang), f"/beroep/{o.slug}") for o in occupations]
+    if lang == "nl":
+        text = (
+            f"De radar geeft cijfers per beroep, niet voor een sector als '{parsed.sector}', dus "
+            "ik geef geen cijfer (ook niet voor alle beroepen samen)."
+        )
+        if names:
+            text += f" Beroepen in die sector met cijfers: {', '.join(names)}."
+    else:
+        text = (
+            f"The radar gives figures per occupation, not for a sector such as "
+            f"'{parsed.sector}', so I give no figure (not for all occupations together either)."
+        )
+        if names:
+            text += f" Occupations in that sector with figures: {', '.join(names)}."
+    return Refusal(text, "unknown_occupation", names, links)
+
+
+def _as_written(text: str, words: str) -> str:
+    """The words as the question wrote them (case, accents), or as normalised."""
+    pattern = r"\W+".join(re.escape(word) for word in words.split())
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group(0) if found else words
+
+
+def _tails(data: RadarData, unknown: str, lang: str) -> list[tuple[str, str]]:
+    """Occupations whose one-word label ends a compound nobody knows (kinderverpleegkundigen:
+    a kind of verpleegkundige), as (slug, label)."""
+    word = normalise(unknown).replace(" ", "")
+    found = []
+    for o in data.occupations:
+        heads = {normalise(label).split()[-1] for label in (o.label_nl, o.label_en) if label}
+        if any(len(h) >= 5 and word != h and h in word[-len(h) - 2 :] for h in heads):
+            found.append((o.slug, o.label(lang)))
+    return found[:3]
 
 
 def _place_choices(data: RadarData) -> list[tuple[str, str]]:

@@ -19,7 +19,11 @@ from lloradar.analytics.question import Kind, Measure, ParsedQuestion, parse_que
 from lloradar.analytics.question_words import TREND_PHRASES, has_phrase
 from lloradar.features.indicators.service import RadarData, Source
 from lloradar.features.questions import answers, outlook, rankings
-from lloradar.features.questions.refusals import refuse_entities, refuse_kind
+from lloradar.features.questions.refusals import (
+    refuse_entities,
+    refuse_kind,
+    sector_occupations,
+)
 from lloradar.features.questions.vocabulary import vocabulary
 
 __all__ = ["Answer", "answer_question", "parse"]
@@ -56,6 +60,8 @@ def _period(data: RadarData, parsed: ParsedQuestion) -> date | None:
     """The month asked for: a month and year, the last month of a year, the same month a year
     before ("vorig jaar", unless the question asks for the change), else the latest."""
     latest = data.periods[-1]
+    if parsed.since is not None and parsed.kind is Kind.TREND:
+        return latest
     if parsed.year is not None:
         months = [p for p in data.periods if p.year == parsed.year]
         if parsed.month is not None:
@@ -64,6 +70,9 @@ def _period(data: RadarData, parsed: ParsedQuestion) -> date | None:
     if parsed.month is not None:
         months = [p for p in data.periods if p.month == parsed.month]
         return months[-1] if months else None
+    if parsed.months_back:
+        index = len(data.periods) - 1 - parsed.months_back
+        return data.periods[index] if index >= 0 else None
     norm = " ".join(parsed.words)
     if parsed.kind is not Kind.TREND and has_phrase(norm, TREND_PHRASES[:3] + TREND_PHRASES[4:6]):
         earlier = latest.replace(year=latest.year - 1)
@@ -103,29 +112,24 @@ def answer_question(data: RadarData, question: str, lang: str | None = None) -> 
         )
     period = _period(data, parsed)
     if period is None:
-        first, last = data.periods[0], data.periods[-1]
         asked = (
             f"{parsed.year}"
             if parsed.year
             else month_name(date(2000, parsed.month or 1, 1), lang).split()[0]
         )
-        return Answer(
-            answered=False,
-            text=f"Er zijn geen cijfers voor {asked}; de radar heeft cijfers van "
-            f"{month_name(first, lang)} tot en met {month_name(last, lang)}."
-            if lang == "nl"
-            else f"There are no figures for {asked}; the radar covers {month_name(first, lang)} "
-            f"to {month_name(last, lang)}.",
-            reason="period_not_covered",
-            suggestions=[month_name(last, lang)],
-            **base,
-        )
+        return _not_covered(data, parsed, lang, base, asked)
     areas = [a for a in (data.area(m.key) for m in parsed.regions) if a is not None]
     if not areas and parsed.national:
         country = data.area(answers.COUNTRY)
         areas = [country] if country else []
     occupations = [o for o in (data.occupation(m.key) for m in parsed.occupations) if o]
     ask = answers.Ask(data, parsed, lang, period, areas, occupations)
+    if parsed.sector and not occupations:
+        ask.only = frozenset(o.slug for o in sector_occupations(data, parsed.sector))
+    if parsed.since is not None and parsed.kind is Kind.TREND:
+        ask.earlier = period.replace(year=parsed.since)
+        if ask.earlier not in data.periods:
+            return _not_covered(data, parsed, lang, base, str(parsed.since))
     area = areas[0] if areas else data.area(answers.COUNTRY)
     occ = occupations[0] if occupations else None
     measure = parsed.measure
@@ -156,6 +160,23 @@ def answer_question(data: RadarData, question: str, lang: str | None = None) -> 
         reason=reply.reason,
         figures=ask.rows,
         links=_links(ask, parsed),
+        **base,
+    )
+
+
+def _not_covered(
+    data: RadarData, parsed: ParsedQuestion, lang: str, base: dict[str, Any], asked: str
+) -> Answer:
+    first, last = data.periods[0], data.periods[-1]
+    return Answer(
+        answered=False,
+        text=f"Er zijn geen cijfers voor {asked}; de radar heeft cijfers van "
+        f"{month_name(first, lang)} tot en met {month_name(last, lang)}."
+        if lang == "nl"
+        else f"There are no figures for {asked}; the radar covers {month_name(first, lang)} "
+        f"to {month_name(last, lang)}.",
+        reason="period_not_covered",
+        suggestions=[month_name(last, lang)],
         **base,
     )
 
