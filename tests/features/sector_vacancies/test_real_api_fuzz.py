@@ -33,5 +33,6 @@ def test_no_generated_request_gives_a_server_error(real_client: TestClient) -> N
     assert sorted(checked) == [
         "/api/programmes",
         "/api/programmes/{code}",
+        "/api/sectors/{sbi}/sick-leave",
         "/api/sectors/{sbi}/vacancies",
     ]

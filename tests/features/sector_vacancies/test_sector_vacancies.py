@@ -95,3 +95,21 @@ def test_factsheet_has_the_real_charts(real_client: TestClient) -> None:
     assert "CBS 83599NED" in html and "200.400" in html
     pdf = real_client.get("/sector/T001081/factsheet.pdf")
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+
+def test_sick_leave_of_the_sector_from_80072ned(real_client: TestClient) -> None:
+    rows = real_client.get("/api/sectors/Q/sick-leave").json()
+    assert {r["sector"] for r in rows} == {"422400"}
+    last = rows[-1]
+    assert (last["period"], last["sick_leave_percent"], last["is_demo"]) == ("2020-Q1", 6.6, False)
+    html = real_client.get("/sector/Q?lang=nl").text
+    assert "Ziekteverzuim per kwartaal" in html and "CBS 80072ned" in html
+    assert "6,6% van de werkdagen" in html
+
+
+def test_a_division_with_only_sick_leave_has_a_real_page(real_client: TestClient) -> None:
+    html = real_client.get("/sector/86?lang=en").text  # 422500 Human health: 80072ned only
+    assert "Human health" in html and "CBS 80072ned" in html
+    assert 'data-testid="real-label"' in html and 'data-testid="demo-label"' not in html
+    assert 'id="regio"' not in html  # no vacancies by region for a division
+    assert real_client.get("/api/sectors/86/vacancies").status_code == 404

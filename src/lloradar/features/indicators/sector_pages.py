@@ -24,11 +24,14 @@ from lloradar.features.indicators.sectors import (
 from lloradar.features.sector_vacancies.service import (
     COUNTRY,
     SectorVacancies,
-    comparison_text,
+    SickLeave,
     list_vacancy_sectors,
+    province_chart,
     region_name,
     sector_vacancies,
-    trend_text,
+    sick_leave,
+    sick_leave_chart,
+    trend_chart,
 )
 from lloradar.services.request_store import Store
 from lloradar.web.charts import count_bar_spec
@@ -50,16 +53,16 @@ class SectorPage:
     code: str
     real: SectorVacancies | None
     profile: SectorProfile | None
+    sick: SickLeave | None = None  # sick leave per quarter (CBS 80072ned), real
 
     def label(self, lang: str) -> str:
-        if self.real is not None:
-            return self.real.label(lang)
-        assert self.profile is not None
-        return self.profile.label(lang)
+        found = self.real or self.sick or self.profile
+        assert found is not None
+        return found.label(lang)
 
     @property
     def demo_only(self) -> bool:
-        return self.real is None
+        return self.real is None and self.sick is None
 
 
 def _with_figures(store: Store, code: str) -> SectorProfile | None:
@@ -69,12 +72,14 @@ def _with_figures(store: Store, code: str) -> SectorProfile | None:
 
 def _find(store: Store, code: str) -> SectorPage | None:
     real = sector_vacancies(store, code)
+    sick = sick_leave(store, code)
     profile = _with_figures(store, code)
-    if profile is None and real is not None and real.sbi != code.strip().upper():
-        profile = _with_figures(store, real.sbi)  # /sector/350000: the demo figures of F
-    if real is None and profile is None:
+    sbi = real.sbi if real is not None else sick.sbi if sick is not None else None
+    if profile is None and sbi is not None and sbi != code.strip().upper():
+        profile = _with_figures(store, sbi)  # /sector/350000: the demo figures of F
+    if real is None and sick is None and profile is None:
         return None
-    return SectorPage(code.strip(), real, profile)
+    return SectorPage(code.strip(), real, profile, sick)
 
 
 def _nearest(store: Store, code: str, lang: str) -> list[tuple[str, str]]:
@@ -175,73 +180,6 @@ def region_chart(profile: SectorProfile, names: dict[str, str], lang: str) -> Ch
     )
 
 
-def _api(real: SectorVacancies, region: str) -> str:
-    return f"/api/sectors/{real.code}/vacancies?region={region}&format=csv"
-
-
-def trend_chart(real: SectorVacancies, region: str, lang: str) -> Chart:
-    """The quarterly open vacancies of the sector in one region (real, CBS 83599NED)."""
-    w = WORDS[lang]
-    series = real.series.get(region, {})
-    values = [{"period": p, "vacancies": v} for p, v in sorted(series.items()) if v is not None]
-    spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": 220,
-        "data": {"values": values},
-        "mark": {"type": "line", "point": True, "color": "#1f3a5f"},
-        "encoding": {
-            "x": {"field": "period", "type": "ordinal", "title": w["vac_quarter"]},
-            "y": {"field": "vacancies", "type": "quantitative", "title": w["vac_open"]},
-            "tooltip": [
-                {"field": "period", "type": "ordinal"},
-                {"field": "vacancies", "type": "quantitative", "format": ",.0f"},
-            ],
-        },
-    }
-    return Chart(
-        id="sector-vacancies",
-        title=f"{w['vac_trend_title']}: {real.label(lang)}, {region_name(region, lang)}",
-        spec=spec,
-        text=trend_text(real, region, lang),
-        columns=[w["vac_quarter"], w["vac_open"]],
-        rows=[[p, fmt_int(v, lang) if v is not None else "–"] for p, v in sorted(series.items())],
-        download=_api(real, region),
-        sources=real.sources,
-        notes=[w["vac_unit"]],
-    )
-
-
-def province_chart(real: SectorVacancies, lang: str) -> Chart:
-    """The open vacancies of the sector per province in the latest quarter (real)."""
-    w = WORDS[lang]
-    period = real.latest
-    values = [
-        {"label": region_name(p, lang), "vacancies": real.value(p, period)}
-        for p in real.provinces
-        if real.value(p, period) is not None
-    ]
-    regions = [COUNTRY, *real.landsdelen, *real.provinces]
-    recent = real.periods[-4:]
-    return Chart(
-        id="sector-provinces",
-        title=f"{w['vac_region_title']}: {real.label(lang)}, {period}",
-        spec=count_bar_spec(values, "vacancies", f"{w['vac_open']} {period}"),
-        text=comparison_text(real, lang),
-        columns=[TEXT[lang]["region"], *recent],
-        rows=[
-            [
-                region_name(r, lang),
-                *(fmt_int(v, lang) if (v := real.value(r, p)) is not None else "–" for p in recent),
-            ]
-            for r in regions
-        ],
-        download=_api(real, "all"),
-        sources=real.sources,
-        notes=[w["vac_unit"]],
-    )
-
-
 def _charts(
     page: SectorPage, data: RadarData, lang: str, region: str
 ) -> tuple[list[Chart], list[Chart]]:
@@ -250,6 +188,8 @@ def _charts(
     if page.real is not None:
         shown = region if region in page.real.series else COUNTRY
         real = [trend_chart(page.real, shown, lang), province_chart(page.real, lang)]
+    if page.sick is not None:
+        real.append(sick_leave_chart(page.sick, lang))
     demo: list[Chart] = []
     if page.profile is not None:
         names = _region_names(data)
@@ -310,6 +250,7 @@ def _factsheet_html(request: Request, page: SectorPage, data: RadarData) -> str:
     charts = real + demo
     sources = [
         *(page.real.sources if page.real else []),
+        *(page.sick.sources if page.sick else []),
         *(page.profile.sources if page.profile else []),
     ]
     return templates.get_template("sector_factsheet.html").render(

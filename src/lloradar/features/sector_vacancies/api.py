@@ -14,6 +14,7 @@ from lloradar.features.sector_vacancies.service import (
     COUNTRY,
     list_vacancy_sectors,
     sector_vacancies,
+    sick_leave,
     vacancy_rows,
 )
 
@@ -47,3 +48,25 @@ def sector_vacancy_series(
     else:
         raise not_found("region", region, sorted(found.series))
     return export_rows(rows, format, f"vacatures-{found.code}-{code.lower()}.csv")
+
+
+@router.get(
+    "/{sbi}/sick-leave",
+    summary="Sick leave per quarter of an SBI sector, % of working days (real, CBS 80072ned)",
+)
+def sector_sick_leave(sbi: str, store: StoreDep, format: Format = "json") -> Any:
+    found = sick_leave(store, sbi)
+    if found is None:
+        codes = [f"{code} ({section})" for code, section, _, _ in list_vacancy_sectors(store)]
+        raise not_found("sector", sbi, codes[:24])
+    rows = [
+        {
+            "sector": found.code,
+            "period": period,
+            "sick_leave_percent": value,
+            "source": "CBS StatLine 80072ned",
+            "is_demo": False,
+        }
+        for period, value in found.quarters.items()
+    ]
+    return export_rows(rows, format, f"ziekteverzuim-{found.code}.csv")

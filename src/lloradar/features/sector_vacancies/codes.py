@@ -41,6 +41,29 @@ SECTORS: dict[str, tuple[str, str, str]] = {
     "435500": ("S", "Overige dienstverlening", "Other service activities"),
 }
 
+# CBS 80072ned: sick leave (ziekteverzuim, % of working days) per sector x quarter. Its sector
+# ids are the ones above, plus divisions of some sections.
+SICK_TABLE = "80072ned"
+SICK_TITLE = "Ziekteverzuimpercentage; bedrijfstakken (SBI 2008) en bedrijfsgrootte"
+SICK_MEASURE = "M001924"
+SICK_DIMENSION = "BedrijfskenmerkenSBI2008"
+DIVISIONS: dict[str, tuple[str, str, str]] = {
+    "307610": ("10-12", "Voedings-, genotmiddelenindustrie", "Food, beverages and tobacco"),
+    "317105": ("17-18", "Papier- en grafische industrie", "Paper and printing"),
+    "320005": ("19-22", "Raffinaderijen en chemie", "Refineries and chemicals"),
+    "328110": ("24-30, 33", "Metaal-elektro industrie", "Metal and electrical engineering"),
+    "354300": ("45", "Autohandel en -reparatie", "Sale and repair of motor vehicles"),
+    "356900": ("46", "Groothandel en handelsbemiddeling", "Wholesale trade"),
+    "371600": ("47", "Detailhandel (niet in auto's)", "Retail trade"),
+    "383200": ("49", "Vervoer over land", "Land transport"),
+    "415300": ("812", "Schoonmaakbedrijven", "Cleaning"),
+    "422500": ("86", "Gezondheidszorg", "Human health"),
+    "422600": ("861", "Ziekenhuizen", "Hospitals"),
+    "425300": ("87", "Verpleging en zorg met overnachting", "Residential care"),
+    "426600": ("88", "Welzijnszorg zonder overnachting", "Social work without accommodation"),
+}
+ALL_SECTORS = {**SECTORS, **DIVISIONS}
+
 REGIONS: dict[str, str] = {
     "NL01": "Nederland",
     "LD01": "Noord-Nederland",
@@ -76,12 +99,12 @@ def region_name(code: str, lang: str = "nl") -> str:
 
 
 def resolve_sector(text: str) -> str | None:
-    """The CBS id of a sector named by its CBS id (T001081, 350000) or its SBI section or range
-    (F, A-U, b-f); None when 83599NED has no such sector."""
+    """The CBS id of a sector named by its CBS id (T001081, 350000) or its SBI section, range
+    or division (F, A-U, b-f, 86); None when CBS has no such sector."""
     key = text.strip().upper()
-    if key in SECTORS:
+    if key in ALL_SECTORS:
         return key
-    return next((code for code, (sbi, _, _) in SECTORS.items() if sbi == key), None)
+    return next((code for code, (sbi, _, _) in ALL_SECTORS.items() if sbi == key), None)
 
 
 def quarter(period: str) -> str | None:

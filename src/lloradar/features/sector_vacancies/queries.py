@@ -21,22 +21,35 @@ def sector_codes(store: Store) -> list[str]:
     return sorted(str(r[0]) for r in rows if r[0])
 
 
-def observations(store: Store, sector: str) -> list[tuple[Any, ...]]:
-    """(region code, CBS period, value in thousands or None, status) of one sector."""
+def observations(
+    store: Store,
+    sector: str,
+    table: str = TABLE_ID,
+    measure: str = MEASURE,
+    dimension: str = SECTOR_DIMENSION,
+) -> list[tuple[Any, ...]]:
+    """(region code, CBS period, value, status) of one sector of a CBS table (83599NED:
+    thousands of open vacancies per region)."""
     return store.query(
         "SELECT region_code, period, value, status FROM cbs_observation "
         "WHERE table_id = ? AND measure = ? AND ';' || dimensions || ';' LIKE ? "
         "ORDER BY region_code, period",
-        [TABLE_ID, MEASURE, f"%;{SECTOR_DIMENSION}={sector};%"],
+        [table, measure, f"%;{dimension}={sector};%"],
     )
 
 
-def provenance(store: Store, sector: str) -> list[tuple[Any, ...]]:
+def provenance(
+    store: Store,
+    sector: str,
+    table: str = TABLE_ID,
+    measure: str = MEASURE,
+    dimension: str = SECTOR_DIMENSION,
+) -> list[tuple[Any, ...]]:
     """(source, table, url, licence, retrieved_at, is_demo) of the loads behind a sector."""
     return store.query(
         "SELECT source, source_table, url, licence, retrieved_at, is_demo FROM provenance "
         "WHERE source_id IN (SELECT DISTINCT source_id FROM cbs_observation "
         "WHERE table_id = ? AND measure = ? AND ';' || dimensions || ';' LIKE ?) "
         "ORDER BY retrieved_at",
-        [TABLE_ID, MEASURE, f"%;{SECTOR_DIMENSION}={sector};%"],
+        [table, measure, f"%;{dimension}={sector};%"],
     )
