@@ -162,6 +162,8 @@ def refuse_kind(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal |
     """A kind of question the box does not answer itself yet: where the page is."""
     if parsed.kind not in _ELSEWHERE or parsed.kind in (Kind.FORECAST, Kind.TRANSITIONS):
         return None
+    if parsed.kind is Kind.COURSES and parsed.occupations:
+        return None
     if parsed.kind is Kind.SKILLS and parsed.occupations:
         return None
     nl_what, en_what, path = _ELSEWHERE[parsed.kind]
