@@ -85,20 +85,20 @@ def _count(store: Store) -> int:
 
 
 def test_a_changed_table_loads_only_its_new_quarter_and_logs_it(
-    duck: Store, server: FakeCbs
+    any_store: Store, server: FakeCbs
 ) -> None:
     server.edit = _without_last_quarter
-    first = refresh_sources(duck, [cbs_source("83599NED")], transport=server.transport)
+    first = refresh_sources(any_store, [cbs_source("83599NED")], transport=server.transport)
     assert [o.outcome for o in first.outcomes] == ["loaded"]
-    assert _count(duck) == 15_504 - 17 * 24
+    assert _count(any_store) == 15_504 - 17 * 24
     assert first.outcomes[0].new_periods[-1] == "2020KW01"
     assert any("skip=10000" in url for url in server.requests)  # followed the nextLink
     server.edit = lambda row: row  # CBS publishes 2020 Q2
-    second = refresh_sources(duck, [cbs_source("83599NED")], transport=server.transport)
+    second = refresh_sources(any_store, [cbs_source("83599NED")], transport=server.transport)
     outcome = second.outcomes[0]
     assert (outcome.outcome, outcome.new_periods) == ("loaded", ("2020KW02",))
-    assert _count(duck) == 15_504
-    logged = duck.query(
+    assert _count(any_store) == 15_504
+    logged = any_store.query(
         "SELECT outcome, new_periods FROM source_refresh ORDER BY checked_at DESC LIMIT 1"
     )
     assert logged == [("loaded", "2020KW02")]
