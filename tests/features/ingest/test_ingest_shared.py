@@ -28,6 +28,7 @@ def test_every_real_dataset_is_loaded_with_its_provenance(
     assert hbo.stored > 0 and mbo.stored > 0
     assert not any(r.skipped for r in stored.values())
     assert any("taxonomy" in note for note in run.notes)  # said, not silently left out
+    assert any("cbs-statline-csv-exports/ not loaded" in note for note in run.notes)
     with open_store(str(path)) as store:
         value = store.query(
             "SELECT value FROM cbs_observation WHERE table_id = '83599NED' AND region_code = "

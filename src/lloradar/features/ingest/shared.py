@@ -20,6 +20,11 @@ from lloradar.pipeline.save import LoadReport
 from lloradar.store import Store
 
 RECORDED = "recorded-sources"
+# Folders of real data this run leaves alone, and why (said, never silently skipped).
+NOT_LOADED = {
+    f"{RECORDED}/cbs-statline-csv-exports": "re-saved StatLine CSV exports, no loader",
+    f"{RECORDED}/cbs-odata-v3/cbsodata-download-83765NED-partial": "metadata only, no data rows",
+}
 TAXONOMY_NOTE = (
     "ESCO / O*NET taxonomy not imported by this command (slow): "
     "run `lloradar taxonomy import esco PATH` or `lloradar demo build`"
@@ -156,6 +161,9 @@ def ingest_shared(
                 progress(duo_set.name)
             run.results.append(_duo(store, base, duo_set))
     run.notes.append(TAXONOMY_NOTE)
+    for folder, why in NOT_LOADED.items():
+        if (base / folder).is_dir():
+            run.notes.append(f"{folder}/ not loaded: {why}")
     if not (base / RECORDED).is_dir():
         run.notes.append(f"{RECORDED}/ missing: no CBS or DUO table loaded")
     return run
