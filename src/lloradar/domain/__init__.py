@@ -11,11 +11,12 @@ from lloradar.domain.intervention import (
 from lloradar.domain.parsed import Parsed
 from lloradar.domain.period import Period, PeriodKind
 from lloradar.domain.provenance import Provenance, QuarantineEntry
-from lloradar.domain.region import Region, RegionLevel
+from lloradar.domain.region import ARBEIDSMARKTREGIO_CODES, Region, RegionLevel
 from lloradar.domain.taxonomy import IscoGroup, Occupation, Sector, Skill
 from lloradar.domain.tension import TensionClass
 
 __all__ = [
+    "ARBEIDSMARKTREGIO_CODES",
     "IngestError",
     "Intervention",
     "InterventionStatus",

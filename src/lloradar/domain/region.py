@@ -18,11 +18,15 @@ class RegionLevel(StrEnum):
     LAND = "land"
 
 
+# The codes of the 35 arbeidsmarktregio's (2023 boundaries) run from AM01 to AM38 with gaps;
+# every message about a valid code says so in these words.
+ARBEIDSMARKTREGIO_CODES = "AM01..AM38"
+
 _CODE_PATTERNS: dict[RegionLevel, tuple[re.Pattern[str], str]] = {
     RegionLevel.GEMEENTE: (re.compile(r"GM\d{4}"), "a gemeente code GM0000..GM9999"),
     RegionLevel.ARBEIDSMARKTREGIO: (
         re.compile(r"AM\d{2}"),
-        "an arbeidsmarktregio code AM01..AM38",
+        f"an arbeidsmarktregio code {ARBEIDSMARKTREGIO_CODES}",
     ),
     RegionLevel.PROVINCIE: (re.compile(r"PV\d{2}"), "a provincie code PV20..PV31"),
     RegionLevel.LAND: (re.compile(r"NL01"), "the country code NL01"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lloradar.domain import Parsed, Provenance, QuarantineEntry
+from lloradar.domain import ARBEIDSMARKTREGIO_CODES, Parsed, Provenance, QuarantineEntry
 from lloradar.domain.course import Course, LinkMethod, SkillLink, SkillRef, SkillRelation
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.pipeline.sources_load import SkillExtractor, region_lookup
@@ -158,7 +158,7 @@ def place_instances(
                     course.line,
                     "region",
                     str(bad.region_code),
-                    "is not an arbeidsmarktregio code of this store (expected AM01..AM38)",
+                    f"is not an arbeidsmarktregio code of this store (expected {ARBEIDSMARKTREGIO_CODES})",
                 )
             )
             continue

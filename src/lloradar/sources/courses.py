@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from lloradar.domain import IngestError, Parsed, QuarantineEntry
+from lloradar.domain import ARBEIDSMARKTREGIO_CODES, IngestError, Parsed, QuarantineEntry
 from lloradar.domain.course import Course, CourseInstance, SkillRef, SkillRelation
 from lloradar.sources.csvfile import decode, read_rows
 
@@ -288,7 +288,11 @@ def course_from_csv(row: dict[str, str], line: int) -> Course:
     ]
     region = row.get("region", "").strip()
     if region and not _REGION.fullmatch(region):
-        raise Invalid("region", region, "is not an arbeidsmarktregio code (expected AM01..AM38)")
+        raise Invalid(
+            "region",
+            region,
+            f"is not an arbeidsmarktregio code (expected {ARBEIDSMARKTREGIO_CODES})",
+        )
     has_instance = any(row.get(k, "").strip() for k in ("start_date", "mode", "location", "region"))
     instance = CourseInstance(
         start, end, row.get("mode", "").strip(), row.get("location", "").strip(), region or None

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from lloradar.domain import IngestError, Parsed, Period, QuarantineEntry, ValidationError
+from lloradar.domain import (
+    ARBEIDSMARKTREGIO_CODES,
+    IngestError,
+    Parsed,
+    Period,
+    QuarantineEntry,
+    ValidationError,
+)
 from lloradar.sources.csvfile import read_rows
 
 LICENCE = "UWV open data (CC BY 4.0, Bron: UWV)"
@@ -80,7 +87,7 @@ def parse_uwv(data: bytes, source: str, *, today: date, regions: set[str]) -> Pa
                     line,
                     "ArbeidsmarktregioCode",
                     region,
-                    "is not an arbeidsmarktregio code (expected AM01..AM38)",
+                    f"is not an arbeidsmarktregio code (expected {ARBEIDSMARKTREGIO_CODES})",
                 )
             )
         try:

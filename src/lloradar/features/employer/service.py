@@ -37,7 +37,7 @@ from lloradar.analytics.employer_narrative import (
 from lloradar.analytics.extraction import Extractor
 from lloradar.analytics.forecast.policy import BASELINE_PENSION_AGE
 from lloradar.analytics.similarity import SimilarityModel
-from lloradar.domain import IngestError
+from lloradar.domain import ARBEIDSMARKTREGIO_CODES, IngestError
 from lloradar.features.employer import queries
 from lloradar.features.employer.result import VacancyAnalysis
 from lloradar.features.employer.team import TeamRow, parse_team_csv
@@ -110,9 +110,9 @@ def _region(store: Store, code: str) -> tuple[str, str]:
     if found is None:
         raise EmployerInputError(
             "region",
-            f"{code!r} is not an arbeidsmarktregio code of the radar (expected AM01..AM40, "
+            f"{code!r} is not an arbeidsmarktregio code of the radar (expected {ARBEIDSMARKTREGIO_CODES}, "
             "see `lloradar regions list`)",
-            f"{code!r} is geen arbeidsmarktregio van de radar (verwacht AM01..AM40)",
+            f"{code!r} is geen arbeidsmarktregio van de radar (verwacht {ARBEIDSMARKTREGIO_CODES})",
         )
     return found
 

@@ -17,6 +17,7 @@ from lloradar.analytics.navigator import (
     transitions,
 )
 from lloradar.domain.account import Account, Purpose, Role
+from lloradar.domain.region import ARBEIDSMARKTREGIO_CODES
 from lloradar.features.accounts.service import give_consent, has_consent, withdraw_consent
 from lloradar.features.navigator import queries
 from lloradar.features.navigator.answer import NavigatorResult, result_json
@@ -92,7 +93,7 @@ def region_name(store: Store, region: str) -> str:
     name = queries.region_name(store, region)
     if name is None:
         raise NavigatorError(
-            f"region {region!r} is not an arbeidsmarktregio code (expected AM01..AM38)"
+            f"region {region!r} is not an arbeidsmarktregio code (expected {ARBEIDSMARKTREGIO_CODES})"
         )
     return name
 

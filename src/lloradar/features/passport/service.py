@@ -14,6 +14,7 @@ from typing import Any
 from lloradar.analytics.credentials import CredentialError, passport_presentation
 from lloradar.domain.account import Account, Purpose
 from lloradar.domain.passport import Evidence, Level, Passport, PassportSkill, Preferences
+from lloradar.domain.region import ARBEIDSMARKTREGIO_CODES
 from lloradar.features.accounts.service import has_consent, register_personal_table
 from lloradar.features.passport import queries
 from lloradar.features.passport.cv import search_skills
@@ -173,7 +174,7 @@ def _check_preferences(store: Store, prefs: Preferences) -> Preferences:
         store, prefs.region_code
     ):
         raise PassportError(
-            f"region: {prefs.region_code!r} is not an arbeidsmarktregio code (expected AM01..AM35)"
+            f"region: {prefs.region_code!r} is not an arbeidsmarktregio code (expected {ARBEIDSMARKTREGIO_CODES})"
         )
     if prefs.hours_per_week is not None and not 1 <= prefs.hours_per_week <= 80:
         raise PassportError(f"hours per week: {prefs.hours_per_week} is not between 1 and 80")
