@@ -51,6 +51,9 @@ demo: $(RUNTIME_STAMP)
 .PHONY: real
 real: $(RUNTIME_STAMP)
 	LLORADAR_STORE=real.duckdb $(BIN)/lloradar ingest shared "$(LLORADAR_SHARED_DATA)"
+	@echo "Real figures: http://127.0.0.1:8000/sector (CBS vacancies, sick leave per sector)," \
+	  "http://127.0.0.1:8000/opleiding (DUO programmes)," \
+	  "http://127.0.0.1:8000/api/sectors/T001081/vacancies?region=NL01&format=csv"
 	LLORADAR_STORE=real.duckdb $(BIN)/lloradar serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
