@@ -24,6 +24,7 @@ import pytest
 from babel.numbers import format_decimal
 
 from demo_worlds import copy_world
+from lloradar.analytics.forecast import PROSPECT_EN
 from lloradar.store import open_store
 
 with warnings.catch_warnings():
@@ -429,6 +430,133 @@ CASES = [
         "nurse responsible for general care",
         **EN,
     ),
+    # --- more ways of asking (written after the first set, to test that the rules generalise)
+    C("Hoe krap is de markt voor ICT'ers in Amsterdam?", "tension", "AM18", "software developer"),
+    C(
+        "Wat is de spanningsindicator voor journalisten in Utrecht?",
+        "tension",
+        "PV26",
+        "journalist",
+    ),
+    C(
+        "Hoeveel vacatures per werkzoekende zijn er voor lassers in Twente?",
+        "tension",
+        "AM05",
+        "welder",
+    ),
+    C("Zijn er meer werkzoekenden dan vacatures voor koks in Drenthe?", "tension", "AM03", "cook"),
+    C(
+        "How tight is the market for HR officers in Delft?",
+        "tension",
+        "AM21",
+        "human resources officer",
+        **EN,
+    ),
+    C(
+        "Hoe krap is de markt voor servicedeskmedewerkers in Arnhem?",
+        "tension",
+        "AM07",
+        "ICT help desk agent",
+    ),
+    C("How tight is the Dutch labour market?", "tension", "NL01", **EN),
+    C(
+        "Hoe krap was de markt voor koks in Twente vorige maand?",
+        "tension",
+        "AM05",
+        "cook",
+        period="2025-11",
+    ),
+    C(
+        "What was the tension for cooks in Twente in June 2023?",
+        "tension",
+        "AM05",
+        "cook",
+        period="2023-06",
+        **EN,
+    ),
+    C(
+        "How many people want to work as a cook in Twente?",
+        "count",
+        "AM05",
+        "cook",
+        measure="interested",
+        **EN,
+    ),
+    C("Top 5 krapste beroepen in Nederland", "ranking", "NL01"),
+    C(
+        "Welke regio heeft de meeste werkzoekenden voor koks?",
+        "ranking",
+        "",
+        "cook",
+        measure="job_seekers",
+    ),
+    C(
+        "Hoe verhoudt de krapte voor koks in Twente zich tot die in Drenthe?",
+        "comparison",
+        "AM05,AM03",
+        "cook",
+    ),
+    C(
+        "Which is tighter: plumbers or carpenters in Rijnmond?",
+        "comparison",
+        "AM22",
+        "plumber,carpenter",
+        **EN,
+    ),
+    C(
+        "Hoeveel vacatures voor koks in Friesland en Groningen?",
+        "comparison",
+        "AM02,AM01",
+        "cook",
+        measure="vacancies",
+    ),
+    C(
+        "Is the number of job seekers for cooks in Twente rising?",
+        "trend",
+        "AM05",
+        "cook",
+        measure="job_seekers",
+        **EN,
+    ),
+    C(
+        "Is de spanning voor verpleegkundigen in Groningen gestegen?",
+        "trend",
+        "AM01",
+        "nurse responsible for general care",
+    ),
+    # --- forecast, skills, courses, transitions (from those features' services)
+    C(
+        "Wat is de prognose voor verpleegkundigen in Twente?",
+        "forecast",
+        "AM05",
+        "nurse responsible for general care",
+    ),
+    C("What is the outlook for welders in Rijnmond?", "forecast", "AM22", "welder", **EN),
+    C(
+        "Wat zijn de vooruitzichten voor koks in Twente als de AOW-leeftijd 68 wordt?",
+        "forecast",
+        "AM05",
+        "cook",
+        extra={"scenario": "aow-68"},
+    ),
+    C(
+        "What are the future prospects for software developers in Groot Amsterdam?",
+        "forecast",
+        "AM18",
+        "software developer",
+        **EN,
+    ),
+    C("Welke vaardigheden heeft een lasser nodig?", "skills", "", "welder"),
+    C("Which skills does an electrician need?", "skills", "", "electrician", **EN),
+    C(
+        "Welke cursussen zijn er voor verpleegkundigen in Twente?",
+        "courses",
+        "AM05",
+        "nurse responsible for general care",
+    ),
+    C("Which courses are there for welders?", "courses", "", "welder", **EN),
+    C("Naar welke beroepen kan een kok overstappen?", "transitions", "", "cook"),
+    C("Which occupations are similar to welder?", "transitions", "", "welder", **EN),
     # --- refusals: off-topic
     C("Hoe laat gaat de trein naar Zwolle?", "off_topic", "AM36", reason="off_topic"),
     C("Wat voor weer wordt het morgen in Utrecht?", "off_topic", "PV26", reason="off_topic"),
@@ -486,6 +614,35 @@ CASES = [
         **EN,
     ),
     C("Hoe krap is de markt voor koks in Brussel?", "tension", "", "cook", reason="unknown_place"),
+    C(
+        "Hoe krap is de markt voor kappers in Groningen?",
+        "tension",
+        "AM01",
+        reason="unknown_occupation",
+    ),
+    C(
+        "Hoeveel vacatures zijn er in de bouw in Utrecht?",
+        "count",
+        "PV26",
+        measure="vacancies",
+        reason="unknown_occupation",
+    ),
+    C(
+        "How tight is the market in healthcare in Twente?",
+        "tension",
+        "AM05",
+        reason="unknown_occupation",
+        **EN,
+    ),
+    C(
+        "Hoe krap is de markt voor lassers in Parijs?",
+        "tension",
+        "",
+        "welder",
+        reason="unknown_place",
+    ),
+    C("Hoeveel inwoners heeft Groningen?", "off_topic", "AM01", reason="off_topic"),
+    C("What's the weather like in Amsterdam?", "off_topic", "AM18", reason="off_topic", **EN),
     # --- refusals: a period the figures do not cover
     C(
         "Hoe krap was de markt voor lassers in Twente in 2019?",
@@ -567,6 +724,7 @@ def world(
             "labels": labels,
             "names": names,
             "latest": max(r[3] for r in rows),
+            "path": str(path),
         }
 
 
@@ -609,10 +767,15 @@ def judge(world: dict[str, Any], case: Case) -> list[str]:
         # only a hidden count's refusal states a figure: the nearest one that may be shown
         expect(case.reason == "hidden" or not body["figures"], "figures in a refusal")
         return wrong
+    if case.kind in SERVICE_KINDS:
+        occupation_ids = [world["occupations"][label] for label in case.occupations]
+        return wrong + SERVICE_KINDS[case.kind](world, case, body, occupation_ids)
     latest: date = world["latest"]
     period = date(int(case.period[:4]), int(case.period[5:]), 1) if case.period else latest
     expect(body["period"] == period.strftime("%Y-%m"), f"period {body['period']}")
     occupation_ids = [world["occupations"][label] for label in case.occupations]
+    if case.kind in SERVICE_KINDS:
+        return wrong + SERVICE_KINDS[case.kind](world, case, body, occupation_ids)
     if case.kind == "ranking":
         wrong += _judge_ranking(world, case, body, occupation_ids, period)
     elif case.kind == "trend":
@@ -736,6 +899,76 @@ def _judge_ranking(
         if value not in body["text"]:
             wrong.append(f"{key} {value} not in the text")
     return wrong
+
+
+def _judge_forecast(
+    world: dict[str, Any], case: Case, body: dict[str, Any], occupations: list[str]
+) -> list[str]:
+    """The forecast service's own row for the region and occupation: ratio and prospect."""
+    from lloradar.features.forecast.service import forecast_for_region
+
+    with open_store(world["path"]) as store:
+        rows = forecast_for_region(store, case.regions[0], case.extra.get("scenario", "baseline"))
+    row = next(r for r in rows if r["occupation_id"] == occupations[0])
+    wrong = []
+    stated = body["figures"][0] if body["figures"] else {}
+    if stated.get("ratio") != row["ratio"] or stated.get("scenario") != row["scenario"]:
+        wrong.append(f"forecast {stated}, service {row['ratio']} {row['scenario']}")
+    prospect = row["prospect"] if case.lang == "nl" else PROSPECT_EN[row["prospect"]]
+    if _ratio(row["ratio"], case.lang) not in body["text"] or prospect not in body["text"]:
+        wrong.append(f"{row['ratio']} / {prospect} not in {body['text']!r}")
+    return wrong
+
+
+def _judge_skills(
+    world: dict[str, Any], case: Case, body: dict[str, Any], occupations: list[str]
+) -> list[str]:
+    with open_store(world["path"]) as store:
+        first = store.query(
+            "SELECT s.label_en, s.label_nl FROM occupation_skill os JOIN skill s ON s.id = os.skill_id "
+            "WHERE os.occupation_id = ? AND os.relation = 'essential' ORDER BY s.label_en LIMIT 1",
+            [occupations[0]],
+        )[0]
+    ok = body["answered"] and any(label and label in body["text"] for label in first)
+    return [] if ok else [f"essential skill {first} not in {body['text']!r}"]
+
+
+def _judge_courses(
+    world: dict[str, Any], case: Case, body: dict[str, Any], occupations: list[str]
+) -> list[str]:
+    """Every course named teaches an essential skill of the occupation."""
+    with open_store(world["path"]) as store:
+        teaching = {
+            r[0]
+            for r in store.query(
+                "SELECT cs.course_id FROM course_skill cs JOIN occupation_skill os ON os.skill_id = cs.skill_id "
+                "WHERE os.occupation_id = ? AND os.relation = 'essential' AND cs.relation = 'teaches'",
+                [occupations[0]],
+            )
+        }
+    named = {f["course"] for f in body["figures"]}
+    ok = body["answered"] and named and named <= teaching
+    return [] if ok else [f"courses {named} not among {teaching}"]
+
+
+def _judge_transitions(
+    world: dict[str, Any], case: Case, body: dict[str, Any], occupations: list[str]
+) -> list[str]:
+    """The closest occupation by the skills service is named first."""
+    from lloradar.features.skills.service import similar_to
+
+    closest = similar_to(world["path"], occupations[0], 1)[0]["uri"]
+    label = world["labels"][closest][0 if case.lang == "nl" else 1]
+    ok = body["answered"] and body["figures"] and body["figures"][0]["occupation"] == _slug(closest)
+    return [] if ok and label in body["text"] else [f"{label} not first in {body['text']!r}"]
+
+
+SERVICE_KINDS = {
+    "forecast": _judge_forecast,
+    "skills": _judge_skills,
+    "courses": _judge_courses,
+    "transitions": _judge_transitions,
+}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.q for c in CASES])
