@@ -102,6 +102,7 @@ def test_show_computes_the_indicators_when_none_are_stored(test_env: Path) -> No
     with open_store(str(test_env)) as store:
         store.execute("DELETE FROM indicator_value")
         store.execute("DELETE FROM indicator_run")
+        store.execute("DELETE FROM published_indicator")
     result = runner.invoke(
         app, ["indicators", "show", "--region", "AM05", "--occupation", "lasser",
               "--format", "json", "--last", "2"],
