@@ -121,6 +121,8 @@ def _measure(words: set[str], norm: str) -> tuple[Measure, str | None]:
         return Measure.UNSUPPORTED, hit
     if w.has_phrase(norm, w.INTERESTED_PHRASES):
         return Measure.INTERESTED, None
+    if w.has_phrase(norm, w.JOB_SEEKER_PHRASES) and not words & w.VACANCY_WORDS:
+        return Measure.JOB_SEEKERS, None
     if words & w.VACANCY_WORDS and words & w.JOB_SEEKER_WORDS:
         return Measure.TENSION, None  # vacancies per job seeker
     for measure, vocabulary in (
@@ -181,12 +183,23 @@ def _kind(
         return Kind.SKILLS
     if words & w.RANKING_WORDS and not (len(regions) > 1 or len(occupations) > 1):
         return Kind.RANKING
-    if (words & {"welke", "which", "waar", "where"}) and (
-        words & (w.OCCUPATION_LIST | w.REGION_LIST)
+    several = len(regions) > 1 or len(occupations) > 1
+    if (
+        (words & {"welke", "which", "waar", "where"})
+        and (words & (w.OCCUPATION_LIST | w.REGION_LIST))
+        and not several
     ):
         return Kind.RANKING
-    if words & w.TREND_WORDS or (
-        w.has_phrase(norm, w.TREND_PHRASES) and words & (w.COMPARISON_WORDS | {"sinds", "since"})
+    if w.has_phrase(norm, w.RANKING_PHRASES) and not several:
+        return Kind.RANKING
+    if (
+        words & w.TREND_WORDS
+        or w.has_phrase(norm, w.TREND_MOVES)
+        or (words & w.BECOMING and words & w.COMPARATIVES)
+        or (
+            w.has_phrase(norm, w.TREND_PHRASES)
+            and words & (w.COMPARISON_WORDS | {"sinds", "since"})
+        )
     ):
         return Kind.TREND
     if len(regions) > 1 or len(occupations) > 1:
@@ -261,6 +274,9 @@ def parse_question(
         key=lambda m: m.start,
     )
     found_regions = [_province_if_said(words, m) for m in found_regions]
+    for m in list(found_regions):
+        if m.start > 0 and words[m.start - 1] in w.COMPASS and m.words in w.NATIONAL_WORDS:
+            found_regions.remove(m)  # "Noord-Nederland": a part of the country, no area
     covered = set(_span(found_occupations)) | set(_span(found_regions))
     leftover = _leftovers(words, covered)
     unknown_place, unknown_occupation = _unknown(words, leftover)
@@ -270,13 +286,20 @@ def parse_question(
             found_occupations.remove(mention)
             run = [i for i in leftover if i < mention.start]
             unknown_occupation = " ".join([words[run[-1]], mention.words])
+    for i in range(1, len(words)):
+        if words[i] in w.NATIONAL_WORDS and words[i - 1] in w.COMPASS and not found_regions:
+            unknown_place = f"{words[i - 1]} {words[i]}"  # Noord-Nederland: no area
     measure, unsupported = _measure(word_set, norm)
     kind = _kind(word_set, norm, measure, found_regions, found_occupations)
     year, month = _period(norm, words)
     if word_set & {"sinds", "since", "vanaf"} and year:
         kind = Kind.TREND if kind in (Kind.TENSION, Kind.COUNT) else kind
     national_words = {
-        words[i] for i in range(len(words)) if i not in covered and words[i] in w.NATIONAL_WORDS
+        words[i]
+        for i in range(len(words))
+        if i not in covered
+        and words[i] in w.NATIONAL_WORDS
+        and not (i > 0 and words[i - 1] in w.COMPASS)
     }
     return ParsedQuestion(
         text=text,

@@ -47,12 +47,25 @@ TOPIC = _w(
     "overstappen overstap switch transition transitions interventie project projecten "
     "programma voortgang progress intervention interventions belangstellenden "
     "geinteresseerden interested ervaren experienced werkervaring experience"
+    " overschot surplus werkloosheid unemployment"
 )
 
 # Measures.
 VACANCY_WORDS = _w("vacature vacatures openstaande vacancies vacancy openings banen")
 JOB_SEEKER_WORDS = _w(
-    "werkzoekende werkzoekenden werklozen werkloos seekers seeker unemployed jobseekers jobseeker"
+    "werkzoekende werkzoekenden werklozen werkloos seekers seeker unemployed jobseekers jobseeker "
+    "werkloosheid unemployment"
+)
+JOB_SEEKER_PHRASES = (
+    "looking for work",
+    "looking for a job",
+    "looking for jobs",
+    "seeking work",
+    "zoeken werk",
+    "zoekt werk",
+    "werk zoeken",
+    "op zoek naar werk",
+    "op zoek naar een baan",
 )
 INTERESTED_WORDS = _w(
     "belangstellenden belangstellende geinteresseerden geinteresseerd interesse interested interest"
@@ -70,6 +83,7 @@ TENSION_WORDS = _w(
     "krap krapper krapst krapste krapte ruim ruimer ruimst ruimste spanning "
     "spanningsindicator tight tighter tightest tightness slack slacker slackest tension "
     "shortage shortages moeilijk moeilijkst lastig makkelijk makkelijkst"
+    " overschot surplus"
 )
 UNSUPPORTED_WORDS = _w(
     "salaris salarissen loon lonen verdienen verdient verdien salary salaries wage wages earn "
@@ -105,6 +119,35 @@ TREND_WORDS = _w(
     " stijgt daalt groeit krimpt stijgend dalend rising falling growing declining"
     " increasing decreasing shrinking"
 )
+TREND_MOVES = (
+    "gone up",
+    "go up",
+    "went up",
+    "going up",
+    "gone down",
+    "go down",
+    "went down",
+    "going down",
+    "omhoog gegaan",
+    "omlaag gegaan",
+    "neemt toe",
+    "neemt af",
+    "nam toe",
+    "nam af",
+)
+BECOMING = _w("getting becoming become became geworden worden wordt werd got gotten")
+COMPARATIVES = _w("krapper ruimer tighter slacker looser moeilijker makkelijker harder easier")
+RANKING_PHRASES = (
+    "per beroep",
+    "per occupation",
+    "by occupation",
+    "per regio",
+    "per region",
+    "by region",
+    "per provincie",
+    "by province",
+)
+COMPASS = _w("noord zuid oost west midden north south east west central northern southern")
 TREND_PHRASES = (
     "vorig jaar",
     "jaar eerder",
@@ -119,6 +162,7 @@ TREND_PHRASES = (
 TIGHT_SUPERLATIVES = _w(
     "krapst krapste tightest moeilijkst meest most hoogste highest grootste biggest largest "
     "top meeste"
+    " hardest moeilijkst lastigst"
 )
 SLACK_SUPERLATIVES = _w(
     "ruimst ruimste slackest makkelijkst easiest minst least laagste lowest kleinste smallest "
@@ -168,6 +212,8 @@ FILLER = _w(
     "curious interesting interessant aan tekort gebrek lack across throughout overall"
     " indicator indicatoren whats hows wheres theres its dont helpen help hulp whole"
     " graag alsjeblieft please engels english nederlands"
+    " fill filled unfilled vervullen vervuld overzicht overview jullie vinden vindt denk"
+    " denken mening opinion think struggle struggling moeite situatie"
 )
 
 # Sectors: the radar answers per occupation; a sector gets the occupations in it suggested.
