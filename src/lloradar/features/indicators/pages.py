@@ -116,7 +116,8 @@ def _region_page(request: Request, code: str, data: RadarData) -> HTMLResponse:
     lang = request_lang(request)
     region = _region_or_404(data, code)
     period = data.latest
-    assert period is not None
+    if period is None:  # a store with other figures only (real CBS/DUO data, no tension yet)
+        return render(request, "empty.html")
     charts = [
         views.series_chart(data, region.name, region.code, None, lang),
         views.occupation_chart(data, region.code, region.name, period, lang),
@@ -153,7 +154,8 @@ def _larger_areas(data: RadarData, region: Any) -> list[Any]:
 @router.get("/regio/{code}/beroepen.csv")
 def region_occupations_csv(request: Request, code: str, data: DataDep) -> Response:
     region = _region_or_404(data, code)
-    assert data.latest is not None
+    if data.latest is None:
+        raise UnknownCode("data", code)
     chart = views.occupation_chart(
         data, region.code, region.name, data.latest, request_lang(request)
     )
@@ -164,7 +166,8 @@ def _factsheet_html(request: Request, data: RadarData, code: str) -> tuple[str, 
     lang = request_lang(request)
     region = _region_or_404(data, code)
     period = data.latest
-    assert period is not None
+    if period is None:
+        raise UnknownCode("data", code)
     charts = [
         views.series_chart(data, region.name, region.code, None, lang),
         views.occupation_chart(data, region.code, region.name, period, lang),
