@@ -204,7 +204,7 @@ def _kind(
         return Kind.TREND
     if len(regions) > 1 or len(occupations) > 1:
         return Kind.COMPARISON
-    if measure is not Measure.TENSION:
+    if measure not in (Measure.TENSION, Measure.UNSUPPORTED):
         return Kind.COUNT
     if words & w.TOPIC or occupations:
         return Kind.TENSION
@@ -291,6 +291,8 @@ def parse_question(
             unknown_place = f"{words[i - 1]} {words[i]}"  # Noord-Nederland: no area
     measure, unsupported = _measure(word_set, norm)
     kind = _kind(word_set, norm, measure, found_regions, found_occupations)
+    if kind is Kind.OFF_TOPIC and found_regions and covered >= set(range(len(words))):
+        kind = Kind.TENSION  # a place's name and nothing else: its tension
     year, month = _period(norm, words)
     if word_set & {"sinds", "since", "vanaf"} and year:
         kind = Kind.TREND if kind in (Kind.TENSION, Kind.COUNT) else kind

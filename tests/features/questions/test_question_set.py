@@ -25,6 +25,7 @@ from babel.numbers import format_decimal
 
 from demo_worlds import copy_world
 from lloradar.analytics.forecast import PROSPECT_EN
+from lloradar.features.questions.aliases import SECTOR_OCCUPATIONS
 from lloradar.store import open_store
 
 with warnings.catch_warnings():
@@ -156,6 +157,23 @@ CASES = [
     C("Hoeveel vacatures voor koks in Friesland en Groningen?", "comparison", "AM02,AM01", "cook", measure="vacancies"),
     C("Is the number of job seekers for cooks in Twente rising?", "trend", "AM05", "cook", measure="job_seekers", **EN),
     C("Is de spanning voor verpleegkundigen in Groningen gestegen?", "trend", "AM01", "nurse responsible for general care"),
+    C("Is it hard to find a plumber in Utrecht?", "tension", "PV26", "plumber", **EN),
+    C("Do employers struggle to find cooks in Rotterdam?", "tension", "AM22", "cook", **EN),
+    C("Tension indicator welders Twente", "tension", "AM05", "welder", **EN),
+    C("Lassers Twente", "tension", "AM05", "welder"),
+    C("Flevoland", "tension", "AM11"),
+    C("Is er een overschot aan winkelmedewerkers in Twente?", "tension", "AM05", "shop assistant"),
+    C("Hoe hoog is de werkloosheid in Twente?", "count", "AM05", measure="job_seekers"),
+    C("How many nurses are looking for work in Utrecht?", "count", "PV26", "nurse responsible for general care", measure="job_seekers", **EN),
+    C("Number of job openings for electricians in Groningen", "count", "AM01", "electrician", measure="vacancies", **EN),
+    C("Which jobs are hardest to fill in Zeeland?", "ranking", "AM24", **EN),
+    C("Geef een overzicht van de krapte per beroep in Twente", "ranking", "AM05"),
+    C("Welke beroepen in de zorg zijn het krapst in Twente?", "ranking", "AM05", extra={"sector": "care"}),
+    C("Welke regio is krapper voor lassers: Twente of Drenthe?", "comparison", "AM05,AM03", "welder"),
+    C("Has the number of vacancies for cooks in Twente gone up?", "trend", "AM05", "cook", measure="vacancies", **EN),
+    C("Is the labour market for nurses in Groningen getting tighter?", "trend", "AM01", "nurse responsible for general care", **EN),
+    C("Hoe is de krapte voor koks in Twente veranderd sinds 2023?", "trend", "AM05", "cook", extra={"since": 2023}),
+    C("Hoe krap is de markt in Noord-Nederland?", "tension", reason="unknown_place"),
     # --- forecast, skills, courses, transitions (from those features' services)
     C("Wat is de prognose voor verpleegkundigen in Twente?", "forecast", "AM05", "nurse responsible for general care"),
     C("What is the outlook for welders in Rijnmond?", "forecast", "AM22", "welder", **EN),
@@ -193,8 +211,9 @@ CASES = [
     C("Hoeveel vacatures waren er voor koks in maart 2026?", "count", "", "cook", measure="vacancies", reason="period_not_covered"),
     C("Wat is de prognose voor lassers in Twente in 2035?", "forecast", "AM05", "welder", reason="period_not_covered"),
     # --- refusals: a measure the radar does not hold
-    C("Wat verdient een lasser in Twente?", "count", "AM05", "welder", measure="unsupported", reason="unsupported_measure"),
-    C("What is the salary of a nurse in Groningen?", "count", "AM01", "nurse responsible for general care", measure="unsupported", reason="unsupported_measure", **EN),
+    C("Wat verdient een lasser in Twente?", "tension", "AM05", "welder", measure="unsupported", reason="unsupported_measure"),
+    C("What is the salary of a nurse in Groningen?", "tension", "AM01", "nurse responsible for general care", measure="unsupported", reason="unsupported_measure", **EN),
+    C("What do bakers earn in Utrecht?", "off_topic", "PV26", measure="unsupported", reason="unsupported_measure", **EN),
 ]
 # fmt: on
 
@@ -290,7 +309,7 @@ def judge(world: dict[str, Any], case: Case) -> list[str]:
     if case.kind == "ranking":
         wrong += _judge_ranking(world, case, body, occupation_ids, period)
     elif case.kind == "trend":
-        earlier = period.replace(year=period.year - 1)
+        earlier = period.replace(year=case.extra.get("since", period.year - 1))
         for month in (period, earlier):
             wrong += _judge_cell(world, case, body, case.regions[0], occupation_ids[0], month)
     elif case.kind == "comparison":
@@ -378,10 +397,14 @@ def _judge_ranking(
     """The first n cells by the published value, in order (ties may swap: compared by value)."""
     column = "ratio" if case.measure == "tension" else case.measure
     if case.regions and not occupation_ids:
+        sector = SECTOR_OCCUPATIONS.get(case.extra.get("sector", ""), ())
         cells = [
             (k, v)
             for k, v in world["published"].items()
-            if k[0] == case.regions[0] and k[1] != "all" and k[2] == period
+            if k[0] == case.regions[0]
+            and k[1] != "all"
+            and k[2] == period
+            and (not sector or _slug(k[1]) in sector)
         ]
     else:
         level = "provincie" if case.provinces else "arbeidsmarktregio"
