@@ -215,7 +215,11 @@ def _leftovers(words: list[str], covered: set[int]) -> list[int]:
     return [
         i
         for i, word in enumerate(words)
-        if i not in covered and word not in _VOCABULARY and not word.isdigit() and len(word) >= 3
+        if i not in covered
+        and word not in _VOCABULARY
+        and word not in w.SECTORS
+        and not word.isdigit()
+        and len(word) >= 3
     ]
 
 

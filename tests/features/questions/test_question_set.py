@@ -185,6 +185,8 @@ CASES = [
     C("Which courses are there for welders?", "courses", "", "welder", **EN),
     C("Naar welke beroepen kan een kok overstappen?", "transitions", "", "cook"),
     C("Which occupations are similar to welder?", "transitions", "", "welder", **EN),
+    C("Hoe gaat het met het project Zorgpact Twente?", "intervention", "AM05", extra={"intervention": "demo-twente-zorg"}),
+    C("What is the progress of the Techniektalent project?", "intervention", extra={"intervention": "demo-twente-techniek"}, **EN),
     # --- refusals: off-topic
     C("Hoe laat gaat de trein naar Zwolle?", "off_topic", "AM36", reason="off_topic"),
     C("Wat voor weer wordt het morgen in Utrecht?", "off_topic", "PV26", reason="off_topic"),
@@ -497,7 +499,21 @@ def _judge_transitions(
     return [] if ok and label in body["text"] else [f"{label} not first in {body['text']!r}"]
 
 
+def _judge_intervention(
+    world: dict[str, Any], case: Case, body: dict[str, Any], occupations: list[str]
+) -> list[str]:
+    """The interventions service's own sentences for the intervention named."""
+    from lloradar.features.interventions.service import progress_report
+
+    with open_store(world["path"]) as store:
+        report = progress_report(store, case.extra["intervention"], lang=case.lang)
+    assert report is not None
+    said = [t for t in [*report.kpi_texts, report.outflow_text] if t not in body["text"]]
+    return [] if body["answered"] and not said else [f"{said} not in {body['text']!r}"]
+
+
 SERVICE_KINDS = {
+    "intervention": _judge_intervention,
     "forecast": _judge_forecast,
     "skills": _judge_skills,
     "courses": _judge_courses,

@@ -68,9 +68,13 @@ def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refus
             "unknown_place",
             names,
         )
-    if parsed.sector and not parsed.occupations and parsed.kind is not Kind.RANKING:
+    if (
+        parsed.sector
+        and not parsed.occupations
+        and parsed.kind not in (Kind.RANKING, Kind.INTERVENTION)
+    ):
         return _sector(data, parsed, lang)
-    if unknown and not parsed.occupations:
+    if unknown and not parsed.occupations and parsed.kind is not Kind.INTERVENTION:
         unknown = _as_written(parsed.text, unknown)
         near = _tails(data, unknown, lang) or closest(unknown, _occupation_choices(data, lang), 3)
         names = [label for _, label in near]
@@ -162,7 +166,7 @@ def refuse_kind(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal |
     """A kind of question the box does not answer itself yet: where the page is."""
     if parsed.kind not in _ELSEWHERE or parsed.kind in (Kind.FORECAST, Kind.TRANSITIONS):
         return None
-    if parsed.kind is Kind.COURSES and parsed.occupations:
+    if parsed.kind is Kind.INTERVENTION or (parsed.kind is Kind.COURSES and parsed.occupations):
         return None
     if parsed.kind is Kind.SKILLS and parsed.occupations:
         return None

@@ -18,7 +18,7 @@ from lloradar.analytics.narrative import month_name
 from lloradar.analytics.question import Kind, Measure, ParsedQuestion, parse_question
 from lloradar.analytics.question_words import TREND_PHRASES, has_phrase
 from lloradar.features.indicators.service import RadarData, Source
-from lloradar.features.questions import answers, courses, outlook, rankings
+from lloradar.features.questions import answers, courses, outlook, progress, rankings
 from lloradar.features.questions.refusals import (
     refuse_entities,
     refuse_kind,
@@ -101,7 +101,13 @@ def answer_question(data: RadarData, question: str, lang: str | None = None) -> 
             links=refused.links,
             **base,
         )
-    if parsed.kind in (Kind.FORECAST, Kind.SKILLS, Kind.TRANSITIONS, Kind.COURSES):
+    if parsed.kind in (
+        Kind.FORECAST,
+        Kind.SKILLS,
+        Kind.TRANSITIONS,
+        Kind.COURSES,
+        Kind.INTERVENTION,
+    ):
         return _from_services(data, parsed, lang, base)
     if not data.periods:
         return Answer(
@@ -202,6 +208,8 @@ def _from_services(
     elif parsed.kind is Kind.SKILLS:
         reply = outlook.occupation_skills(ask)
         links = [(o.label(lang), f"/beroep/{o.slug}") for o in occupations]
+    elif parsed.kind is Kind.INTERVENTION:
+        reply, links = progress.progress(ask)
     elif parsed.kind is Kind.COURSES:
         reply = courses.courses(ask)
         links = [("Cursussen" if ask.nl else "Courses", "/cursussen")]
