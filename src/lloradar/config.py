@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     smtp_host: str = "localhost"
     smtp_port: int = 25
     smtp_from: str = "meldingen@lloradar.localhost"
+    # Largest request body in bytes (413 above it), and on the file-upload routes.
+    max_body: int = 1024 * 1024
+    max_upload_body: int = 6 * 1024 * 1024
+    # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto for HSTS.
+    trust_forwarded_proto: bool = False
 
     @classmethod
     def settings_customise_sources(
