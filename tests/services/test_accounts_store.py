@@ -100,7 +100,7 @@ def test_five_failures_block_this_email_from_this_client_only(any_store: Store) 
 def test_bad_registrations_say_what_is_wrong_and_store_nothing(any_store: Store) -> None:
     with pytest.raises(AccountError, match="not an e-mail address"):
         register(any_store, "nope", PASSWORD, Role.CITIZEN, "")
-    with pytest.raises(AccountError, match="at least 10 characters"):
+    with pytest.raises(AccountError, match="at least 12 characters"):
         register(any_store, "e@example.nl", "short", Role.CITIZEN, "")
     register(any_store, "e@example.nl", PASSWORD, Role.CITIZEN, "")
     with pytest.raises(AccountError, match="already an account"):

@@ -19,7 +19,11 @@ def create(
     role: Role = typer.Option(..., "--role", help="citizen, employer, analyst or admin."),
     name: str = typer.Option("", "--name", help="Display name."),
     password: str = typer.Option(
-        ..., prompt=True, hide_input=True, confirmation_prompt=True, help="At least 10 chars."
+        ...,
+        prompt=True,
+        hide_input=True,
+        confirmation_prompt=True,
+        help="At least 12 chars, not a common one.",
     ),
 ) -> None:
     """Create an account; the password is stored only as an argon2 hash."""

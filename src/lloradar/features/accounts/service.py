@@ -8,10 +8,24 @@ table that holds personal data keyed by an account registers itself with
 from __future__ import annotations
 
 __all__ = [
+    "FAILURE_WINDOW",
+    "MAX_FAILURES",
+    "MIN_PASSWORD",
+    "AccountError",
+    "EmailTaken",
+    "LoginFailed",
     "SessionLookup",
+    "TooManyAttempts",
     "account_for_token",
+    "attempt_key",
+    "change_password",
+    "check_attempts",
+    "confirm_password",
+    "delete_own_account",
     "logout",
+    "logout_everywhere",
     "lookup_session",
+    "record_failure",
     "token_hash",
 ]
 
@@ -27,6 +41,23 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from lloradar.domain.account import Account, Purpose, Role, Session
+from lloradar.features.accounts.errors import (
+    AccountError,
+    EmailTaken,
+    LoginFailed,
+    TooManyAttempts,
+)
+from lloradar.features.accounts.passwords import MIN_PASSWORD, check_new_password
+from lloradar.features.accounts.throttle import (
+    FAILURE_WINDOW,
+    MAX_FAILURES,
+    attempt_key,
+    check_attempts,
+    check_login,
+    email_hash,
+    record_failure,
+    record_login_failure,
+)
 from lloradar.services import audit
 from lloradar.services.sessions import (
     SessionLookup,
@@ -39,9 +70,6 @@ from lloradar.store import Store
 from lloradar.store.base import identifier
 
 SESSION_TTL = timedelta(hours=8)
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-MIN_PASSWORD = 10
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,}")
 _hasher = PasswordHasher()
 # Verified when the e-mail is unknown, so a login takes as long either way (no enumeration by
@@ -65,29 +93,6 @@ PERSONAL_MODULES = (
 # module adds a hook `hook(store, account_id)` run inside the delete transaction.
 DeleteHook = Callable[[Store, str], None]
 _DELETE_HOOKS: dict[str, DeleteHook] = {}
-
-
-class AccountError(ValueError):
-    """A registration or login that cannot go ahead, with a message a person can act on
-    (English; `nl` holds the Dutch one for the pages)."""
-
-    def __init__(self, message: str, nl: str = "") -> None:
-        super().__init__(message)
-        self.nl = nl or message
-
-
-class LoginFailed(AccountError):
-    pass
-
-
-class TooManyAttempts(AccountError):
-    def __init__(self, retry_after: int) -> None:
-        minutes = retry_after // 60 + 1
-        super().__init__(
-            f"Too many failed logins; try again in {minutes} minutes.",
-            f"Te veel mislukte pogingen; probeer het over {minutes} minuten opnieuw.",
-        )
-        self.retry_after = retry_after
 
 
 def register_personal_table(table: str, column: str = "account_id") -> None:
@@ -134,11 +139,7 @@ def register(
             f"'{email}' is not an e-mail address (expected name@domain.nl).",
             f"'{email}' is geen e-mailadres (verwacht: naam@domein.nl).",
         )
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(
-            f"The password must have at least {MIN_PASSWORD} characters.",
-            f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
-        )
+    check_new_password(password)
     if len(name) > 200:
         raise AccountError(
             "The name may have at most 200 characters.",
@@ -151,6 +152,7 @@ def register(
     if _email_taken(store, email):
         if key is not None:
             record_failure(store, key)
+        _hasher.hash(password)  # as long as a registration that goes through (no timing oracle)
         raise _taken()
     try:
         with store.transaction():
@@ -173,9 +175,10 @@ def _email_taken(store: Store, email: str) -> bool:
     return bool(store.query("SELECT 1 FROM account WHERE email = ?", (email,)))
 
 
-def _taken() -> AccountError:
-    # The message does not repeat the address (it would end up in logs and pages).
-    return AccountError(
+def _taken() -> EmailTaken:
+    # The message does not repeat the address (it would end up in logs and pages); the pages
+    # do not show it at all (they answer as for a new account).
+    return EmailTaken(
         "There is already an account for this e-mail address; log in instead.",
         "Er is al een account voor dit e-mailadres; log in.",
     )
@@ -185,18 +188,18 @@ def login(
     store: Store, email: str, password: str, client: str, *, ttl: timedelta = SESSION_TTL
 ) -> Session:
     """A new session for the right password; `TooManyAttempts` after 5 failures in 15 min
-    for this e-mail from this client."""
+    for this e-mail from this client, 20 from this client, or 1000 from all (`throttle`)."""
     email = normalise_email(email)
     key = attempt_key(email, client)
     since = _now() - FAILURE_WINDOW
-    check_attempts(store, key)
+    check_login(store, email, client)
     rows = store.query(
         "SELECT account_id, email, role, name, password_hash FROM account WHERE email = ?",
         (email,),
     )
     stored = str(rows[0][4]) if rows else _DUMMY_HASH
     if not _verify(stored, password) or not rows:
-        store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
+        record_login_failure(store, email, client)
         raise LoginFailed(
             "The e-mail address or the password is not right.",
             "Het e-mailadres of het wachtwoord klopt niet.",
@@ -219,35 +222,13 @@ def login(
     return Session(token=token, csrf=csrf, account=account, expires_at=expires)
 
 
-def check_attempts(store: Store, key: str) -> None:
-    """`TooManyAttempts` after `MAX_FAILURES` failures under `key` within the window (for the
-    login, registration and anything else that must not be tried by the thousand)."""
-    failures = store.query(
-        "SELECT count(*), min(attempted_at) FROM login_attempt "
-        "WHERE attempt_key = ? AND attempted_at >= ? AND NOT succeeded",
-        (key, _now() - FAILURE_WINDOW),
-    )[0]
-    if int(failures[0]) >= MAX_FAILURES:
-        retry = int((failures[1] + FAILURE_WINDOW - _now()).total_seconds())
-        raise TooManyAttempts(max(retry, 1))
-
-
-def record_failure(store: Store, key: str) -> None:
-    """Count one failed try under `key` (a login, a taken address, an unknown team code)."""
-    store.execute("INSERT INTO login_attempt VALUES (?, ?, ?)", (key, _now(), False))
-
-
 def _register_key(client: str) -> str:
     return "register:" + hashlib.sha256(client.encode()).hexdigest()[:32]
 
 
 def set_password(store: Store, account_id: str, password: str) -> None:
     """A new password (argon2id hash only); every open session of the account ends."""
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(
-            f"The password must have at least {MIN_PASSWORD} characters.",
-            f"Het wachtwoord moet minstens {MIN_PASSWORD} tekens hebben.",
-        )
+    check_new_password(password)
     with store.transaction():
         store.execute(
             "UPDATE account SET password_hash = ? WHERE account_id = ?",
@@ -255,6 +236,54 @@ def set_password(store: Store, account_id: str, password: str) -> None:
         )
         store.execute("DELETE FROM account_session WHERE account_id = ?", (account_id,))
         audit.record(store, account_id, "password changed", account_id, "account")
+
+
+def confirm_password(store: Store, account_id: str, password: str) -> None:
+    """Re-authentication before a change that matters (a new password, deleting the account):
+    `LoginFailed` unless `password` is the account's; 5 wrong ones in 15 minutes and
+    `TooManyAttempts`."""
+    key = "confirm:" + email_hash(account_id)
+    check_attempts(store, key)
+    rows = store.query("SELECT password_hash FROM account WHERE account_id = ?", (account_id,))
+    if not rows or not _verify(str(rows[0][0]), password):
+        record_failure(store, key)
+        raise LoginFailed("The password is not right.", "Het wachtwoord klopt niet.")
+
+
+def change_password(
+    store: Store, account_id: str, old: str, new: str, *, keep_token: str | None = None
+) -> None:
+    """A logged-in person's new password, after the old one; every other session of the
+    account ends (the one of `keep_token`, the browser that changed it, goes on)."""
+    confirm_password(store, account_id, old)
+    check_new_password(new)
+    with store.transaction():
+        store.execute(
+            "UPDATE account SET password_hash = ? WHERE account_id = ?",
+            (_hasher.hash(new), account_id),
+        )
+        store.execute(
+            "DELETE FROM account_session WHERE account_id = ? AND token_hash <> ?",
+            (account_id, token_hash(keep_token) if keep_token else ""),
+        )
+        audit.record(store, account_id, "password changed", account_id, "account")
+
+
+def logout_everywhere(store: Store, account_id: str) -> int:
+    """End every session of the account (every browser and API token); how many there were."""
+    with store.transaction():
+        count = store.query(
+            "SELECT count(*) FROM account_session WHERE account_id = ?", (account_id,)
+        )[0][0]
+        store.execute("DELETE FROM account_session WHERE account_id = ?", (account_id,))
+        audit.record(store, account_id, "logged out everywhere", account_id, "account")
+    return int(count)
+
+
+def delete_own_account(store: Store, account_id: str, password: str) -> None:
+    """`delete_account` by the person themselves: only after their password (`LoginFailed`)."""
+    confirm_password(store, account_id, password)
+    delete_account(store, account_id)
 
 
 def get_account(store: Store, account_id: str) -> Account | None:
@@ -328,7 +357,7 @@ def delete_account(store: Store, account_id: str) -> None:
         if account is not None:
             store.execute(
                 "DELETE FROM login_attempt WHERE attempt_key LIKE ?",
-                (_email_hash(account.email) + ":%",),
+                (email_hash(account.email) + ":%",),
             )
         store.execute("DELETE FROM account WHERE account_id = ?", (account_id,))
         audit.forget(store, account_id)
@@ -342,16 +371,6 @@ def _tables_with_account_column(store: Store) -> list[str]:
         (schema,),
     )
     return sorted(str(r[0]) for r in rows)
-
-
-def attempt_key(email: str, client: str) -> str:
-    """Login attempts are counted per e-mail + client; both kept only as hashes."""
-    client_hash = hashlib.sha256(client.encode()).hexdigest()[:32]
-    return f"{_email_hash(normalise_email(email))}:{client_hash}"
-
-
-def _email_hash(email: str) -> str:
-    return hashlib.sha256(email.encode()).hexdigest()[:32]
 
 
 def _verify(encoded: str, password: str) -> bool:
