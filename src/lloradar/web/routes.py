@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -69,18 +70,40 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     return response
 
 
+PAGE_CACHE_SIZE = 256  # pages (the map is ~66 kB): at most ~17 MB
+
+
+def _known_params(request: Request) -> tuple[str, ...]:
+    """The query parameters the route declares (aliases, in its dependencies too): only they
+    can change the page, so only they make up its cache key."""
+    names: set[str] = set()
+    todo = [getattr(request.scope.get("route"), "dependant", None)]
+    while todo:
+        dependant = todo.pop()
+        if dependant is not None:
+            names |= {p.alias for p in dependant.query_params}
+            todo += dependant.dependencies
+    return tuple(sorted(names - {"lang"}))
+
+
 def cached_page(request: Request, build: Callable[[], HTMLResponse]) -> HTMLResponse:
-    """Pages depend only on their path, query and language while the server runs: render once."""
-    cache: dict[tuple[str, str, str], bytes] = request.app.state.__dict__.setdefault(
-        "page_cache", {}
+    """Pages depend only on their path, their (validated, declared) query parameters and the
+    language while the server runs: render once, keep the `PAGE_CACHE_SIZE` most recently used.
+    Unknown parameters (`/?zz=1`) are not part of the key, so they cannot grow the cache."""
+    cache: OrderedDict[tuple[str, tuple[tuple[str, str], ...], str], bytes] = (
+        request.app.state.__dict__.setdefault("page_cache", OrderedDict())
     )
-    query = "&".join(f"{k}={v}" for k, v in sorted(request.query_params.items()) if k != "lang")
+    params = request.query_params
+    query = tuple((k, params[k]) for k in _known_params(request) if k in params)
     key = (request.url.path, query, request_lang(request))
     if key not in cache:
         response = build()
         if response.status_code == 200:
             cache[key] = bytes(response.body)
+            while len(cache) > PAGE_CACHE_SIZE:
+                cache.popitem(last=False)
         return response
+    cache.move_to_end(key)
     response = HTMLResponse(cache[key])
     if request.query_params.get("lang") in LANGS:
         response.set_cookie(COOKIE, request_lang(request), max_age=31_536_000, samesite="lax")
