@@ -181,6 +181,8 @@ CASES = [
     C("What are the future prospects for software developers in Groot Amsterdam?", "forecast", "AM18", "software developer", **EN),
     C("Welke vaardigheden heeft een lasser nodig?", "skills", "", "welder"),
     C("Which skills does an electrician need?", "skills", "", "electrician", **EN),
+    C("Welke skills vragen werkgevers in Limburg?", "skills", "PV31"),
+    C("Which skills are in demand in Twente?", "skills", "AM05", **EN),
     C("Welke cursussen zijn er voor verpleegkundigen in Twente?", "courses", "AM05", "nurse responsible for general care"),
     C("Which courses are there for welders?", "courses", "", "welder", **EN),
     C("Naar welke beroepen kan een kok overstappen?", "transitions", "", "cook"),
@@ -459,6 +461,15 @@ def _judge_forecast(
 def _judge_skills(
     world: dict[str, Any], case: Case, body: dict[str, Any], occupations: list[str]
 ) -> list[str]:
+    if not occupations:  # skills asked in an area: its three tightest occupations
+        ranked = sorted(
+            (v["ratio"], k[1])
+            for k, v in world["published"].items()
+            if k[0] == case.regions[0] and k[1] != "all" and k[2] == world["latest"] and v["ratio"]
+        )[::-1][:3]
+        got = [(f["ratio"], f["occupation"]) for f in body["figures"]]
+        expected = [(round(r, 3), _slug(o)) for r, o in ranked]
+        return [] if body["answered"] and got == expected else [f"{got} != {expected}"]
     with open_store(world["path"]) as store:
         first = store.query(
             "SELECT s.label_en, s.label_nl FROM occupation_skill os JOIN skill s ON s.id = os.skill_id "

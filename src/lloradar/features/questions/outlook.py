@@ -165,15 +165,7 @@ def occupation_skills(ask: Ask) -> Reply:
     """The essential skills of an occupation (ESCO), then its optional ones."""
     occupation = ask.occupations[0] if ask.occupations else None
     if occupation is None:
-        return Reply(
-            False,
-            "Noem een beroep, bijvoorbeeld 'Welke vaardigheden heeft een lasser nodig?'. Vraag "
-            "en aanbod per vaardigheid en regio staan op de vaardigheidspagina's."
-            if ask.nl
-            else "Name an occupation, for example 'Which skills does a welder need?'. Demand "
-            "and supply per skill and region are on the skill pages.",
-            reason="no_figures",
-        )
+        return regional_skills(ask)
     skills = ask.data.skills.get(occupation.slug, [])
     essential = [s for s in skills if s[2] == "essential"] or skills
     if not essential:
@@ -197,6 +189,40 @@ def occupation_skills(ask: Ask) -> Reply:
     else:
         text += "."
     return Reply(True, text)
+
+
+def regional_skills(ask: Ask) -> Reply:
+    """Skills asked in an area: the essential skills of its tightest occupations (by the
+    published ratio), as the radar holds no skill figures per area here."""
+    area = ask.areas[0] if ask.areas else ask.data.area("NL01")
+    key = None if area is None or area.code == "NL01" else area.code
+    cells = [(o, f) for o, f in ask.data.by_occupation(key, ask.period) if f.ratio is not None]
+    cells.sort(key=lambda of: of[1].ratio, reverse=True)
+    parts = []
+    for o, f in cells[:3]:
+        skills = [s for s in ask.data.skills.get(o.slug, []) if s[2] == "essential"][:3]
+        labels = ", ".join(s[0] if ask.nl else s[1] for s in skills)
+        ask.record(area, o, f, "vacancies", "job_seekers", "ratio", "tension_class")
+        parts.append(f"{o.label(ask.lang)} ({ask.ratio(f.ratio)}): {labels}")
+    place = ask.place(area)
+    if not parts:
+        return Reply(
+            False,
+            f"Er zijn geen gepubliceerde cijfers voor {place}."
+            if ask.nl
+            else f"There are no published figures for {place}.",
+            reason="no_figures",
+        )
+    return Reply(
+        True,
+        f"De radar heeft hier geen cijfers per vaardigheid voor {place}; wel de krapste "
+        f"beroepen in {ask.month()} (vacatures per kortdurend werkzoekende) en hun "
+        f"belangrijkste vaardigheden (ESCO): {'; '.join(parts)}."
+        if ask.nl
+        else f"The radar holds no figures per skill for {place} here; these are the tightest "
+        f"occupations in {ask.month()} (vacancies per short-term job seeker) and their main "
+        f"skills (ESCO): {'; '.join(parts)}.",
+    )
 
 
 def transitions(ask: Ask) -> Reply:

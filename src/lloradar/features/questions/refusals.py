@@ -168,7 +168,7 @@ def refuse_kind(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal |
         return None
     if parsed.kind is Kind.INTERVENTION or (parsed.kind is Kind.COURSES and parsed.occupations):
         return None
-    if parsed.kind is Kind.SKILLS and parsed.occupations:
+    if parsed.kind is Kind.SKILLS:
         return None
     nl_what, en_what, path = _ELSEWHERE[parsed.kind]
     return Refusal(

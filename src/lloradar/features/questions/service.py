@@ -208,6 +208,7 @@ def _from_services(
     elif parsed.kind is Kind.SKILLS:
         reply = outlook.occupation_skills(ask)
         links = [(o.label(lang), f"/beroep/{o.slug}") for o in occupations]
+        links += [(a.name, f"/regio/{a.code}") for a in areas]
     elif parsed.kind is Kind.INTERVENTION:
         reply, links = progress.progress(ask)
     elif parsed.kind is Kind.COURSES:
