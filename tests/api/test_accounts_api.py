@@ -185,3 +185,41 @@ def test_require_api_roles_gives_403_problem(client: TestClient) -> None:
 def test_account_client_fixture(account_client: Callable[..., LoggedIn]) -> None:  # noqa: F811
     me = account_client("employer")
     assert me.client.get("/api/me").json()["account"]["role"] == "employer"
+
+
+def test_change_password_over_the_api_needs_the_old_one_and_ends_other_sessions(
+    client: TestClient,
+) -> None:
+    me = logged_in_client(client.app)
+    other = TestClient(client.app)
+    login = {"email": me.account.email, "password": PASSWORD}
+    other_token = other.post("/api/auth/login", json=login).json()["token"]
+    new = "een heel ander wachtwoord"
+    wrong = me.client.post(
+        "/api/auth/password", json={"old_password": "not it at all", "new_password": new}
+    )
+    assert wrong.status_code == 401
+    common = me.client.post(
+        "/api/auth/password", json={"old_password": PASSWORD, "new_password": "Password1234!"}
+    )
+    assert common.status_code == 422 and "most used" in common.json()["detail"]
+    done = me.client.post(
+        "/api/auth/password", json={"old_password": PASSWORD, "new_password": new}
+    )
+    assert done.status_code == 204
+    assert me.client.get("/api/me").status_code == 200  # this session goes on
+    bearer = {"Authorization": f"Bearer {other_token}"}
+    assert TestClient(client.app).get("/api/me", headers=bearer).status_code == 401
+    assert other.post("/api/auth/login", json=login).status_code == 401
+    assert other.post("/api/auth/login", json={**login, "password": new}).status_code == 200
+
+
+def test_logout_everywhere_ends_every_session_of_the_account(client: TestClient) -> None:
+    me = logged_in_client(client.app)
+    login = {"email": me.account.email, "password": PASSWORD}
+    tokens = [TestClient(client.app).post("/api/auth/login", json=login).json()["token"]]
+    assert me.client.post("/api/auth/logout-everywhere").status_code == 204
+    assert me.client.get("/api/me").status_code == 401
+    for token in tokens:
+        bare = TestClient(client.app)
+        assert bare.get("/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401

@@ -1,5 +1,5 @@
-"""Account endpoints: log in (a session token, also set as an HttpOnly cookie), log out and
-who am I."""
+"""Account endpoints: log in (a session token, also set as an HttpOnly cookie), log out (here
+or everywhere), change the password and who am I."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from lloradar.api.auth import SESSION_COOKIE, AccountStoreDep, ApiAccount, beare
 from lloradar.api.problems import Problem
 from lloradar.features.accounts.service import (
     AccountError,
+    LoginFailed,
     TooManyAttempts,
+    change_password,
     consents,
     login,
     logout,
+    logout_everywhere,
 )
 from lloradar.services import audit
 
@@ -25,6 +28,11 @@ router = APIRouter(prefix="/api", tags=["accounts"])
 class LoginIn(BaseModel):
     email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=1000)
+
+
+class PasswordIn(BaseModel):
+    old_password: str = Field(min_length=1, max_length=1000)
+    new_password: str = Field(min_length=1, max_length=1000)
 
 
 class AccountOut(BaseModel):
@@ -112,3 +120,40 @@ def me(request: Request, account: ApiAccount, store: AccountStoreDep) -> MeOut:
         csrf_token=request.state.session.csrf,
         consent=consents(store, account.id),
     )
+
+
+@router.post(
+    "/auth/password",
+    status_code=204,
+    summary="Change the password (with the old one); every other session of the account ends",
+    responses={
+        401: {"description": "The old password is not right"},
+        422: {"description": "The new password is too short or too common"},
+        429: {"description": "Too many wrong old passwords"},
+    },
+)
+def api_change_password(
+    body: PasswordIn, request: Request, account: ApiAccount, store: AccountStoreDep
+) -> Response:
+    token = bearer_token(request) or request.cookies.get(SESSION_COOKIE)
+    try:
+        change_password(store, account.id, body.old_password, body.new_password, keep_token=token)
+    except TooManyAttempts as exc:
+        raise Problem(429, "Too many tries", str(exc), retry_after=exc.retry_after) from exc
+    except LoginFailed as exc:
+        raise Problem(401, "Wrong password", str(exc)) from exc
+    except AccountError as exc:
+        raise Problem(422, "Password not accepted", str(exc)) from exc
+    return Response(status_code=204)
+
+
+@router.post(
+    "/auth/logout-everywhere",
+    status_code=204,
+    summary="End every session of the account: every browser and every API token",
+)
+def api_logout_everywhere(account: ApiAccount, store: AccountStoreDep) -> Response:
+    logout_everywhere(store, account.id)
+    out = Response(status_code=204)
+    out.delete_cookie(SESSION_COOKIE, path="/")
+    return out

@@ -1,5 +1,6 @@
-"""The account pages: log in (/inloggen), register as a citizen or employer (/registreren)
-and log out (/uitloggen, a POST with the form token)."""
+"""The account pages: log in (/inloggen), register as a citizen or employer (/registreren),
+change the password (/account/wachtwoord), log out (/uitloggen) or log out everywhere
+(/uitloggen-overal), both a POST with the form token."""
 
 from __future__ import annotations
 
@@ -11,15 +12,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from lloradar.domain.account import SELF_SERVICE_ROLES, Role, Session
 from lloradar.features.accounts.service import (
     AccountError,
+    LoginFailed,
     TooManyAttempts,
+    change_password,
     login,
     logout,
+    logout_everywhere,
     register,
 )
 from lloradar.web.auth import (
     CSRF_COOKIE,
     SESSION_COOKIE,
     CsrfForm,
+    CurrentAccount,
     OptionalAccount,
     anonymous_csrf,
 )
@@ -202,5 +207,67 @@ def logout_submit(request: Request, store: StoreDep, _csrf: CsrfForm) -> Respons
     if token:
         logout(store, token)
     response = RedirectResponse("/", 303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@router.get("/account/wachtwoord", response_class=HTMLResponse)
+def password_page(
+    request: Request,
+    account: CurrentAccount,
+    gewijzigd: Annotated[str | None, Query(max_length=1)] = None,
+) -> HTMLResponse:
+    w = _words(request)
+    notice = w["password_changed"] if gewijzigd else ""
+    return render(request, "account_password.html", account=account, w=w, error="", notice=notice)
+
+
+@router.post("/account/wachtwoord", response_class=HTMLResponse)
+def password_submit(
+    request: Request,
+    store: StoreDep,
+    account: CurrentAccount,
+    _csrf: CsrfForm,
+    old_password: Text,
+    new_password: Annotated[str, Form(max_length=1000)],
+) -> Response:
+    """The old password first; the other sessions of the account end, this one goes on."""
+    w = _words(request)
+    try:
+        change_password(
+            store,
+            account.id,
+            old_password,
+            new_password,
+            keep_token=request.cookies.get(SESSION_COOKIE),
+        )
+    except TooManyAttempts as exc:
+        error = w["too_many"].format(minutes=exc.retry_after // 60 + 1)
+        return _password_error(request, account, 429, error)
+    except LoginFailed:
+        return _password_error(request, account, 401, w["wrong_password"])
+    except AccountError as exc:
+        message = exc.nl if request_lang(request) == "nl" else str(exc)
+        return _password_error(request, account, 422, message)
+    return RedirectResponse("/account/wachtwoord?gewijzigd=1", 303)
+
+
+def _password_error(request: Request, account: object, status: int, error: str) -> HTMLResponse:
+    return render(
+        request,
+        "account_password.html",
+        status,
+        account=account,
+        w=_words(request),
+        error=error,
+        notice="",
+    )
+
+
+@router.post("/uitloggen-overal")
+def logout_everywhere_submit(store: StoreDep, account: CurrentAccount, _csrf: CsrfForm) -> Response:
+    """Every session of the account ends: this browser, others, and API tokens."""
+    logout_everywhere(store, account.id)
+    response = RedirectResponse("/inloggen", 303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
