@@ -22,7 +22,10 @@
         };
       },
       onEachFeature: function (f, l) {
-        l.bindTooltip(f.properties.name + ": " + f.properties["class"] + " (" + f.properties.ratio + ")");
+        // A text node, never HTML: a region's name comes from ingested data (issue 18).
+        var tip = document.createElement("span");
+        tip.textContent = f.properties.name + ": " + f.properties["class"] + " (" + f.properties.ratio + ")";
+        l.bindTooltip(tip);
         l.on("click", function () { window.location.href = "/regio/" + f.properties.code; });
       }
     }).addTo(map);
