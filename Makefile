@@ -42,19 +42,28 @@ chromium:
 	  else echo "chromium missing: install Debian 'chromium' (the browser tests will skip)"; fi; \
 	fi
 
-demo: $(RUNTIME_STAMP)
-	$(BIN)/lloradar demo build --seed 42
-	$(BIN)/lloradar serve --host 127.0.0.1 --port 8000
+# The secret key of the audit log's pseudonyms (the server does not start without one): made
+# once into .lloradar-key (git-ignored, readable by its owner alone) and used by demo and real.
+# Served on plain http at 127.0.0.1, so the cookies go without `Secure` (LLORADAR_COOKIE_SECURE=0).
+KEY_FILE := .lloradar-key
+LOCAL_SERVE := LLORADAR_PSEUDONYM_KEY="$$(cat $(KEY_FILE))" LLORADAR_COOKIE_SECURE=0
+
+$(KEY_FILE):
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(32))" > $(KEY_FILE)
+
+demo: $(RUNTIME_STAMP) $(KEY_FILE)
+	LLORADAR_PSEUDONYM_KEY="$$(cat $(KEY_FILE))" $(BIN)/lloradar demo build --seed 42
+	$(LOCAL_SERVE) $(BIN)/lloradar serve --host 127.0.0.1 --port 8000
 
 # The radar on the real public data alone (no demo world), in its own store: `lloradar ingest
 # shared` loads ../shared/data (LLORADAR_SHARED_DATA) into real.duckdb, then the server starts.
 .PHONY: real
-real: $(RUNTIME_STAMP)
+real: $(RUNTIME_STAMP) $(KEY_FILE)
 	LLORADAR_STORE=real.duckdb $(BIN)/lloradar ingest shared "$(LLORADAR_SHARED_DATA)"
 	@echo "Real figures: http://127.0.0.1:8000/sector (CBS vacancies, sick leave per sector)," \
 	  "http://127.0.0.1:8000/opleiding (DUO programmes)," \
 	  "http://127.0.0.1:8000/api/sectors/T001081/vacancies?region=NL01&format=csv"
-	LLORADAR_STORE=real.duckdb $(BIN)/lloradar serve --host 127.0.0.1 --port 8000
+	LLORADAR_STORE=real.duckdb $(LOCAL_SERVE) $(BIN)/lloradar serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests $(wildcard bench)

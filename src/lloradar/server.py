@@ -44,6 +44,7 @@ from lloradar.features.sector_vacancies.api import router as api_sector_vacancie
 from lloradar.features.skills.api import router as api_skills_router
 from lloradar.features.tasks.api import router as api_tasks_router
 from lloradar.features.tasks.pages import router as task_pages_router
+from lloradar.services.audit import require_pseudonym_key
 from lloradar.web.auth import PageAuthError, page_auth_error
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.security import BodyLimit, SecurityHeaders
@@ -69,7 +70,10 @@ async def _invalid(request: Request, exc: Exception) -> Response:
 
 def create_app(data: RadarData | None = None) -> FastAPI:
     """`data` defaults to the configured store (LLORADAR_STORE), read once at start, as is the
-    default language of the pages (LLORADAR_LANG; `?lang=` and the cookie override it)."""
+    default language of the pages (LLORADAR_LANG; `?lang=` and the cookie override it). Serving
+    the configured store needs LLORADAR_PSEUDONYM_KEY (`MissingPseudonymKey` otherwise)."""
+    if data is None:  # the served app (uvicorn factory, `lloradar serve`), not an embedded one
+        require_pseudonym_key()
     app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
     settings = get_settings()
     app.state.radar = data if data is not None else radar_for_store(settings.store)
