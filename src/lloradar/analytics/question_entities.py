@@ -82,6 +82,7 @@ class Named:
     labels: tuple[str, ...]
     priority: int = 0
     via: str | None = None
+    whole_only: bool = False  # never named by one word of a label
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ def find_mentions(
     all_found: list[tuple[Mention, int]] = []
     for candidate in candidates:
         found = _whole_matches(words, candidate, strict)
-        if partial and not found:
+        if partial and not found and not candidate.whole_only:
             found = _partial_matches(words, candidate, strict, head_only)
         all_found.extend((m, candidate.priority) for m in found)
     all_found.sort(key=lambda mp: (-mp[0].score, -(mp[0].end - mp[0].start), mp[1], mp[0].start))

@@ -77,6 +77,7 @@ class AnswerOut(BaseModel):
     # places, occupations, measure and month recognised, the published figures the answer
     # states, links to the pages that show them, and suggestions.
     kind: str = "off_topic"
+    question_type: str = "off_topic"  # the same as `kind`
     lang: str = "nl"
     reason: str | None = None
     entities: dict[str, Any] = {}
@@ -225,6 +226,7 @@ def question(
         is_demo=a.is_demo,
         sources=[f"{s.source} ({s.table})" for s in a.sources],
         kind=a.kind,
+        question_type=a.kind,
         lang=a.lang,
         reason=a.reason,
         entities=a.entities,

@@ -71,10 +71,13 @@ def _build(data: RadarData) -> Vocabulary:
         places.append(Named(area.code, (area.name, *aliases.AREAS.get(area.code, ())), 1))
     known = {r.code for r in [*data.regions, *data.areas]}
     for _code, name, parent in gemeenten:
-        if parent not in known or normalise(name) in aliases.GEMEENTE_WORDS:
+        if parent not in known:
             continue
         labels = (name, *aliases.GEMEENTEN.get(name, ()))
-        places.append(Named(parent, labels, 2, via=name))
+        common = normalise(name) in aliases.GEMEENTE_WORDS
+        if common:  # "best", "goes": only as "in Best"
+            labels = (f"in {name}", f"te {name}", f"gemeente {name}")
+        places.append(Named(parent, labels, 2, via=name, whole_only=common))
     occupations: list[Named] = []
     for occupation in data.occupations:
         labels = (
