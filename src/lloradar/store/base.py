@@ -111,6 +111,13 @@ class Store(ABC):
         self._depth = 0
         self._commit()
 
+    def lock(self, name: str) -> None:
+        """Serialise the writers of `name` until the current transaction ends: a run that
+        replaces a whole result (indicators, their publication, skill demand) takes it first,
+        so two runs at once leave one result. DuckDB has one writer per file already."""
+        if not self._depth:
+            raise RuntimeError(f"lock({name!r}) outside a transaction")
+
     def upsert(
         self, table: str, columns: Sequence[str], rows: Sequence[Row], key: Sequence[str]
     ) -> int:

@@ -34,6 +34,19 @@ class PostgresStore(Store):
     def url(self) -> str:
         return self._url
 
+    def lock(self, name: str) -> None:
+        super().lock(name)
+        self._run("SELECT pg_advisory_xact_lock(hashtext(?))", [f"lloradar:{name}"])
+
+    def migrate(self) -> list[int]:
+        """Migrations under a session advisory lock: two processes starting on a fresh database
+        apply each migration once (the second waits, then finds them applied)."""
+        self._run("SELECT pg_advisory_lock(hashtext(?))", ["lloradar:migrate"])
+        try:
+            return super().migrate()
+        finally:
+            self._run("SELECT pg_advisory_unlock(hashtext(?))", ["lloradar:migrate"])
+
     def _run(self, sql: str, params: Sequence[Any]) -> list[Row]:
         return self._run_with_names(sql, params)[0]
 

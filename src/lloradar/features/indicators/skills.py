@@ -162,6 +162,7 @@ def compute_skill_indicators(
     from_text = int(pc.count(table.column("demand_text")).as_py())
     methods, sources = _provenance(store, min_score)
     with store.transaction():
+        store.lock("skill_indicator_value")
         replace_skill_values(store, values)
         store.upsert(
             "skill_indicator_run",

@@ -196,6 +196,7 @@ def compute_indicators(store: Store, engine: str = "duckdb") -> ComputeReport:
     values = long_table(cells, run_id)
     is_demo = bool(pc.any(cells.column("is_demo")).as_py()) if cells.num_rows else False
     with store.transaction():
+        store.lock("indicator_value")
         replace_values(store, values)
         hidden = publish_run(store, cells, run_id)
         store.upsert(
