@@ -4,7 +4,6 @@ injectable httpx transport."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -14,6 +13,7 @@ from typing import Any
 import httpx
 
 from lloradar.domain import IngestError, Parsed, QuarantineEntry
+from lloradar.sources.csvfile import gunzip
 
 V3_BASE = "https://opendata.cbs.nl/ODataFeed/odata"
 V4_BASE = "https://datasets.cbs.nl/odata/v1/CBS"
@@ -61,8 +61,7 @@ class Observation:
 
 
 def load_json(data: bytes, source: str) -> Any:
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+    data = gunzip(data, source)
     try:
         return json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -1,14 +1,29 @@
-"""Read CSV bytes into numbered rows, with errors that name the file, line and column."""
+"""Read CSV (and gzip) bytes into numbered rows, with errors that name the file, line and column."""
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
+import zlib
 from collections.abc import Iterator, Sequence
 
 from lloradar.domain.errors import IngestError
 
 csv.field_size_limit(2**31 - 1)
+
+
+def gunzip(data: bytes, source: str) -> bytes:
+    """`data` unpacked when it is gzip (by its magic bytes), else as it is; a truncated or damaged
+    gzip file is an IngestError naming the file, not a bare EOFError."""
+    if data[:2] != b"\x1f\x8b":
+        return data
+    try:
+        return gzip.decompress(data)
+    except (EOFError, OSError, zlib.error) as error:
+        raise IngestError(
+            source, f"is a truncated or damaged gzip file ({error}); download it again"
+        ) from None
 
 
 def decode(data: bytes, source: str) -> str:

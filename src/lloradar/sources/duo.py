@@ -3,12 +3,11 @@ participants per crebo qualification, wide year columns -> one record per progra
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass
 
 from lloradar.domain import IngestError, Parsed, QuarantineEntry
-from lloradar.sources.csvfile import read_rows
+from lloradar.sources.csvfile import gunzip, read_rows
 
 LICENCE = "DUO open onderwijsdata (open data, free re-use; see duo.nl/open_onderwijsdata)"
 HO_COLUMNS = [
@@ -69,8 +68,7 @@ def parse_duo(data: bytes, source: str) -> Parsed[EducationRecord]:
     """A DUO gediplomeerden (hbo/wo) or deelnemers (mbo) CSV: ';', upper-case headers, one column
     per year. Empty cells mean no participants that year; TOTAAL columns are left out (they are
     the sum of MAN and VROUW, so reading them would count people twice)."""
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+    data = gunzip(data, source)
     header = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace")
     is_mbo = "KWALIFICATIE CODE" in header
     rows = read_rows(data, source, MBO_COLUMNS if is_mbo else HO_COLUMNS, delimiter=";")

@@ -104,11 +104,16 @@ def _records_csv(data: bytes, source: str) -> Iterator[tuple[int, dict[str, Any]
     aliases = {ours: theirs for theirs, ours in SCHEMA_ORG.items()}
     missing = [c for c in CSV_COLUMNS if c not in names and aliases.get(c) not in names]
     if missing and names:
+        hint = (
+            "; the header is separated by semicolons: save the file with commas as separators"
+            if header.count(";") > header.count(",")
+            else ""
+        )
         raise IngestError(
             source,
             f"missing column(s) {', '.join(map(repr, missing))} (or their schema.org names "
             f"{', '.join(aliases[c] for c in missing if c in aliases) or '-'}); "
-            f"found {', '.join(sorted(names))}",
+            f"found {', '.join(sorted(names))}{hint}",
             line=1,
         )
     for line, row in read_rows(data, source, []):
@@ -123,7 +128,16 @@ def _records_jsonl(data: bytes, source: str) -> Iterator[tuple[int, dict[str, An
             item = json.loads(text)
         except json.JSONDecodeError as error:
             raise IngestError(source, f"not a JSON object ({error.msg})", line=line) from None
-        yield line, _ours(item) if isinstance(item, dict) else item
+        if not isinstance(item, dict):
+            kind = {list: "an array", str: "a string", bool: "true/false"}.get(
+                type(item), "a number"
+            )
+            if item is None:
+                kind = "null"
+            raise IngestError(
+                source, f'is {kind}, expected a JSON object like {{"id": ...}}', line=line
+            )
+        yield line, _ours(item)
 
 
 def _job_postings(node: Any) -> Iterator[dict[str, Any]]:
@@ -241,6 +255,11 @@ def parse_vacancies(
         ids[posting.vacancy_id] = line
         texts[posting.text_hash] = line
         records.append(posting)
+    if not records and not quarantine:
+        raise IngestError(
+            source,
+            "holds no vacancy records (expected at least one line after the header or one JSON object)",
+        )
     return Parsed(records, quarantine)
 
 
@@ -250,10 +269,17 @@ def _problem(item: dict[str, Any], today: date) -> tuple[str, str, str] | None:
             return field, "", "is missing"
     if not str(item.get("location") or "").strip() and not item.get("region_code"):
         return "location", "", "is missing (a vacancy needs a place to be counted in a region)"
+    for field in ("title", "description", "employer", "location"):
+        if isinstance(item.get(field), (dict, list)):
+            return field, json.dumps(item[field])[:80], "is an object or list, expected text"
     try:
-        posted, closed = _date(item.get("posted")), _date(item.get("closed"))
+        posted = _date(item.get("posted"))
     except ValueError:
         return "posted", str(item.get("posted")), "is not a date like 2025-03-14"
+    try:
+        closed = _date(item.get("closed"))
+    except ValueError:
+        return "closed", str(item.get("closed")), "is not a date like 2025-03-14"
     if posted is None:
         return "posted", "", "is missing"
     if posted > today:
