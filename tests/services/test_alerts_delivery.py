@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 
 from alerts_world import OCCUPATION, REGION, build_market, consenting_account, set_month
 from lloradar.domain.alerts import Channel, DeliveryStatus, Subscription
+from lloradar.features.accounts import service as accounts
 from lloradar.features.alerts import evaluation as alert_evaluation
 from lloradar.features.alerts import service as alerts
 from lloradar.features.alerts.delivery import dispatch
@@ -185,7 +186,9 @@ def test_email_outbox_is_sent_through_a_real_smtp_server_once(
     duck: Store, smtp_server: tuple[dispatch.SmtpSettings, _Inbox]
 ) -> None:
     smtp, inbox = smtp_server
-    _tension_sub(duck, "email", "burger@example.nl")
+    sub = _tension_sub(duck, "email", "someone-else@example.nl")  # not the account's address
+    own = accounts.get_account(duck, sub.account_id)
+    assert own is not None and sub.target == own.email
     _move_to_krap(duck)
     with httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(500))) as client:
         report = dispatch.run(duck, client, smtp, T0)
@@ -194,7 +197,7 @@ def test_email_outbox_is_sent_through_a_real_smtp_server_once(
     assert len(inbox.messages) == 1
     envelope = inbox.messages[0]
     assert envelope.mail_from == "meldingen@lloradar.test"
-    assert envelope.rcpt_tos == ["burger@example.nl"]
+    assert envelope.rcpt_tos == [own.email]  # only ever the account's own address
     text = envelope.content.decode("utf-8")
     subject = (
         "Spanning verpleegkundige in Zuid-Holland Centraal: van gemiddeld naar krap (2026-02-01)"

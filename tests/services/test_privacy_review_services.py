@@ -267,6 +267,12 @@ def test_a_refused_recipient_is_not_named_in_the_delivery_error(
         def __exit__(self, *exc: object) -> None:
             return None
 
+        def ehlo(self) -> None:
+            return None
+
+        def has_extn(self, name: str) -> bool:  # no STARTTLS offered
+            return False
+
         def send_message(self, message: object) -> None:
             raise smtplib.SMTPRecipientsRefused(
                 {recipient.lower(): (550, b"5.1.1 <anna.de.vries@example.nl> unknown")}

@@ -9,13 +9,11 @@ log (without content), and every table carries `account_id` so deleting an accou
 from __future__ import annotations
 
 import json
-import re
 import secrets
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from lloradar.domain.account import Purpose
 from lloradar.domain.alerts import (
@@ -27,7 +25,7 @@ from lloradar.domain.alerts import (
     WatchState,
 )
 from lloradar.features.accounts import service as accounts
-from lloradar.features.alerts.delivery.webhook import literal_address
+from lloradar.features.alerts.targets import MAX_SUBSCRIPTIONS, check_target, own_address
 from lloradar.features.alerts.watch import current_state, labels
 from lloradar.services import audit
 from lloradar.store import Store
@@ -48,8 +46,6 @@ SUB_COLUMNS = (
     "subscription_id, account_id, kind, region_code, occupation_id, skill_id, channel, target, "
     "lang, created_at, feed_token, secret"
 )
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_URL = re.compile(r"https?://[^\s]+")
 
 
 class SubscriptionNotFound(LookupError):
@@ -83,7 +79,10 @@ def subscribe(
     )
     target = target.strip()
     _check_watch(store, kind_, region_code, occupation_id, skill_id)
-    _check_target(channel_, target)
+    if channel_ is Channel.EMAIL:  # only ever to the account's own address
+        target = own_address(store, account_id)
+    check_target(channel_, target)
+    _check_room(store, account_id)
     if consent:
         accounts.give_consent(store, account_id, Purpose.ALERTS)
     if not accounts.has_consent(store, account_id, Purpose.ALERTS):
@@ -118,6 +117,18 @@ def subscribe(
         _save_snapshot(store, sub, baseline, sub.created_at)
         audit.record(store, account_id, "alert subscription created", account_id, PURPOSE)
     return sub
+
+
+def _check_room(store: Store, account_id: str) -> None:
+    count = store.query(
+        "SELECT count(*) FROM alert_subscription WHERE account_id = ?", (account_id,)
+    )[0][0]
+    if int(count) >= MAX_SUBSCRIPTIONS:
+        raise AlertError(
+            f"You have {MAX_SUBSCRIPTIONS} alerts, the most an account may have; delete one first.",
+            f"U heeft {MAX_SUBSCRIPTIONS} meldingen, het maximum per account; "
+            "verwijder er eerst een.",
+        )
 
 
 def _parse_enum(enum: Any, value: object, field: str) -> Any:
@@ -160,42 +171,7 @@ def _check_watch(
             )
 
 
-def _check_target(channel: Channel, target: str) -> None:
-    if channel is Channel.WEBHOOK and not _URL.fullmatch(target):
-        raise AlertError(
-            f"webhook '{target[:80]}' is not an http(s) URL (https://host/path).",
-            f"webhook '{target[:80]}' is geen http(s)-adres (https://host/pad).",
-        )
-    if channel is Channel.WEBHOOK and _is_internal(target):
-        raise AlertError(
-            f"webhook '{target[:80]}' points into a private network; use a public address.",
-            f"webhook '{target[:80]}' wijst naar een intern netwerk; gebruik een openbaar adres.",
-        )
-    if channel is Channel.EMAIL and not _EMAIL.fullmatch(target):
-        raise AlertError(
-            f"'{target[:80]}' is not an e-mail address (expected name@domain.nl).",
-            f"'{target[:80]}' is geen e-mailadres (verwacht: naam@domein.nl).",
-        )
-    if len(target) > 500:
-        raise AlertError(
-            "The webhook URL or e-mail address may have at most 500 characters.",
-            "Het webhookadres of e-mailadres mag hoogstens 500 tekens hebben.",
-        )
-
-
 _NL = {"region": "regio", "occupation": "beroep", "skill": "vaardigheid"}
-
-
-def _is_internal(url: str) -> bool:
-    """A webhook to loopback, private, link-local or reserved addresses (or localhost) would let a
-    subscriber make the server call its own network. Only literal addresses and local names are
-    caught here (also the legacy forms "127.1" and "2130706433"); a public name that resolves to a
-    private address is refused at delivery time (`PublicOnlyTransport`)."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
-        return True
-    address = literal_address(host)
-    return address is not None and not address.is_global
 
 
 def row_to_subscription(row: Sequence[Any]) -> Subscription:

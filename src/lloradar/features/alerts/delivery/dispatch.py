@@ -8,6 +8,7 @@ next attempt after `BACKOFF_SECONDS[attempt - 1]` (1 min, 5 min, 30 min, 2 h); a
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +16,7 @@ import httpx
 
 from lloradar.config import Settings
 from lloradar.domain.alerts import Channel, DeliveryStatus
+from lloradar.features.accounts import service as accounts
 from lloradar.features.alerts import evaluation as alert_evaluation
 from lloradar.features.alerts import service as alerts
 from lloradar.features.alerts.delivery.email import send_email
@@ -35,6 +37,9 @@ class SmtpSettings:
     host: str
     port: int
     sender: str
+    # STARTTLS is used whenever the server offers it; with `require_tls` a server that does not
+    # offer it gets no message (LLORADAR_SMTP_REQUIRE_TLS=1).
+    require_tls: bool = False
 
 
 @dataclass
@@ -98,8 +103,21 @@ def _attempt(
     )
     if not rows:
         raise DeliveryFailed("the e-mail is not in the outbox")
-    recipient, subject, body = (str(v) for v in rows[0])
-    send_email(smtp.host, smtp.port, smtp.sender, recipient, subject, body, event_id)
+    _recipient, subject, body = (str(v) for v in rows[0])
+    owner = accounts.get_account(store, sub.account_id)
+    if owner is None:
+        raise DeliveryFailed("the account of the subscription no longer exists")
+    # Always the account's own (current) address, whatever the outbox row says.
+    send_email(
+        smtp.host,
+        smtp.port,
+        smtp.sender,
+        owner.email,
+        subject,
+        body,
+        event_id,
+        require_tls=smtp.require_tls,
+    )
 
 
 def _record(
@@ -171,7 +189,13 @@ def run(
 
 
 def smtp_from_settings(settings: Settings) -> SmtpSettings:
-    return SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_from)
+    require = getattr(settings, "smtp_require_tls", None)
+    if require is None:  # not (yet) a Settings field: read from the environment
+        require = os.environ.get("LLORADAR_SMTP_REQUIRE_TLS", "").strip().lower() in TRUE
+    return SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_from, bool(require))
+
+
+TRUE = frozenset({"1", "true", "yes", "on"})
 
 
 def run_configured(store: Store, settings: Settings, now: datetime | None = None) -> RunReport:

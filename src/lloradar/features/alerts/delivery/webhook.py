@@ -33,27 +33,46 @@ def literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address 
 
 
 class PublicOnlyTransport(httpx.HTTPTransport):
-    """The transport of real webhook deliveries: refuses (as a connect error) any host that
-    resolves to a loopback, private, link-local or reserved address, checked at delivery time,
-    so a public name later pointed at the server's own network is refused too."""
+    """The transport of real webhook deliveries. The host is resolved once, at delivery time;
+    any loopback, private, link-local or reserved address among the answers is refused (as a
+    connect error), and the connection goes to the checked address itself: the URL's host is
+    replaced by that IP while the `Host` header and the TLS server name (SNI, and the name the
+    certificate is verified against) stay the name. So a name that answers a public address to
+    the check and a private one a moment later (DNS rebinding) still reaches the public one.
+    No keep-alive: every delivery resolves and checks again."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("limits", httpx.Limits(max_keepalive_connections=0))
+        super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         host = request.url.host
         port = request.url.port or (443 if request.url.scheme == "https" else 80)
-        try:
-            found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError):
-            raise httpx.ConnectError(
-                "the webhook host cannot be resolved", request=request
-            ) from None
-        for info in found:
-            address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-            if not address.is_global:
-                raise httpx.ConnectError(
-                    "the webhook host resolves to a private or local address; refused",
-                    request=request,
-                )
+        address = checked_address(host, port, request)
+        if literal_address(host) is None:
+            request.url = request.url.copy_with(host=str(address))
+            request.extensions = {**request.extensions, "sni_hostname": host}
         return super().handle_request(request)
+
+
+def checked_address(
+    host: str, port: int, request: httpx.Request
+) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """The first address `host` resolves to, once every answer is a public address."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise httpx.ConnectError("the webhook host cannot be resolved", request=request) from None
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in found]
+    if not addresses or not all(is_public(a) for a in addresses):
+        raise httpx.ConnectError(
+            "the webhook host resolves to a private or local address; refused", request=request
+        )
+    return addresses[0]
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return address.is_global
 
 
 def event_body(payload: dict[str, object]) -> bytes:
