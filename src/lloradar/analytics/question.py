@@ -7,14 +7,20 @@ the answer can refuse instead of answering another question."""
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from lloradar.analytics import question_words as w
 from lloradar.analytics.question_entities import Mention, Named, find_mentions, normalise
+from lloradar.analytics.question_kind import (
+    Kind,
+    Measure,
+    kind_of,
+    limit_of,
+    measure_of,
+    period_of,
+    ranks_regions,
+)
 
 __all__ = [
     "Kind",
@@ -25,29 +31,6 @@ __all__ = [
     "normalise",
     "parse_question",
 ]
-
-
-class Measure(StrEnum):
-    TENSION = "tension"
-    VACANCIES = "vacancies"
-    JOB_SEEKERS = "job_seekers"
-    INTERESTED = "interested"
-    EXPERIENCED = "experienced"
-    UNSUPPORTED = "unsupported"
-
-
-class Kind(StrEnum):
-    TENSION = "tension"
-    COUNT = "count"
-    RANKING = "ranking"
-    COMPARISON = "comparison"
-    TREND = "trend"
-    FORECAST = "forecast"
-    SKILLS = "skills"
-    COURSES = "courses"
-    TRANSITIONS = "transitions"
-    INTERVENTION = "intervention"
-    OFF_TOPIC = "off_topic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,113 +85,6 @@ _VOCABULARY = (
     | frozenset(w.MONTHS)
     | frozenset(w.NUMBER_WORDS)
 )
-
-
-# Words that make a question one about the labour market (or the radar's other figures).
-_ABOUT = (
-    w.TOPIC
-    | w.FORECAST_WORDS
-    | w.SKILL_WORDS
-    | w.COURSE_WORDS
-    | w.TRANSITION_WORDS
-    | w.INTERVENTION_WORDS
-)
-
-
-def _measure(words: set[str], norm: str) -> tuple[Measure, str | None]:
-    hit = next((x for x in w.UNSUPPORTED_WORDS if x in words), None)
-    if hit:
-        return Measure.UNSUPPORTED, hit
-    if w.has_phrase(norm, w.INTERESTED_PHRASES):
-        return Measure.INTERESTED, None
-    if w.has_phrase(norm, w.JOB_SEEKER_PHRASES) and not words & w.VACANCY_WORDS:
-        return Measure.JOB_SEEKERS, None
-    if words & w.VACANCY_WORDS and words & w.JOB_SEEKER_WORDS:
-        return Measure.TENSION, None  # vacancies per job seeker
-    for measure, vocabulary in (
-        (Measure.INTERESTED, w.INTERESTED_WORDS),
-        (Measure.EXPERIENCED, w.EXPERIENCED_WORDS),
-        (Measure.JOB_SEEKERS, w.JOB_SEEKER_WORDS),
-        (Measure.VACANCIES, w.VACANCY_WORDS),
-    ):
-        if words & vocabulary:
-            return measure, None
-    return Measure.TENSION, None
-
-
-def _period(norm: str, words: list[str]) -> tuple[int | None, int | None]:
-    year_match = re.search(r"\b(19|20)\d{2}\b", norm)
-    year = int(year_match.group(0)) if year_match else None
-    month = None
-    for i, word in enumerate(words):
-        if word in w.MONTHS and (word != "mei" or year is not None) and word != "may":
-            month = w.MONTHS[word]
-        elif word == "may" and i + 1 < len(words) and words[i + 1].isdigit():
-            month = 5
-    return year, month
-
-
-def _limit(words: list[str]) -> int:
-    for i, word in enumerate(words):
-        if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 20:
-            return int(word)
-        if word in w.NUMBER_WORDS and (i + 1 < len(words) and words[i + 1] in _LISTED):
-            return w.NUMBER_WORDS[word]
-    return 5
-
-
-_LISTED = (
-    w.OCCUPATION_LIST | w.REGION_LIST | frozenset(["krapste", "ruimste", "tightest", "slackest"])
-)
-
-
-def _kind(
-    words: set[str],
-    norm: str,
-    measure: Measure,
-    regions: Sequence[Mention],
-    occupations: Sequence[Mention],
-) -> Kind:
-    if not (words & _ABOUT) and not occupations and measure is Measure.TENSION:
-        return Kind.OFF_TOPIC
-    if words & w.INTERVENTION_WORDS and not occupations:
-        return Kind.INTERVENTION
-    if words & w.FORECAST_WORDS or re.search(r"\b20[3-9]\d\b", norm):
-        return Kind.FORECAST
-    if words & w.TRANSITION_WORDS or w.has_phrase(norm, ("lijkt op", "close to", "instead of")):
-        return Kind.TRANSITIONS
-    if words & w.COURSE_WORDS:
-        return Kind.COURSES
-    if words & w.SKILL_WORDS:
-        return Kind.SKILLS
-    if words & w.RANKING_WORDS and not (len(regions) > 1 or len(occupations) > 1):
-        return Kind.RANKING
-    several = len(regions) > 1 or len(occupations) > 1
-    if (
-        (words & {"welke", "which", "waar", "where"})
-        and (words & (w.OCCUPATION_LIST | w.REGION_LIST))
-        and not several
-    ):
-        return Kind.RANKING
-    if w.has_phrase(norm, w.RANKING_PHRASES) and not several:
-        return Kind.RANKING
-    if (
-        words & w.TREND_WORDS
-        or w.has_phrase(norm, w.TREND_MOVES)
-        or (words & w.BECOMING and words & w.COMPARATIVES)
-        or (
-            w.has_phrase(norm, w.TREND_PHRASES)
-            and words & (w.COMPARISON_WORDS | {"sinds", "since"})
-        )
-    ):
-        return Kind.TREND
-    if len(regions) > 1 or len(occupations) > 1:
-        return Kind.COMPARISON
-    if measure not in (Measure.TENSION, Measure.UNSUPPORTED):
-        return Kind.COUNT
-    if words & w.TOPIC or occupations:
-        return Kind.TENSION
-    return Kind.OFF_TOPIC
 
 
 def _leftovers(words: list[str], covered: set[int]) -> list[int]:
@@ -293,11 +169,20 @@ def parse_question(
     for i in range(1, len(words)):
         if words[i] in w.NATIONAL_WORDS and words[i - 1] in w.COMPASS and not found_regions:
             unknown_place = f"{words[i - 1]} {words[i]}"  # Noord-Nederland: no area
-    measure, unsupported = _measure(word_set, norm)
-    kind = _kind(word_set, norm, measure, found_regions, found_occupations)
+    measure, unsupported = measure_of(word_set, norm)
+    kind = kind_of(word_set, norm, measure, found_regions, found_occupations)
+    if (
+        kind is Kind.TENSION
+        and word_set & w.COUNT_WORDS
+        and not word_set & (w.TENSION_WORDS | w.VACANCY_WORDS | w.JOB_SEEKER_WORDS)
+        and (found_occupations or word_set & w.WORKER_WORDS)
+    ):  # "how many welders are there": workers, not a figure of the radar
+        measure, unsupported = Measure.UNSUPPORTED, "workers"
+    if kind is Kind.TENSION and unknown_occupation and not word_set & (w.TOPIC | w.COUNT_WORDS):
+        kind = Kind.OFF_TOPIC  # "schrijf een gedicht over lassers": not about the market
     if kind is Kind.OFF_TOPIC and found_regions and covered >= set(range(len(words))):
         kind = Kind.TENSION  # a place's name and nothing else: its tension
-    year, month = _period(norm, words)
+    year, month = period_of(norm, words)
     if word_set & {"sinds", "since", "vanaf"} and year:
         kind = Kind.TREND if kind in (Kind.TENSION, Kind.COUNT) else kind
     national_words = {
@@ -323,9 +208,9 @@ def parse_question(
         unknown_place=unknown_place,
         unknown_occupation=unknown_occupation,
         slack=bool(word_set & w.SLACK_SUPERLATIVES) and not (word_set & {"meeste", "most"}),
-        rank_regions=_ranks_regions(words),
+        rank_regions=ranks_regions(words),
         provinces=bool(word_set & w.PROVINCE_WORDS),
-        limit=_limit(words),
+        limit=limit_of(words),
         sector=next((x for i, x in enumerate(words) if x in w.SECTORS and i not in covered), None),
         since=year if year and word_set & {"sinds", "since", "vanaf", "from"} else None,
         months_back=1
@@ -333,17 +218,6 @@ def parse_question(
         else 0,
         words=tuple(words),
     )
-
-
-def _ranks_regions(words: list[str]) -> bool:
-    """ "welke regio's", "in which province", "waar": a ranking of places."""
-    said = set(words)
-    if said & {"regios", "regions", "provincies", "provinces", "arbeidsmarktregios", "areas"}:
-        return True
-    after_which = {b for a, b in itertools.pairwise(words) if a in {"welke", "which"}}
-    if after_which & {"regio", "region", "provincie", "province", "arbeidsmarktregio", "area"}:
-        return True
-    return bool(said & {"waar", "where"}) and not after_which & w.OCCUPATION_LIST
 
 
 def _span(mentions: Sequence[Mention]) -> frozenset[int]:

@@ -48,6 +48,7 @@ TOPIC = _w(
     "programma voortgang progress intervention interventions belangstellenden "
     "geinteresseerden interested ervaren experienced werkervaring experience"
     " overschot surplus werkloosheid unemployment"
+    " enough genoeg voldoende scarce schaars schaarste"
 )
 
 # Measures.
@@ -84,6 +85,7 @@ TENSION_WORDS = _w(
     "spanningsindicator tight tighter tightest tightness slack slacker slackest tension "
     "shortage shortages moeilijk moeilijkst lastig makkelijk makkelijkst"
     " overschot surplus"
+    " enough genoeg voldoende scarce schaars schaarste"
 )
 UNSUPPORTED_WORDS = _w(
     "salaris salarissen loon lonen verdienen verdient verdien salary salaries wage wages earn "
@@ -99,6 +101,20 @@ FORECAST_WORDS = _w(
     " perspectief perspectieven toekomstperspectief toekomstperspectieven"
     " arbeidsmarktperspectief arbeidsmarktperspectieven aow pensioenleeftijd"
 )
+FORECAST_PHRASES = (
+    "volgend jaar",
+    "komende jaren",
+    "komende vijf jaar",
+    "over vijf jaar",
+    "in de toekomst",
+    "next year",
+    "coming years",
+    "next five years",
+    "in five years",
+    "in the future",
+)
+# "How many welders are there": people working in an occupation, a count the radar does not hold.
+WORKER_WORDS = _w("werkenden werknemers werkgelegenheid workers employees employment employed")
 SKILL_WORDS = _w("skills skill vaardigheden vaardigheid competenties competentie kennis")
 COURSE_WORDS = _w(
     "cursus cursussen opleiding opleidingen training trainingen course courses scholing leren learn"

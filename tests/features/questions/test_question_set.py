@@ -217,6 +217,10 @@ CASES = [
     # --- refusals: a measure the radar does not hold
     C("Wat verdient een lasser in Twente?", "tension", "AM05", "welder", measure="unsupported", reason="unsupported_measure"),
     C("What is the salary of a nurse in Groningen?", "tension", "AM01", "nurse responsible for general care", measure="unsupported", reason="unsupported_measure", **EN),
+    C("Hoeveel lassers zijn er in Twente?", "tension", "AM05", "welder", measure="unsupported", reason="unsupported_measure"),
+    C("How many nurses work in Utrecht?", "tension", "PV26", "nurse responsible for general care", measure="unsupported", reason="unsupported_measure", **EN),
+    C("Schrijf een gedicht over lassers", "off_topic", "", "welder", reason="off_topic"),
+    C("Are there enough plumbers in Utrecht?", "tension", "PV26", "plumber", **EN),
     C("What do bakers earn in Utrecht?", "off_topic", "PV26", measure="unsupported", reason="unsupported_measure", **EN),
 ]
 # fmt: on

@@ -32,6 +32,17 @@ class Refusal:
 
 def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refusal | None:
     nl = lang == "nl"
+    if parsed.measure is Measure.UNSUPPORTED and parsed.unsupported_word == "workers":
+        return Refusal(
+            "De radar telt geen werkenden per beroep: hij heeft openstaande vacatures, "
+            "kortdurend werkzoekenden, belangstellenden en de spanning daartussen. Vraag "
+            "bijvoorbeeld: 'Hoeveel werkzoekenden zijn er voor lassers in Twente?'"
+            if nl
+            else "The radar does not count people working in an occupation: it holds open "
+            "vacancies, short-term job seekers, interested job seekers and the tension between "
+            "them. Ask for example: 'How many job seekers are there for welders in Twente?'",
+            "unsupported_measure",
+        )
     if parsed.measure is Measure.UNSUPPORTED:
         return Refusal(
             f"De radar heeft geen cijfers over '{parsed.unsupported_word}': alleen vacatures, "
