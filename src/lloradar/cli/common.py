@@ -11,7 +11,7 @@ from rich.console import Console
 
 from lloradar.config import Settings, get_settings
 from lloradar.domain.errors import IngestError, StoreUnavailable
-from lloradar.services.session import Store, open_configured_store
+from lloradar.services.session import Store, open_configured_store, scrubbed
 
 # soft_wrap: a message or an error is one line whatever the terminal's width (the terminal may
 # wrap it for display, but a pipe, a log or a test sees the whole line); tables still fit the width.
@@ -42,12 +42,12 @@ def store_from_settings(settings: Settings | None = None) -> Iterator[Store]:
     try:
         store = open_configured_store(settings)
     except StoreUnavailable as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(f"[red]error:[/red] {scrubbed(str(error), settings.store)}")
         raise typer.Exit(1) from None
     try:
         yield store
     except IngestError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(f"[red]error:[/red] {scrubbed(str(error), settings.store)}")
         raise typer.Exit(1) from None
     finally:
         store.close()

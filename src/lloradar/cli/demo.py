@@ -10,7 +10,7 @@ from lloradar.cli.common import console, store_from_settings
 from lloradar.config import get_settings
 from lloradar.demo.showcase import DemoAccount, build_showcase, ensure_demo_accounts
 from lloradar.features.indicators.service import HIDDEN, RegionSummary, region_summaries
-from lloradar.services.session import shared_data_dir
+from lloradar.services.session import redacted, shared_data_dir
 
 app = typer.Typer(help="The deterministic demo world (labelled as demo data everywhere).")
 
@@ -48,7 +48,7 @@ def build(
     world = showcase.world
     console.print(
         f"Demo world (seed {world.seed}): {world.regions} regions x {world.occupations} "
-        f"occupations x {world.months} months, stored in {settings.store}"
+        f"occupations x {world.months} months, stored in {redacted(settings.store)}"
     )
     console.print(f"Taxonomy: {showcase.taxonomy}")
     console.print(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from lloradar.config import Settings
-from lloradar.store import Store, open_store
+from lloradar.store import Store, open_store, redacted, scrubbed
 
-__all__ = ["Store", "open_configured_store", "shared_data_dir"]
+__all__ = ["Store", "open_configured_store", "redacted", "scrubbed", "shared_data_dir"]
 
 
 def open_configured_store(settings: Settings) -> Store:

@@ -7,6 +7,7 @@ from lloradar.domain.errors import StoreUnavailable
 from lloradar.store.base import Store
 from lloradar.store.duckdb_store import DuckDBStore
 from lloradar.store.postgres_store import PostgresStore
+from lloradar.store.redact import redacted, scrubbed
 
 
 def open_store(url: str, *, migrate: bool = True) -> Store:
@@ -18,11 +19,11 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
         else:
             store = DuckDBStore(url)
     except (duckdb.Error, psycopg.Error) as error:
-        reason = str(error).splitlines()[0]
-        raise StoreUnavailable(url, f"cannot be opened ({reason})") from None
+        reason = scrubbed(str(error).splitlines()[0], url)
+        raise StoreUnavailable(redacted(url), f"cannot be opened ({reason})") from None
     if migrate:
         store.migrate()
     return store
 
 
-__all__ = ["DuckDBStore", "PostgresStore", "Store", "open_store"]
+__all__ = ["DuckDBStore", "PostgresStore", "Store", "open_store", "redacted", "scrubbed"]

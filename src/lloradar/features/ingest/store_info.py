@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lloradar.store import Store
+from lloradar.store import Store, redacted
 
 
 @dataclass(frozen=True, slots=True)
 class StoreInfo:
-    url: str
+    url: str  # without its password
     dialect: str
     row_counts: dict[str, int]
     provenance: list[dict[str, Any]]
@@ -23,4 +23,4 @@ def store_info(store: Store) -> StoreInfo:
         "FROM provenance ORDER BY retrieved_at, source"
     )
     counts = store.row_counts()
-    return StoreInfo(store.url, store.dialect, counts, provenance, counts.get("quarantine", 0))
+    return StoreInfo(redacted(store.url), store.dialect, counts, provenance, counts.get("quarantine", 0))
