@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,15 +14,43 @@ import pyarrow as pa
 from lloradar.store.base import Row, Store, identifier
 
 _counter = itertools.count()
+LOCK_WAIT_SECONDS = 30.0  # LLORADAR_LOCK_WAIT overrides
+
+
+def lock_wait() -> float:
+    """How long an open waits for another process's write lock on the file to go."""
+    return float(os.environ.get("LLORADAR_LOCK_WAIT", LOCK_WAIT_SECONDS))
+
+
+def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting while another process holds the file's lock (one DuckDB writer per
+    file: a CLI ingest waits for the server's request, or the other way round, instead of
+    failing at once); after `wait` seconds the lock error goes up as it is."""
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 class DuckDBStore(Store):
     dialect = "duckdb"
 
-    def __init__(self, path: str = "lloradar.duckdb", *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str = "lloradar.duckdb",
+        *,
+        read_only: bool = False,
+        wait: float | None = None,
+    ) -> None:
         super().__init__()
         self._path = path
-        self.connection = duckdb.connect(path, read_only=read_only)
+        self.connection = _connect(path, read_only, lock_wait() if wait is None else wait)
 
     @property
     def url(self) -> str:
