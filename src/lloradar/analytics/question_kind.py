@@ -149,6 +149,8 @@ def kind_of(
 
 def ranks_regions(words: list[str]) -> bool:
     """ "welke regio's", "in which province", "waar": a ranking of places."""
+    if w.has_phrase(" ".join(words), w.RANKING_PHRASES[3:]):  # per regio, by province
+        return True
     said = set(words)
     if said & {"regios", "regions", "provincies", "provinces", "arbeidsmarktregios", "areas"}:
         return True

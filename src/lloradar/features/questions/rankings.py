@@ -8,7 +8,14 @@ from typing import Any
 from lloradar.analytics.narrative import class_label
 from lloradar.analytics.question import Measure
 from lloradar.domain import Region, RegionLevel
-from lloradar.features.questions.answers import COUNTRY, Ask, Reply, no_figures, tension
+from lloradar.features.questions.answers import (
+    COUNTRY,
+    Ask,
+    Reply,
+    nearest_shown,
+    no_figures,
+    tension,
+)
 
 _BY = {
     Measure.VACANCIES: ("vacancies", "vacatures", "vacancies"),
@@ -148,6 +155,17 @@ def comparison(ask: Ask) -> Reply:
                 else f"{name}: hidden to protect privacy"
             )
             ask.record(area, occ, f, "vacancies")
+            near = nearest_shown(ask, area, occ) if measure is Measure.TENSION else None
+            if near:
+                n_area, n_occ, n_f = near
+                ask.record(n_area, n_occ, n_f, "vacancies", "job_seekers", "ratio", "tension_class")
+                parts[-1] += (
+                    f" (het dichtstbijzijnde cijfer dat wel getoond mag worden: {ask.what(n_occ)} "
+                    f"in {ask.place(n_area)}, {ask.ratio(n_f.ratio)})"
+                    if ask.nl
+                    else f" (the nearest figure that may be shown: {ask.what(n_occ)} in "
+                    f"{ask.place(n_area)}, {ask.ratio(n_f.ratio)})"
+                )
             continue
         values.append((name, value))
         ask.record(
