@@ -8,6 +8,7 @@ from rich.table import Table
 
 from lloradar.cli.common import console, store_from_settings
 from lloradar.config import get_settings
+from lloradar.demo import build_state
 from lloradar.demo.showcase import DemoAccount, build_showcase, ensure_demo_accounts
 from lloradar.features.indicators.service import HIDDEN, RegionSummary, region_summaries
 from lloradar.services.session import redacted, shared_data_dir
@@ -38,12 +39,15 @@ def build(
         ) as progress,
     ):
         task = progress.add_task("Building the demo world", total=None)
+        if build_state.started(store):
+            console.print("An earlier demo build did not finish: building it again.")
         showcase = build_showcase(
             store,
             seed=seed,
             shared_data=shared,
             step=lambda text: progress.update(task, description=f"Building {text}"),
         )
+        build_state.finished(store)
         rows = region_summaries(store)
     world = showcase.world
     console.print(

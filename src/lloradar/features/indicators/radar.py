@@ -128,6 +128,7 @@ class RadarData:
     run: IndicatorRun | None = None
     areas: list[Region] = field(default_factory=list)  # the provincies and the country
     store_url: str | None = None  # where `radar_for_store` loaded it from
+    unfinished: list[str] = field(default_factory=list)  # builds that did not finish (demo)
 
     @property
     def latest(self) -> date | None:
@@ -243,6 +244,9 @@ def load_radar_data(store: Store) -> RadarData:
         skills=dict(skills),
         _cells=cells,
         run=IndicatorRun(*runs[0]) if runs else None,
+        unfinished=[
+            str(r[0]) for r in store.query("SELECT name FROM build_state WHERE state = 'building'")
+        ],
     )
 
 
