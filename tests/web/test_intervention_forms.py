@@ -235,7 +235,7 @@ def test_analyst_creates_an_intervention_in_the_browser(
     page.goto("/interventies")
     page.click("#new-intervention")
     page.wait_for_url("**/interventies/nieuw")
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url="/static/vendor/" + AXE.name)
     assert serious_violations(page.evaluate("async () => await axe.run()")) == []
     page.fill("#id", "browser-ict-1")
     page.fill("#name", "ICT-talent Twente (browser)")

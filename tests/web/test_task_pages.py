@@ -13,7 +13,7 @@ Page = Any
 
 
 def _axe(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url="/static/vendor/" + AXE.name)
     return serious_violations(page.evaluate("async () => await axe.run()"))
 
 
