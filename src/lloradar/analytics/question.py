@@ -7,6 +7,7 @@ the answer can refuse instead of answering another question."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class ParsedQuestion:
     sector: str | None = None  # a sector named where an occupation is needed ("de zorg")
     since: int | None = None  # "sinds 2023": a trend from that year
     months_back: int = 0  # "vorige maand": the month before the latest
+    years_back: int = 0  # "de afgelopen drie jaar": a trend over that many years
     slack: bool = False  # a ranking of the slackest (fewest, lowest) first
     rank_regions: bool = False  # a ranking of places (for an occupation), not of occupations
     provinces: bool = False  # the places of a ranking are provincies
@@ -183,6 +185,8 @@ def parse_question(
     if kind is Kind.OFF_TOPIC and found_regions and covered >= set(range(len(words))):
         kind = Kind.TENSION  # a place's name and nothing else: its tension
     year, month = period_of(norm, words)
+    if _years_back(norm) and kind in (Kind.TENSION, Kind.COUNT):
+        kind = Kind.TREND
     if word_set & {"sinds", "since", "vanaf"} and year:
         kind = Kind.TREND if kind in (Kind.TENSION, Kind.COUNT) else kind
     national_words = {
@@ -211,6 +215,7 @@ def parse_question(
         rank_regions=ranks_regions(words),
         provinces=bool(word_set & w.PROVINCE_WORDS),
         limit=limit_of(words),
+        years_back=_years_back(norm),
         sector=next((x for i, x in enumerate(words) if x in w.SECTORS and i not in covered), None),
         since=year if year and word_set & {"sinds", "since", "vanaf", "from"} else None,
         months_back=1
@@ -218,6 +223,17 @@ def parse_question(
         else 0,
         words=tuple(words),
     )
+
+
+def _years_back(norm: str) -> int:
+    """ "de afgelopen drie jaar", "over the past 2 years": how many years back a trend looks."""
+    found = re.search(
+        r"\b(?:afgelopen|laatste|past|last) (\d{1,2}|[a-z]+) (?:jaar|jaren|years)\b", norm
+    )
+    if not found:
+        return 0
+    count = found.group(1)
+    return int(count) if count.isdigit() else w.NUMBER_WORDS.get(count, 0)
 
 
 def _span(mentions: Sequence[Mention]) -> frozenset[int]:

@@ -134,6 +134,7 @@ TREND_WORDS = _w(
     "decrease growth developed evolved"
     " stijgt daalt groeit krimpt stijgend dalend rising falling growing declining"
     " increasing decreasing shrinking"
+    " develop developing ontwikkelen ontwikkelt ontwikkelde verlopen evolve evolving"
 )
 TREND_MOVES = (
     "gone up",

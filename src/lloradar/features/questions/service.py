@@ -132,6 +132,10 @@ def answer_question(data: RadarData, question: str, lang: str | None = None) -> 
     ask = answers.Ask(data, parsed, lang, period, areas, occupations)
     if parsed.sector and not occupations:
         ask.only = frozenset(o.slug for o in sector_occupations(data, parsed.sector))
+    if parsed.years_back and parsed.kind is Kind.TREND:
+        ask.earlier = period.replace(year=period.year - parsed.years_back)
+        if ask.earlier not in data.periods:
+            return _not_covered(data, parsed, lang, base, str(ask.earlier.year))
     if parsed.since is not None and parsed.kind is Kind.TREND:
         ask.earlier = period.replace(year=parsed.since)
         if ask.earlier not in data.periods:
