@@ -102,14 +102,14 @@ def hidden_text(
     if ask.nl:
         text = (
             f"Het aantal {what_hidden} voor {subject} in {ask.month()} is verborgen om de "
-            "privacy te beschermen: zo'n klein aantal mensen wordt niet getoond, en ook geen "
-            "cijfer waaruit het af te leiden is."
+            "privacy te beschermen (de radar toont geen aantallen van heel weinig mensen, en "
+            "ook geen cijfers waaruit zulke aantallen af te leiden zijn)."
         )
     else:
         text = (
             f"The number of {what_hidden} for {subject} in {ask.month()} is hidden to protect "
-            "privacy: counts of so few people are not shown, nor any figure they could be "
-            "derived from."
+            "privacy (the radar shows no counts of very few people, nor figures such counts "
+            "could be derived from)."
         )
     text += also
     near = nearest_shown(ask, area, occupation)
