@@ -246,6 +246,17 @@ def product_password_hashing(
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _plain_http_cookies() -> Iterator[None]:
+    """The tests talk plain http (TestClient's http://testserver, the browser tests'
+    http://127.0.0.1), as `make demo` does: cookies without Secure and `__Host-`, as with
+    LLORADAR_COOKIE_SECURE=0 there. tests/features/accounts/test_security_cookies.py checks the
+    product's default (on) by removing the variable."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LLORADAR_COOKIE_SECURE", "0")
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _language_from_the_tests_alone() -> Iterator[None]:
     """An LLORADAR_LANG in the shell does not change what the tests see: Dutch unless a test
     sets the language itself (monkeypatch.setenv, `--lang`, `?lang=`)."""

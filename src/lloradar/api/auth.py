@@ -1,4 +1,5 @@
-"""Who is calling the API: a session cookie (`lloradar_session`) or `Authorization: Bearer`.
+"""Who is calling the API: a session cookie (`__Host-lloradar_session`, or `lloradar_session`
+with LLORADAR_COOKIE_SECURE off) or `Authorization: Bearer`.
 
 Missing or expired credentials -> 401 problem JSON; the wrong role -> 403. A request
 authenticated by the cookie that changes something (POST, PUT, PATCH, DELETE) must also send the
@@ -18,9 +19,15 @@ from lloradar.api.deps import DataDep
 from lloradar.api.problems import Problem
 from lloradar.domain.account import Account, Role
 from lloradar.services.request_store import Store, open_web_store, store_url_for
-from lloradar.services.sessions import lookup_session
+from lloradar.services.sessions import (
+    HOST_PREFIX,
+    SESSION_COOKIE,
+    cookie_name,
+    cookie_options,
+    lookup_session,
+)
 
-SESSION_COOKIE = "lloradar_session"
+__all__ = ["SESSION_COOKIE", "clear_session_cookie", "session_cookie", "set_session_cookie"]
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -35,6 +42,20 @@ def get_store(request: Request, data: DataDep) -> Iterator[Store]:
 AccountStoreDep = Annotated[Store, Depends(get_store)]
 
 
+def session_cookie(request: Request) -> str | None:
+    """The session token of the cookie (`__Host-lloradar_session` unless LLORADAR_COOKIE_SECURE
+    is off, then `lloradar_session`)."""
+    return request.cookies.get(cookie_name(SESSION_COOKIE))
+
+
+def set_session_cookie(response: Response, token: str) -> None:
+    response.set_cookie(cookie_name(SESSION_COOKIE), token, **cookie_options())  # type: ignore[arg-type]
+
+
+def clear_session_cookie(response: Response) -> None:
+    response.delete_cookie(cookie_name(SESSION_COOKIE), **cookie_options())  # type: ignore[arg-type]
+
+
 def bearer_token(request: Request) -> str | None:
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
@@ -45,7 +66,7 @@ def api_account(request: Request, store: AccountStoreDep) -> Account:
     token = bearer_token(request)
     by_cookie = token is None
     if by_cookie:
-        token = request.cookies.get(SESSION_COOKIE)
+        token = session_cookie(request)
     found = lookup_session(store, token)
     if found.account is None:
         detail = (
@@ -96,6 +117,7 @@ async def no_store_when_personal(
     path = request.url.path
     personal = (
         SESSION_COOKIE in request.cookies
+        or HOST_PREFIX + SESSION_COOKIE in request.cookies
         or "authorization" in request.headers
         or path.startswith("/feeds/")
     )

@@ -1,14 +1,43 @@
 """Server-side sessions, for the kernels that authenticate a request (web pages and API) and the
-accounts feature that makes them: the store keeps only the SHA-256 of a session token."""
+accounts feature that makes them: the store keeps only the SHA-256 of a session token.
+
+The cookies (session and form token) are `Secure` and named with the `__Host-` prefix (the
+browser then takes them only over https, for this host alone, path /) unless
+LLORADAR_COOKIE_SECURE is 0/false/no/off: for plain http on this machine (`make demo`, which
+sets it). The default is on whatever the server itself sees, since behind a TLS proxy it sees
+http.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from lloradar.domain.account import Account, Role
 from lloradar.store import Store
+
+SESSION_COOKIE = "lloradar_session"
+CSRF_COOKIE = "lloradar_csrf"
+HOST_PREFIX = "__Host-"
+_OFF = frozenset({"0", "false", "no", "off"})
+
+
+def cookies_secure() -> bool:
+    """LLORADAR_COOKIE_SECURE: on unless set to 0/false/no/off."""
+    return os.environ.get("LLORADAR_COOKIE_SECURE", "").strip().lower() not in _OFF
+
+
+def cookie_name(base: str) -> str:
+    """`__Host-<base>` when the cookies are secure, else `<base>`."""
+    return HOST_PREFIX + base if cookies_secure() else base
+
+
+def cookie_options() -> dict[str, object]:
+    """How every cookie of a login is set: HttpOnly, SameSite=Lax, path /, no Domain (a
+    `__Host-` cookie must have none), Secure per `cookies_secure`."""
+    return {"httponly": True, "samesite": "lax", "path": "/", "secure": cookies_secure()}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Pages take `CurrentAccount` (not logged in -> redirect to /inloggen?next=...), or
 `OptionalAccount`. Every POST form renders `{{ csrf_field(request) }}` and its handler takes
 `CsrfForm`. Before login (the login and register forms) the token is a random value in an
-HttpOnly cookie (double submit); after login it is the session's own token.
+HttpOnly cookie (double submit); after login it is the session's own token. Both cookies are
+`__Host-` and Secure unless LLORADAR_COOKIE_SECURE is off (`services.sessions`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,42 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 
 from lloradar.domain.account import Account, Role
-from lloradar.services.sessions import SessionLookup, lookup_session
+from lloradar.services.sessions import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    SessionLookup,
+    cookie_name,
+    cookie_options,
+    lookup_session,
+)
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import StoreDep, render, templates
 
-SESSION_COOKIE = "lloradar_session"
-CSRF_COOKIE = "lloradar_csrf"
 CSRF_FIELD = "csrf"
+__all__ = [
+    "CSRF_COOKIE",
+    "SESSION_COOKIE",
+    "clear_cookie",
+    "request_cookie",
+    "set_cookie",
+]
+
+
+def set_cookie(response: Response, base: str, value: str) -> None:
+    """Set the session or form-token cookie (`__Host-` name and Secure unless
+    LLORADAR_COOKIE_SECURE is off; HttpOnly, SameSite=Lax, path /)."""
+    response.set_cookie(cookie_name(base), value, **cookie_options())  # type: ignore[arg-type]
+
+
+def clear_cookie(response: Response, base: str) -> None:
+    """Remove the cookie (with the attributes it was set with: a browser ignores a `__Host-`
+    cookie without Secure, also when deleting it)."""
+    response.delete_cookie(cookie_name(base), **cookie_options())  # type: ignore[arg-type]
+
+
+def request_cookie(request: Request, base: str) -> str | None:
+    """The value of the session or form-token cookie this request carries."""
+    return request.cookies.get(cookie_name(base))
 
 
 class PageAuthError(HTTPException):
@@ -64,7 +94,7 @@ async def page_auth_error(request: Request, exc: Exception) -> Response:
 def _session(request: Request, store: StoreDep) -> SessionLookup:
     found = getattr(request.state, "session", None)
     if found is None:
-        found = lookup_session(store, request.cookies.get(SESSION_COOKIE))
+        found = lookup_session(store, request_cookie(request, SESSION_COOKIE))
         request.state.session = found
     return found
 
@@ -110,7 +140,7 @@ def expected_csrf(request: Request) -> str:
     if found is not None and found.account is not None:
         return found.csrf
     anonymous = getattr(request.state, "csrf_anonymous", None)
-    return str(anonymous or request.cookies.get(CSRF_COOKIE, ""))
+    return str(anonymous or request_cookie(request, CSRF_COOKIE) or "")
 
 
 async def check_csrf(request: Request, store: StoreDep) -> None:
@@ -131,7 +161,7 @@ CsrfForm = Annotated[None, Depends(check_csrf)]
 
 def anonymous_csrf(request: Request) -> str:
     """Before login: this browser's random form token (set as a cookie by `remember_csrf`)."""
-    token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
+    token = request_cookie(request, CSRF_COOKIE) or secrets.token_urlsafe(24)
     request.state.csrf_anonymous = token
     return token
 

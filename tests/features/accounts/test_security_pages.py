@@ -7,6 +7,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ EMAIL = "pages@example.nl"
 
 
 @pytest.fixture
-def app(tmp_path: Path, migrated_duckdb_file: Path) -> Iterator[object]:
+def app(tmp_path: Path, migrated_duckdb_file: Path) -> Iterator[Any]:
     from lloradar.server import create_app
 
     path = copy_world(migrated_duckdb_file, tmp_path / "app.duckdb")
@@ -36,8 +37,8 @@ def app(tmp_path: Path, migrated_duckdb_file: Path) -> Iterator[object]:
         yield client.app
 
 
-def _logged_in(app: object, password: str = PASSWORD) -> TestClient:
-    client = TestClient(app, follow_redirects=False)  # type: ignore[arg-type]
+def _logged_in(app: Any, password: str = PASSWORD) -> TestClient:
+    client = TestClient(app, follow_redirects=False)
     token = _csrf(client.get("/inloggen").text)
     reply = client.post("/inloggen", data={"email": EMAIL, "password": password, "csrf": token})
     assert reply.status_code == 303, reply.text
@@ -50,7 +51,7 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
-def test_the_password_page_changes_it_after_the_old_one(app: object) -> None:
+def test_the_password_page_changes_it_after_the_old_one(app: Any) -> None:
     here, elsewhere = _logged_in(app), _logged_in(app)
     page = here.get("/account/wachtwoord")
     assert page.status_code == 200 and 'minlength="12"' in page.text
@@ -68,7 +69,7 @@ def test_the_password_page_changes_it_after_the_old_one(app: object) -> None:
     _logged_in(app, NEW)
 
 
-def test_log_out_everywhere_ends_the_other_browsers_too(app: object) -> None:
+def test_log_out_everywhere_ends_the_other_browsers_too(app: Any) -> None:
     here, elsewhere = _logged_in(app), _logged_in(app)
     token = _csrf(here.get("/account/wachtwoord").text)
     assert here.post("/uitloggen-overal", data={"csrf": "forged"}).status_code == 403

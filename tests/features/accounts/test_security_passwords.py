@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lloradar.domain.account import Role
+from lloradar.domain.account import Account, Role
 from lloradar.features.accounts import service as accounts
 from lloradar.features.accounts import throttle
 from lloradar.features.accounts.passwords import common_passwords, is_common
@@ -16,7 +16,7 @@ PASSWORD = "een lang wachtwoord"
 NEW = "nog een ander lang wachtwoord"
 
 
-def _account(store: Store, email: str = "p@example.nl") -> accounts.Account:
+def _account(store: Store, email: str = "p@example.nl") -> Account:
     return accounts.register(store, email, PASSWORD, Role.CITIZEN, "")
 
 

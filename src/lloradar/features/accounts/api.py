@@ -8,7 +8,14 @@ from datetime import datetime
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from lloradar.api.auth import SESSION_COOKIE, AccountStoreDep, ApiAccount, bearer_token
+from lloradar.api.auth import (
+    AccountStoreDep,
+    ApiAccount,
+    bearer_token,
+    clear_session_cookie,
+    session_cookie,
+    set_session_cookie,
+)
 from lloradar.api.problems import Problem
 from lloradar.features.accounts.service import (
     AccountError,
@@ -76,17 +83,10 @@ def api_login(
         ) from exc
     except AccountError as exc:
         raise Problem(401, "Login failed", str(exc)) from exc
-    previous = request.cookies.get(SESSION_COOKIE)
+    previous = session_cookie(request)
     if previous:  # the new session replaces the cookie's: the old token stops working
         logout(store, previous)
-    response.set_cookie(
-        SESSION_COOKIE,
-        session.token,
-        httponly=True,
-        samesite="lax",
-        path="/",
-        secure=request.url.scheme == "https",
-    )
+    set_session_cookie(response, session.token)
     account = session.account
     return LoginOut(
         token=session.token,
@@ -102,11 +102,11 @@ def api_login(
 def api_logout(
     request: Request, response: Response, account: ApiAccount, store: AccountStoreDep
 ) -> Response:
-    token = bearer_token(request) or request.cookies.get(SESSION_COOKIE)
+    token = bearer_token(request) or session_cookie(request)
     if token:
         logout(store, token)
     out = Response(status_code=204)
-    out.delete_cookie(SESSION_COOKIE, path="/")
+    clear_session_cookie(out)
     return out
 
 
@@ -135,7 +135,7 @@ def me(request: Request, account: ApiAccount, store: AccountStoreDep) -> MeOut:
 def api_change_password(
     body: PasswordIn, request: Request, account: ApiAccount, store: AccountStoreDep
 ) -> Response:
-    token = bearer_token(request) or request.cookies.get(SESSION_COOKIE)
+    token = bearer_token(request) or session_cookie(request)
     try:
         change_password(store, account.id, body.old_password, body.new_password, keep_token=token)
     except TooManyAttempts as exc:
@@ -155,5 +155,5 @@ def api_change_password(
 def api_logout_everywhere(account: ApiAccount, store: AccountStoreDep) -> Response:
     logout_everywhere(store, account.id)
     out = Response(status_code=204)
-    out.delete_cookie(SESSION_COOKIE, path="/")
+    clear_session_cookie(out)
     return out

@@ -27,6 +27,9 @@ from lloradar.web.auth import (
     CurrentAccount,
     OptionalAccount,
     anonymous_csrf,
+    clear_cookie,
+    request_cookie,
+    set_cookie,
 )
 from lloradar.web.i18n import request_lang, words
 from lloradar.web.routes import StoreDep, render
@@ -56,27 +59,14 @@ def client_of(request: Request) -> str:
 def _form(request: Request, template: str, status: int = 200, **context: object) -> HTMLResponse:
     token = anonymous_csrf(request)
     response = render(request, template, status, w=_words(request), **context)
-    response.set_cookie(
-        CSRF_COOKIE, token, httponly=True, samesite="lax", path="/", secure=_https(request)
-    )
+    set_cookie(response, CSRF_COOKIE, token)
     return response
 
 
-def _https(request: Request) -> bool:
-    """Cookies get the Secure flag whenever the site is served over HTTPS."""
-    return request.url.scheme == "https"
-
-
 def start_session(request: Request, response: Response, session: Session) -> None:
-    """The session cookie: HttpOnly, SameSite=Lax; the server decides when it expires."""
-    response.set_cookie(
-        SESSION_COOKIE,
-        session.token,
-        httponly=True,
-        samesite="lax",
-        path="/",
-        secure=_https(request),
-    )
+    """The session cookie: HttpOnly, SameSite=Lax, `__Host-` and Secure unless
+    LLORADAR_COOKIE_SECURE is off; the server decides when it expires."""
+    set_cookie(response, SESSION_COOKIE, session.token)
 
 
 def _home_for(role: Role) -> str:
@@ -145,7 +135,7 @@ def login_submit(
 def _end_previous_session(request: Request, store: StoreDep) -> None:
     """A login replaces the browser's session: the token it carried so far stops working, so a
     token planted in or copied from this browser before the login is worth nothing after it."""
-    previous = request.cookies.get(SESSION_COOKIE)
+    previous = request_cookie(request, SESSION_COOKIE)
     if previous:
         logout(store, previous)
 
@@ -203,11 +193,11 @@ def register_submit(
 
 @router.post("/uitloggen")
 def logout_submit(request: Request, store: StoreDep, _csrf: CsrfForm) -> Response:
-    token = request.cookies.get(SESSION_COOKIE)
+    token = request_cookie(request, SESSION_COOKIE)
     if token:
         logout(store, token)
     response = RedirectResponse("/", 303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_cookie(response, SESSION_COOKIE)
     return response
 
 
@@ -239,7 +229,7 @@ def password_submit(
             account.id,
             old_password,
             new_password,
-            keep_token=request.cookies.get(SESSION_COOKIE),
+            keep_token=request_cookie(request, SESSION_COOKIE),
         )
     except TooManyAttempts as exc:
         error = w["too_many"].format(minutes=exc.retry_after // 60 + 1)
@@ -269,5 +259,5 @@ def logout_everywhere_submit(store: StoreDep, account: CurrentAccount, _csrf: Cs
     """Every session of the account ends: this browser, others, and API tokens."""
     logout_everywhere(store, account.id)
     response = RedirectResponse("/inloggen", 303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_cookie(response, SESSION_COOKIE)
     return response
