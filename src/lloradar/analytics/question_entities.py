@@ -121,13 +121,13 @@ def token_match(
     word: str, label_word: str, strict: frozenset[str] = frozenset(), *, fuzzy: bool = True
 ) -> int:
     """2: the same word; 1: a plural, or a misspelling; 0: no match. Words in `strict` (the
-    parser's own vocabulary) match only themselves."""
+    parser's own vocabulary) match only themselves or as a plural."""
     if word == label_word:
         return 2
-    if word in strict:
-        return 0
     if _plural_of(word, label_word):
         return 1
+    if word in strict:  # the parser's own words: a plural, never a misspelling
+        return 0
     if fuzzy and len(label_word) >= FUZZY_MIN_LENGTH and len(word) >= FUZZY_MIN_LENGTH:
         if fuzz.ratio(word, label_word) >= (FUZZY_RATIO if len(label_word) > 6 else 90):
             return 1

@@ -26,6 +26,7 @@ OCCUPATIONS: dict[str, tuple[str, ...]] = {
     ),
     "9aa2a36f-296e-45fe-9798-b7839e0ed389": (
         "elektrotechnici", "elektrotechnicus", "electrical technician", "electrotechnician",
+        "electrical engineer",
         "elektrotechnisch technicus",
     ),
     "18e14e61-495b-44cc-a7c6-df4c625934ba": (
@@ -113,7 +114,7 @@ OCCUPATIONS: dict[str, tuple[str, ...]] = {
     ),
     "b31e404e-9af6-457d-a58a-208f612eeba3": (
         "werktuigbouwkundige", "werktuigbouwkundig technicus", "mechanical technician",
-        "mechanical engineer", "werktuigbouwer", "monteur", "monteurs", "mechanic",
+        "mechanical engineer", "werktuigbouwer", "mechanic",
     ),
     "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd": (
         "thuiszorgmedewerker", "thuiszorg", "thuishulp", "wijkzorg", "home care worker",
@@ -131,6 +132,7 @@ OCCUPATIONS: dict[str, tuple[str, ...]] = {
     "d38c2107-98f2-47b7-8bb4-f69750d51082": (
         "verzorgende", "verzorgenden", "zorgassistent", "helpende zorg", "zorgmedewerker",
         "care assistant", "nursing assistant", "caregiver", "carer", "health care assistant",
+        "care worker", "zorgverlener", "verzorger",
     ),
 }
 
@@ -141,6 +143,8 @@ AREAS: dict[str, tuple[str, ...]] = {
         "Netherlands", "Holland", "nationaal", "national", "nationally", "nationwide",
         "the whole country",
     ),
+    "PV29": ("Zealand",),
+    "PV25": ("Guelders",),
     "PV21": (
         "Friesland", "Frisia",
     ),

@@ -66,9 +66,11 @@ def _build(data: RadarData) -> Vocabulary:
     gemeenten, alternatives = _stored(data)
     places: list[Named] = []
     for region in data.regions:
-        places.append(Named(region.code, (region.name, *aliases.AREAS.get(region.code, ()))))
+        labels = (region.name, region.code, *aliases.AREAS.get(region.code, ()))
+        places.append(Named(region.code, labels, whole_only=False))
     for area in data.areas:
-        places.append(Named(area.code, (area.name, *aliases.AREAS.get(area.code, ())), 1))
+        labels = (area.name, area.code, *aliases.AREAS.get(area.code, ()))
+        places.append(Named(area.code, labels, 1))
     known = {r.code for r in [*data.regions, *data.areas]}
     for _code, name, parent in gemeenten:
         if parent not in known:
