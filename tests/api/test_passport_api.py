@@ -164,7 +164,9 @@ def test_bad_cv_files_are_refused_with_a_message(client: TestClient) -> None:
     cases = [
         ("cv.exe", b"MZ\x90\x00", 415, "not accepted"),
         ("cv.txt", b"plain text", 415, "not accepted"),
-        ("cv.pdf", b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024), 413, "the limit is 5 MB"),
+        ("cv.pdf", b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024 + 512 * 1024), 413, "the limit is 5 MB"),
+        # Over the 6 MB request limit of an upload route: refused before it is parsed.
+        ("cv.pdf", b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024), 413, "larger than 6 MB"),
         ("cv.pdf", b"%PDF-1.4 broken", 422, "cannot be read as a PDF"),
     ]
     for name, data, status, message in cases:
