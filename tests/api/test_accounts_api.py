@@ -138,21 +138,23 @@ def test_registration_page_offers_only_citizen_and_employer(client: TestClient) 
         data={"email": email, "password": PASSWORD, "role": "employer", "csrf": token},
         follow_redirects=False,
     )
-    assert ok.status_code == 303
-    assert browser.get("/api/me").json()["account"]["role"] == "employer"
+    assert ok.status_code == 303 and ok.headers["location"] == "/inloggen?aangemeld=1"
+    login = browser.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+    assert login.json()["account"]["role"] == "employer"
 
 
 def test_logout_page_needs_csrf_and_ends_the_session(client: TestClient) -> None:
     browser = TestClient(client.app)
     token = _csrf_of(browser.get("/registreren").text)
+    email = fresh_email("citizen")
     browser.post(
         "/registreren",
-        data={
-            "email": fresh_email("citizen"),
-            "password": PASSWORD,
-            "role": "citizen",
-            "csrf": token,
-        },
+        data={"email": email, "password": PASSWORD, "role": "citizen", "csrf": token},
+    )
+    login_page = browser.get("/inloggen")
+    browser.post(
+        "/inloggen",
+        data={"email": email, "password": PASSWORD, "csrf": _csrf_of(login_page.text)},
     )
     assert browser.get("/api/me").status_code == 200
     assert browser.post("/uitloggen", data={"csrf": "forged"}).status_code == 403

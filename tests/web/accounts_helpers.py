@@ -10,7 +10,7 @@ PASSWORD = "correct horse battery staple"
 
 
 def register_and_login(page: Any, base_url: str, role: str = "citizen") -> str:
-    """Register a new account of `role` through /registreren (which logs it in); returns the
+    """Register a new account of `role` through /registreren, then log in; returns the
     e-mail address. Analyst and admin accounts cannot register themselves: the helper creates
     them in the app's store and logs in through /inloggen."""
     email = f"{role}-{uuid.uuid4().hex[:10]}@example.nl"
@@ -21,6 +21,8 @@ def register_and_login(page: Any, base_url: str, role: str = "citizen") -> str:
         page.fill("#email", email)
         page.fill("#password", PASSWORD)
         page.click("form.account-form button[type=submit]")
+        page.wait_for_load_state()
+        login(page, base_url, email)  # registration does not log in (issue 18, finding 8)
     else:
         _create_privileged(base_url, email, role)
         login(page, base_url, email)

@@ -1,4 +1,5 @@
-"""The account pages: log in (/inloggen), register as a citizen or employer (/registreren),
+"""The account pages: log in (/inloggen), register as a citizen or employer (/registreren: the
+same answer whether or not the address had an account, then log in),
 change the password (/account/wachtwoord), log out (/uitloggen) or log out everywhere
 (/uitloggen-overal), both a POST with the form token."""
 
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from lloradar.domain.account import SELF_SERVICE_ROLES, Role, Session
 from lloradar.features.accounts.service import (
     AccountError,
+    EmailTaken,
     LoginFailed,
     TooManyAttempts,
     change_password,
@@ -80,6 +82,7 @@ def login_page(
     next_url: NextParam = "",
     verlopen: Annotated[str | None, Query(max_length=1)] = None,
     verwijderd: Annotated[str | None, Query(max_length=1)] = None,
+    aangemeld: Annotated[str | None, Query(max_length=1)] = None,
 ) -> HTMLResponse:
     w = _words(request)
     return _form(
@@ -88,7 +91,7 @@ def login_page(
         account=account,
         next_url=safe_next(next_url, ""),
         error=w["expired"] if verlopen else "",
-        notice=w["deleted"] if verwijderd else "",
+        notice=w["deleted"] if verwijderd else w["registered"] if aangemeld else "",
         email="",
     )
 
@@ -181,14 +184,14 @@ def register_submit(
         return _form(request, "account_register.html", 422, error=message, **context)
     try:
         register(store, email, password, Role(role), name, client=client_of(request))
-        session = login(store, email, password, client_of(request))
-        _end_previous_session(request, store)
+    except EmailTaken:
+        pass  # answered as a new account: the page does not tell whether an address has one
     except AccountError as exc:
         message = exc.nl if request_lang(request) == "nl" else str(exc)
         return _form(request, "account_register.html", 422, error=message, **context)
-    response = RedirectResponse(_home_for(session.account.role), 303)
-    start_session(request, response, session)
-    return response
+    # The same answer for a new and a taken address: log in now (no session is started here,
+    # since a taken address would then answer differently).
+    return RedirectResponse("/inloggen?aangemeld=1", 303)
 
 
 @router.post("/uitloggen")
