@@ -85,3 +85,18 @@ def test_store_info_shows_the_url_without_its_password(
     assert result.exit_code == 0, result.output
     assert SECRET not in result.output
     assert "lloradar:***@127.0.0.1" in result.output
+
+
+@pytest.mark.postgres
+def test_an_engine_error_names_the_store_without_its_password(postgres_url: str) -> None:
+    from lloradar.domain import IngestError
+    from lloradar.features.indicators.skills import compute_skills_on
+    from lloradar.features.indicators.tension import compute_on
+
+    url = postgres_url.replace("lloradar@", f"lloradar:{SECRET}@")
+    with open_store(url, migrate=False) as store:
+        for compute in (compute_on, compute_skills_on):
+            with pytest.raises(IngestError) as caught:
+                compute(store, "duckdb")
+            assert SECRET not in str(caught.value)
+            assert "lloradar:***@127.0.0.1" in str(caught.value)

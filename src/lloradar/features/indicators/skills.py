@@ -27,7 +27,7 @@ from lloradar.domain import IngestError, RegionLevel
 from lloradar.features.indicators.tension import resolve_occupation
 from lloradar.services.engines import ENGINES, spark_backend, store_backend, to_arrow
 from lloradar.services.regions import resolve_region
-from lloradar.store import DuckDBStore, PostgresStore, Store
+from lloradar.store import DuckDBStore, PostgresStore, Store, redacted
 
 __all__ = [
     "MIN_TEXT_SCORE",
@@ -100,7 +100,7 @@ def compute_skills_on(store: Store, engine: str, min_score: float = MIN_TEXT_SCO
     expected = DuckDBStore if engine == "duckdb" else PostgresStore
     if not isinstance(store, expected):
         raise IngestError(
-            store.url,
+            redacted(store.url),
             f"engine {engine!r} runs inside its own store; the configured store is "
             f"{store.dialect} (set LLORADAR_STORE, or use --engine {store.dialect} or spark)",
         )

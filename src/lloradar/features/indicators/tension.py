@@ -34,7 +34,7 @@ from lloradar.services.engines import (
 )
 from lloradar.services.regions import resolve_region
 from lloradar.services.suggest import closest
-from lloradar.store import DuckDBStore, PostgresStore, Store
+from lloradar.store import DuckDBStore, PostgresStore, Store, redacted
 
 __all__ = [
     "FLAGS",
@@ -129,7 +129,7 @@ def compute_on(store: Store, engine: str) -> pa.Table:
     expected = DuckDBStore if engine == "duckdb" else PostgresStore
     if not isinstance(store, expected):
         raise IngestError(
-            store.url,
+            redacted(store.url),
             f"engine {engine!r} runs inside its own store; the configured store is "
             f"{store.dialect} (set LLORADAR_STORE, or use --engine {store.dialect} or spark)",
         )
