@@ -623,3 +623,25 @@ def test_right_per_kind(world: dict[str, Any]) -> None:
     print(f"  languages: {dict(languages)}")
     assert len(cases) >= 80 and set(languages) == {"nl", "en"}
     assert right == total
+
+
+def test_every_figure_stated_is_the_published_one(world: dict[str, Any]) -> None:
+    """Whatever the kind, every published figure an answer states (its `figures` rows with an
+    area and a month) is the value of the published table for that area, occupation and month."""
+    by_slug = {_slug(v): v for v in world["occupations"].values()}
+    checked = 0
+    for case in [*CASES, *_hidden_cases(world)]:
+        body = world["client"].get("/api/question", params={"q": case.q}).json()
+        for row in body["figures"]:
+            if "area" not in row or len(str(row.get("period", ""))) != 7:
+                continue  # a forecast, a course or an intervention: judged against its service
+            occupation = by_slug[row["occupation"]] if row["occupation"] else "all"
+            month = date(int(row["period"][:4]), int(row["period"][5:]), 1)
+            published = world["published"][(row["area"], occupation, month)]
+            for measure in ("vacancies", "job_seekers", "interested", "experienced", "ratio"):
+                if measure in row:
+                    value = published[measure]
+                    value = round(value, 3) if measure == "ratio" and value is not None else value
+                    assert row[measure] == value, (case.q, row, measure, value)
+            checked += 1
+    assert checked > 200

@@ -43,7 +43,7 @@ def ranking(ask: Ask, area: Region | None, occupation: Any | None) -> Reply:
     if p.rank_regions or (occupation is not None and area is None):
         level = RegionLevel.PROVINCIE if p.provinces else RegionLevel.ARBEIDSMARKTREGIO
         cells = [
-            (r, None, f)
+            (r, occupation, f)
             for r, f in ask.data.by_region(
                 occupation.slug if occupation else None, ask.period, level
             )
