@@ -84,6 +84,7 @@ def test_deleting_ones_own_account_needs_the_password(duck: Store) -> None:
     assert accounts.get_account(duck, account.id) is not None
     accounts.delete_own_account(duck, account.id, PASSWORD)
     assert accounts.get_account(duck, account.id) is None
+    assert duck.query("SELECT count(*) FROM login_attempt") == [(0,)]  # the wrong try too
 
 
 def test_one_client_trying_many_addresses_is_stopped(duck: Store) -> None:

@@ -242,7 +242,7 @@ def confirm_password(store: Store, account_id: str, password: str) -> None:
     """Re-authentication before a change that matters (a new password, deleting the account):
     `LoginFailed` unless `password` is the account's; 5 wrong ones in 15 minutes and
     `TooManyAttempts`."""
-    key = "confirm:" + email_hash(account_id)
+    key = _confirm_key(account_id)
     check_attempts(store, key)
     rows = store.query("SELECT password_hash FROM account WHERE account_id = ?", (account_id,))
     if not rows or not _verify(str(rows[0][0]), password):
@@ -359,6 +359,9 @@ def delete_account(store: Store, account_id: str) -> None:
                 "DELETE FROM login_attempt WHERE attempt_key LIKE ?",
                 (email_hash(account.email) + ":%",),
             )
+        store.execute(
+            "DELETE FROM login_attempt WHERE attempt_key = ?", (_confirm_key(account_id),)
+        )
         store.execute("DELETE FROM account WHERE account_id = ?", (account_id,))
         audit.forget(store, account_id)
 
@@ -371,6 +374,10 @@ def _tables_with_account_column(store: Store) -> list[str]:
         (schema,),
     )
     return sorted(str(r[0]) for r in rows)
+
+
+def _confirm_key(account_id: str) -> str:
+    return "confirm:" + email_hash(account_id)
 
 
 def _verify(encoded: str, password: str) -> bool:
