@@ -40,6 +40,7 @@ def forecast(ask: Ask) -> Reply:
     scenario = _scenario(ask)
     regional = area is not None and area.level is RegionLevel.ARBEIDSMARKTREGIO
     rows: list[dict[str, Any]] = []
+    baseline: list[dict[str, Any]] = []
     base = 0
     try:
         if ask.data.store_url:
@@ -47,6 +48,8 @@ def forecast(ask: Ask) -> Reply:
                 base = last_history_year(store)
                 if regional and area is not None:
                     rows = forecast_for_region(store, area.code, scenario)
+                    if scenario != "baseline":
+                        baseline = forecast_for_region(store, area.code, "baseline")
     except Exception as error:  # no stored run: say so
         log.info("question: no forecast (%s)", error)
     years = f"{base + 1}–{base + HORIZON}"
@@ -111,6 +114,15 @@ def forecast(ask: Ask) -> Reply:
         f"scenario {scenario}): a demand for {demand} workers against a supply of {supply} "
         f"(supply per demand {ratio})."
     )
+    before = next((r for r in baseline if r["occupation_id"] == occupation.id), None)
+    if before is not None and before["ratio"] is not None and not before["suppressed"]:
+        _record(ask, area.code, occupation.slug, before, years)
+        was = before["prospect"] if nl else PROSPECT_EN.get(before["prospect"], before["prospect"])
+        text += (
+            f" In het basisscenario: {was} (aanbod per vraag {ask.ratio(before['ratio'])})."
+            if nl
+            else f" In the baseline: {was} (supply per demand {ask.ratio(before['ratio'])})."
+        )
     return Reply(True, text, ratio, trend=prospect)
 
 
