@@ -4,7 +4,7 @@ login check: by its Content-Length, and by counting a body sent without one (chu
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -56,17 +56,17 @@ def test_a_chunked_body_without_content_length_is_counted(client: TestClient) ->
 
 def _run(
     middleware: BodyLimit, headers: list[tuple[bytes, bytes]], parts: list[bytes]
-) -> list[dict[str, Any]]:
+) -> list[MutableMapping[str, Any]]:
     messages = [
         {"type": "http.request", "body": p, "more_body": i < len(parts) - 1}
         for i, p in enumerate(parts)
     ]
-    sent: list[dict[str, Any]] = []
+    sent: list[MutableMapping[str, Any]] = []
 
     async def receive() -> dict[str, Any]:
         return messages.pop(0) if messages else {"type": "http.disconnect"}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
     scope = {"type": "http", "method": "POST", "path": "/api/x", "headers": headers}
