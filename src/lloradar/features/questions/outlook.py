@@ -209,13 +209,13 @@ def regional_skills(ask: Ask) -> Reply:
     area = ask.areas[0] if ask.areas else ask.data.area("NL01")
     key = None if area is None or area.code == "NL01" else area.code
     cells = [(o, f) for o, f in ask.data.by_occupation(key, ask.period) if f.ratio is not None]
-    cells.sort(key=lambda of: of[1].ratio, reverse=True)
+    cells.sort(key=lambda of: of[1].ratio or 0.0, reverse=True)
     parts = []
     for o, f in cells[:3]:
         skills = [s for s in ask.data.skills.get(o.slug, []) if s[2] == "essential"][:3]
         labels = ", ".join(s[0] if ask.nl else s[1] for s in skills)
         ask.record(area, o, f, "vacancies", "job_seekers", "ratio", "tension_class")
-        parts.append(f"{o.label(ask.lang)} ({ask.ratio(f.ratio)}): {labels}")
+        parts.append(f"{o.label(ask.lang)} ({ask.ratio(f.ratio or 0.0)}): {labels}")
     place = ask.place(area)
     if not parts:
         return Reply(

@@ -40,6 +40,7 @@ def _shown(ask: Ask, f: Any, measure: Measure) -> str:
 def ranking(ask: Ask, area: Region | None, occupation: Any | None) -> Reply:
     p = ask.parsed
     measure = p.measure if p.measure in _BY else Measure.TENSION
+    cells: list[tuple[Region | None, Any, Any]]
     if p.rank_regions or (occupation is not None and area is None):
         level = RegionLevel.PROVINCIE if p.provinces else RegionLevel.ARBEIDSMARKTREGIO
         cells = [
