@@ -178,7 +178,18 @@ def test_bad_cv_files_are_refused_with_a_message(client: TestClient) -> None:
 def test_delete_me_needs_confirmation_and_removes_the_login(client: TestClient) -> None:
     me = citizen_with_consent(client)
     assert me.client.delete("/api/me").status_code == 422
-    assert me.client.delete("/api/me", params={"confirm": "yes"}).status_code == 204
+    # re-authentication: the confirmation alone, or a wrong password, deletes nothing
+    assert me.client.delete("/api/me", params={"confirm": "yes"}).status_code == 422
+    wrong = me.client.request(
+        "DELETE", "/api/me", params={"confirm": "yes"}, json={"password": "not my password!"}
+    )
+    assert wrong.status_code == 403 and me.client.get("/api/me").status_code == 200
+    assert (
+        me.client.request(
+            "DELETE", "/api/me", params={"confirm": "yes"}, json={"password": me.password}
+        ).status_code
+        == 204
+    )
     again = TestClient(client.app).post(
         "/api/auth/login", json={"email": me.account.email, "password": me.password}
     )

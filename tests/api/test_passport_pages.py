@@ -127,3 +127,9 @@ def test_delete_needs_the_tick_and_english_works(client: TestClient) -> None:
     unticked = browser.post("/account/verwijderen", data={"csrf": token})
     assert unticked.status_code == 422 and "really want to delete" in unticked.text
     assert me.client.get("/api/me").status_code == 200
+    wrong = browser.post(
+        "/account/verwijderen",
+        data={"csrf": token, "confirm": "yes", "password": "not my password!"},
+    )
+    assert wrong.status_code == 403 and "password is not right" in wrong.text
+    assert me.client.get("/api/me").status_code == 200

@@ -161,7 +161,12 @@ def test_delete_removes_every_trace_except_the_log_line(client: TestClient) -> N
     )
     assert subscribed.status_code == 201, subscribed.text  # another helper's personal table
     anna.client.post("/api/auth/login", json={"email": anna.account.email, "password": "wrong"})
-    assert anna.client.delete("/api/me", params={"confirm": "yes"}).status_code == 204
+    assert (
+        anna.client.request(
+            "DELETE", "/api/me", params={"confirm": "yes"}, json={"password": anna.password}
+        ).status_code
+        == 204
+    )
     with open_web_store(store_url_of(client.app)) as store:
         for table in store.tables():
             text = " ".join(str(v) for r in store.query(f"SELECT * FROM {table}") for v in r)
@@ -181,7 +186,9 @@ def test_delete_removes_every_trace_except_the_log_line(client: TestClient) -> N
 def test_a_fresh_email_cannot_see_a_deleted_accounts_data(client: TestClient) -> None:
     s1, *_ = _skills(client)
     anna = _citizen(client, s1)
-    anna.client.delete("/api/me", params={"confirm": "yes"})
+    anna.client.request(
+        "DELETE", "/api/me", params={"confirm": "yes"}, json={"password": anna.password}
+    )
     again = logged_in_client(client.app, "citizen")
     assert again.client.get("/api/passport").json()["skills"] == []
     assert fresh_email("x") != anna.account.email

@@ -95,7 +95,12 @@ def test_deleting_an_employer_account_over_the_api_removes_its_teams_members(
     code = boss.client.post("/api/tasks/teams", json={"name": "Ploeg"}).json()["code"]
     joined = worker.client.post(f"/api/tasks/teams/{code}/join", json={"consent": True})
     assert joined.status_code == 200
-    assert boss.client.delete("/api/me", params={"confirm": "yes"}).status_code == 204
+    assert (
+        boss.client.request(
+            "DELETE", "/api/me", params={"confirm": "yes"}, json={"password": boss.password}
+        ).status_code
+        == 204
+    )
     with open_web_store(store_url_of(client.app)) as store:
         left = store.query("SELECT count(*) FROM task_team_member WHERE team_code = ?", (code,))
     assert left[0][0] == 0

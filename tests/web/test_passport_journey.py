@@ -88,6 +88,7 @@ def test_citizen_builds_exports_and_deletes_a_passport(
 
     page.goto(f"{base_url}/paspoort")
     page.check("#confirm-delete")
+    page.fill("#delete-password", PASSWORD)
     page.click("[data-testid=delete-account]")
     page.wait_for_selector("[data-testid=login-notice]")
     assert "verwijderd" in page.locator("[data-testid=login-notice]").inner_text()

@@ -7,16 +7,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, UploadFile
+from fastapi import APIRouter, Body, Depends, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from lloradar.api.auth import SESSION_COOKIE, AccountStoreDep, require_api_roles
+from lloradar.api.auth import AccountStoreDep, clear_session_cookie, require_api_roles
 from lloradar.api.deps import DataDep
 from lloradar.api.problems import Problem
 from lloradar.domain.account import Account, Purpose, Role
 from lloradar.domain.passport import Evidence, Level, Passport, Preferences
-from lloradar.features.accounts.service import delete_account, give_consent, withdraw_consent
+from lloradar.features.accounts.service import (
+    LoginFailed,
+    TooManyAttempts,
+    delete_own_account,
+    give_consent,
+    withdraw_consent,
+)
 from lloradar.features.passport.cv import (
     MAX_BYTES,
     CvDocumentError,
@@ -43,6 +49,10 @@ from lloradar.services.request_store import store_url_for
 router = APIRouter(prefix="/api", tags=["passport"])
 Citizen = Annotated[Account, Depends(require_api_roles(Role.CITIZEN))]
 AnyAccount = Annotated[Account, Depends(require_api_roles(*Role))]
+
+
+class PasswordIn(BaseModel):
+    password: str = Field(min_length=1, max_length=1000)
 
 
 class SkillIn(BaseModel):
@@ -258,8 +268,14 @@ def delete_me(
     account: AnyAccount,
     store: AccountStoreDep,
     confirm: Annotated[Literal["yes"], Query(description="must be 'yes'")],
+    body: Annotated[PasswordIn, Body(description="your password again (re-authentication)")],
 ) -> Response:
-    delete_account(store, account.id)
+    try:
+        delete_own_account(store, account.id, body.password)
+    except TooManyAttempts as refused:
+        raise Problem(429, "Too many attempts", str(refused)) from None
+    except LoginFailed as refused:
+        raise Problem(403, "Password needed", str(refused)) from None
     out = Response(status_code=204)
-    out.delete_cookie(SESSION_COOKIE, path="/")
+    clear_session_cookie(out)
     return out

@@ -14,7 +14,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from lloradar.domain.account import Account, Purpose, Role
 from lloradar.domain.passport import Evidence, Level, Preferences
 from lloradar.features.accounts.service import (
-    delete_account,
+    LoginFailed,
+    TooManyAttempts,
+    delete_own_account,
     give_consent,
     has_consent,
     withdraw_consent,
@@ -44,7 +46,13 @@ from lloradar.features.passport.service import (
 )
 from lloradar.features.passport.words import MESSAGES, WORDS
 from lloradar.services.request_store import store_url_for
-from lloradar.web.auth import SESSION_COOKIE, CsrfForm, CurrentAccount, require_roles
+from lloradar.web.auth import (
+    SESSION_COOKIE,
+    CsrfForm,
+    CurrentAccount,
+    clear_cookie,
+    require_roles,
+)
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import DataDep, StoreDep, render
 
@@ -273,13 +281,22 @@ def delete_everything(
     store: StoreDep,
     _csrf: CsrfForm,
     confirm: Annotated[str, Form(max_length=3)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:
+    lang = request_lang(request)
     if confirm != "yes":
-        lang = request_lang(request)
         if account.role != Role.CITIZEN:
             return RedirectResponse("/", 303)
         return _page(request, store, account, 422, error=WORDS[lang]["confirm_needed"])
-    delete_account(store, account.id)
+    try:  # re-authentication: a borrowed, logged-in browser cannot delete the account
+        delete_own_account(store, account.id, password)
+    except (LoginFailed, TooManyAttempts) as refused:
+        status = 429 if isinstance(refused, TooManyAttempts) else 403
+        if account.role != Role.CITIZEN:
+            return RedirectResponse("/", 303)
+        return _page(
+            request, store, account, status, error=refused.nl if lang == "nl" else str(refused)
+        )
     response = RedirectResponse("/inloggen?verwijderd=1", 303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_cookie(response, SESSION_COOKIE)
     return response
