@@ -14,7 +14,8 @@ def test_security_headers_on_every_kind_of_response(client: TestClient, path: st
     headers = client.get(path).headers
     csp = headers["content-security-policy"]
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
-    assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    script_src = csp.split("script-src")[1].split(";")[0]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     assert "object-src 'none'" in csp
     assert headers["x-frame-options"] == "DENY"
     assert headers["x-content-type-options"] == "nosniff"
