@@ -62,7 +62,13 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     response: HTMLResponse = templates.TemplateResponse(
         request,
         name,
-        {"lang": lang, "t": TEXT[lang], "demo": bool(data and data.is_demo), **context},
+        {
+            "lang": lang,
+            "t": TEXT[lang],
+            "demo": bool(data and data.is_demo),
+            "unfinished": bool(data and getattr(data, "unfinished", None)),
+            **context,
+        },
         status_code=status,
     )
     if request.query_params.get("lang") in LANGS:
