@@ -46,6 +46,7 @@ from lloradar.features.tasks.api import router as api_tasks_router
 from lloradar.features.tasks.pages import router as task_pages_router
 from lloradar.services.audit import require_pseudonym_key
 from lloradar.web.auth import PageAuthError, page_auth_error
+from lloradar.web.failures import StoreUnavailable, store_unavailable, unexpected
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.security import BodyLimit, SecurityHeaders
 
@@ -107,6 +108,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StoreUnavailable, store_unavailable)
+    app.add_exception_handler(Exception, unexpected)
     app.middleware("http")(no_store_when_personal)
     app.add_middleware(BodyLimit, limit=settings.max_body, upload_limit=settings.max_upload_body)
     app.add_middleware(SecurityHeaders, trust_forwarded_proto=settings.trust_forwarded_proto)
