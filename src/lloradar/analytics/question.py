@@ -116,9 +116,15 @@ def _unknown(words: list[str], leftover: list[int]) -> tuple[str | None, str | N
         text = " ".join(words[i] for i in run)
         if before and before[-1] in w.PLACE_PREPOSITIONS:
             place = place or text
-        else:
+        elif _person(words[run[-1]]):
             occupation = occupation or text
     return place, occupation
+
+
+def _person(word: str) -> bool:
+    """A word that may name people doing a job (piloten, bakers, kappers, kinderarts); other
+    words nobody knows (beleidsnotitie, trein) are no unknown occupation."""
+    return len(word) >= 4 and word.endswith(w.PERSON_ENDINGS)
 
 
 def parse_question(
@@ -178,9 +184,10 @@ def parse_question(
         and word_set & w.COUNT_WORDS
         and not word_set & (w.TENSION_WORDS | w.VACANCY_WORDS | w.JOB_SEEKER_WORDS)
         and (found_occupations or word_set & w.WORKER_WORDS)
+        and not word_set & {"jobs", "job", "banen", "baan"}
     ):  # "how many welders are there": workers, not a figure of the radar
         measure, unsupported = Measure.UNSUPPORTED, "workers"
-    if kind is Kind.TENSION and unknown_occupation and not word_set & (w.TOPIC | w.COUNT_WORDS):
+    if kind is Kind.TENSION and leftover and not word_set & (w.TOPIC | w.COUNT_WORDS):
         kind = Kind.OFF_TOPIC  # "schrijf een gedicht over lassers": not about the market
     if kind is Kind.OFF_TOPIC and found_regions and covered >= set(range(len(words))):
         kind = Kind.TENSION  # a place's name and nothing else: its tension

@@ -49,6 +49,7 @@ TOPIC = _w(
     "geinteresseerden interested ervaren experienced werkervaring experience"
     " overschot surplus werkloosheid unemployment"
     " enough genoeg voldoende scarce schaars schaarste"
+    " krappe ruime krappere ruimere"
 )
 
 # Measures.
@@ -86,6 +87,7 @@ TENSION_WORDS = _w(
     "shortage shortages moeilijk moeilijkst lastig makkelijk makkelijkst"
     " overschot surplus"
     " enough genoeg voldoende scarce schaars schaarste"
+    " krappe ruime krappere ruimere"
 )
 UNSUPPORTED_WORDS = _w(
     "salaris salarissen loon lonen verdienen verdient verdien salary salaries wage wages earn "
@@ -113,6 +115,13 @@ FORECAST_PHRASES = (
     "in five years",
     "in the future",
 )
+# How words naming people doing a job end (Dutch and English, singular and plural).
+PERSON_ENDINGS = (
+    "er", "ers", "aar", "aars", "eur", "eurs", "euse", "ist", "isten", "ists", "ant", "anten",
+    "ants", "ent", "enten", "ents", "ier", "iers", "ige", "igen", "man", "mannen", "men",
+    "lieden", "loog", "logen", "ogist", "trice", "ster", "sters", "or", "ors", "ian", "ians",
+    "arts", "artsen", "agent", "agenten", "en", "s", "ee", "ees", "ot", "oten",
+)  # fmt: skip
 # "How many welders are there": people working in an occupation, a count the radar does not hold.
 WORKER_WORDS = _w("werkenden werknemers werkgelegenheid workers employees employment employed")
 SKILL_WORDS = _w("skills skill vaardigheden vaardigheid competenties competentie kennis")

@@ -85,7 +85,13 @@ def refuse_entities(data: RadarData, parsed: ParsedQuestion, lang: str) -> Refus
         and parsed.kind not in (Kind.RANKING, Kind.INTERVENTION)
     ):
         return _sector(data, parsed, lang)
-    if unknown and not parsed.occupations and parsed.kind is not Kind.INTERVENTION:
+    ranks_occupations = parsed.kind is Kind.RANKING and not parsed.rank_regions
+    if (
+        unknown
+        and not parsed.occupations
+        and parsed.kind is not Kind.INTERVENTION
+        and not ranks_occupations
+    ):
         unknown = _as_written(parsed.text, unknown)
         near = _tails(data, unknown, lang) or closest(unknown, _occupation_choices(data, lang), 3)
         names = [label for _, label in near]
