@@ -53,6 +53,7 @@ class ParsedQuestion:
     sector: str | None = None  # a sector named where an occupation is needed ("de zorg")
     since: int | None = None  # "sinds 2023": a trend from that year
     months_back: int = 0  # "vorige maand": the month before the latest
+    until: int | None = None  # "tussen 2023 en 2025": a trend up to that year
     years_back: int = 0  # "de afgelopen drie jaar": a trend over that many years
     slack: bool = False  # a ranking of the slackest (fewest, lowest) first
     rank_regions: bool = False  # a ranking of places (for an occupation), not of occupations
@@ -194,6 +195,11 @@ def parse_question(
     year, month = period_of(norm, words)
     if _years_back(norm) and kind in (Kind.TENSION, Kind.COUNT):
         kind = Kind.TREND
+    years = sorted({int(y) for y in re.findall(r"\b20\d{2}\b", norm)})
+    until = None
+    if len(years) == 2 and kind in (Kind.TENSION, Kind.COUNT, Kind.TREND):
+        kind, year, until = Kind.TREND, years[0], years[1]  # "in 2024 en 2025": a change
+        word_set = word_set | {"sinds"}
     if word_set & {"sinds", "since", "vanaf"} and year:
         kind = Kind.TREND if kind in (Kind.TENSION, Kind.COUNT) else kind
     national_words = {
@@ -223,6 +229,7 @@ def parse_question(
         provinces=bool(word_set & w.PROVINCE_WORDS),
         limit=limit_of(words),
         years_back=_years_back(norm),
+        until=until,
         sector=next((x for i, x in enumerate(words) if x in w.SECTORS and i not in covered), None),
         since=year if year and word_set & {"sinds", "since", "vanaf", "from"} else None,
         months_back=1

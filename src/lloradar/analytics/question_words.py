@@ -193,6 +193,7 @@ TIGHT_SUPERLATIVES = _w(
 SLACK_SUPERLATIVES = _w(
     "ruimst ruimste slackest makkelijkst easiest minst least laagste lowest kleinste smallest "
     "fewest minste"
+    " kleinst laagst minst"
 )
 RANKING_WORDS = TIGHT_SUPERLATIVES | SLACK_SUPERLATIVES | _w("ranking rangorde")
 # "welke beroepen", "which regions": the list words of a ranking.

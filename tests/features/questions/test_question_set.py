@@ -182,6 +182,15 @@ CASES = [
     C("What's the ratio of vacancies to job seekers for electricians in Utrecht province?", "tension", "PV26", "electrician", **EN),
     C("Hoe verhoudt Twente zich tot de rest van Nederland als het gaat om krapte voor verpleegkundigen?", "comparison", "AM05,NL01", "nurse responsible for general care"),
     C("Zijn er in Drenthe meer of minder vacatures voor lassers dan vorig jaar?", "trend", "AM03", "welder", measure="vacancies"),
+    C("Hoe krap is de markt voor koks in Leeuwarden?", "tension", "AM02", "cook"),
+    C("How many vacancies for waiters were there in Rotterdam in March 2024?", "count", "AM22", "waiter/waitress", measure="vacancies", period="2024-03", **EN),
+    C("Which three occupations have the most vacancies nationally?", "ranking", "NL01", measure="vacancies", **EN),
+    C("Welk beroep heeft in Drenthe de hoogste spanning?", "ranking", "AM03"),
+    C("Waar in Nederland is het tekort aan elektriciens het kleinst?", "ranking", "NL01", "electrician", slack=True),
+    C("Compare the tension for cooks in Groningen, Friesland and Drenthe", "comparison", "AM01,AM02,AM03", "cook", **EN),
+    C("Hoe krap was de markt voor koks in Twente tussen 2022 en 2024?", "trend", "AM05", "cook", period="2024-12", extra={"since": 2022}),
+    C("Is het krap voor vrachtwagenchauffeurs in Limburg?", "tension", "PV31", reason="unknown_occupation"),
+    C("Hoe krap is de markt voor loodgieters in België?", "tension", "", "plumber", reason="unknown_place"),
     # --- forecast, skills, courses, transitions (from those features' services)
     C("Wat is de prognose voor verpleegkundigen in Twente?", "forecast", "AM05", "nurse responsible for general care"),
     C("What is the outlook for welders in Rijnmond?", "forecast", "AM22", "welder", **EN),
@@ -436,7 +445,7 @@ def _judge_ranking(
         if v[column] is not None and (column != "ratio" or v["job_seekers"] is not None)
     ]
     shown.sort(key=lambda kv: kv[1][column], reverse=not case.slack)
-    limit = 3 if "3" in case.q else 5
+    limit = 3 if any(x in case.q.lower() for x in ("3", "three", "drie")) else 5
     expected = [v[column] for _, v in shown[:limit]]
     got = [f[column] for f in body["figures"]]
     if column == "ratio":

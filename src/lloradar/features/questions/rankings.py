@@ -137,10 +137,10 @@ def comparison(ask: Ask) -> Reply:
     pairs: list[tuple[Region | None, Any | None]]
     if len(ask.areas) > 1:
         occ = ask.occupations[0] if ask.occupations else None
-        pairs = [(a, occ) for a in ask.areas[:2]]
+        pairs = [(a, occ) for a in ask.areas[:6]]
     else:
         area = ask.areas[0] if ask.areas else ask.data.area(COUNTRY)
-        pairs = [(area, o) for o in ask.occupations[:2]]
+        pairs = [(area, o) for o in ask.occupations[:6]]
     measure = ask.parsed.measure if ask.parsed.measure in _BY else Measure.TENSION
     parts, values = [], []
     for area, occ in pairs:
@@ -193,20 +193,21 @@ def comparison(ask: Ask) -> Reply:
             words = _BY[measure][1 if ask.nl else 2]
             parts.append(f"{name}: {ask.int(int(value))} {words}")
     text = f"In {ask.month()}: " + "; ".join(parts) + "."
-    if len(values) == 2:
-        (n1, v1), (n2, v2) = values
-        if v1 == v2:
+    if len(values) >= 2:
+        top = max(v for _, v in values)
+        winners = [n for n, v in values if v == top]
+        more = "krapper" if len(values) == 2 else "het krapst"
+        more_en = "tighter" if len(values) == 2 else "tightest"
+        if len(winners) > 1:
             text += " Ze zijn gelijk." if ask.nl else " They are equal."
+        elif measure is Measure.TENSION:
+            text += (
+                f" De markt is {more} voor {winners[0]}."
+                if ask.nl
+                else f" The market is {more_en} for {winners[0]}."
+            )
         else:
-            winner = n1 if v1 > v2 else n2
-            if measure is Measure.TENSION:
-                text += (
-                    f" De markt is krapper voor {winner}."
-                    if ask.nl
-                    else f" The market is tighter for {winner}."
-                )
-            else:
-                text += f" Het meest: {winner}." if ask.nl else f" The most: {winner}."
+            text += f" Het meest: {winners[0]}." if ask.nl else f" The most: {winners[0]}."
         return Reply(True, text)
     if not values:
         return Reply(False, text, reason="hidden")

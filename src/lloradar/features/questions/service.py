@@ -61,6 +61,9 @@ def _period(data: RadarData, parsed: ParsedQuestion) -> date | None:
     before ("vorig jaar", unless the question asks for the change), else the latest."""
     latest = data.periods[-1]
     if parsed.since is not None and parsed.kind is Kind.TREND:
+        if parsed.until is not None:
+            months = [p for p in data.periods if p.year == parsed.until]
+            return months[-1] if months else None
         return latest
     if parsed.year is not None:
         months = [p for p in data.periods if p.year == parsed.year]
