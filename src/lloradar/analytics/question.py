@@ -195,6 +195,8 @@ def parse_question(
     year, month = period_of(norm, words)
     if _years_back(norm) and kind in (Kind.TENSION, Kind.COUNT):
         kind = Kind.TREND
+    if kind is Kind.TENSION and word_set & {"will", "zal", "zullen", "wordt", "worden"} and year:
+        kind = Kind.FORECAST  # "what will the market look like in 2028"
     years = sorted({int(y) for y in re.findall(r"\b20\d{2}\b", norm)})
     until = None
     if len(years) == 2 and kind in (Kind.TENSION, Kind.COUNT, Kind.TREND):
@@ -263,6 +265,21 @@ def _province_if_said(words: list[str], mention: Mention) -> Mention:
     near = set(words[max(0, mention.start - 2) : mention.start]) | set(
         words[mention.end : mention.end + 1]
     )
+    if near & {"gemeente", "stad", "city", "municipality", "town"} and not mention.key.startswith(
+        "AM"
+    ):  # "de gemeente Utrecht": the city's arbeidsmarktregio, not the provincie
+        region = next((k for k in mention.others if k.startswith("AM")), None)
+        if region:
+            return Mention(
+                region,
+                mention.words,
+                mention.start,
+                mention.end,
+                mention.score,
+                True,
+                mention.words.title(),
+                (mention.key,),
+            )
     if near & w.PROVINCE_WORDS:
         province = next((k for k in mention.others if k.startswith("PV")), None)
         if province:

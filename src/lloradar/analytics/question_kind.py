@@ -53,6 +53,8 @@ def measure_of(words: set[str], norm: str) -> tuple[Measure, str | None]:
         return Measure.UNSUPPORTED, hit
     if w.has_phrase(norm, w.INTERESTED_PHRASES):
         return Measure.INTERESTED, None
+    if words & w.EXPERIENCED_WORDS:
+        return Measure.EXPERIENCED, None
     if w.has_phrase(norm, w.JOB_SEEKER_PHRASES) and not words & w.VACANCY_WORDS:
         return Measure.JOB_SEEKERS, None
     if words & w.VACANCY_WORDS and words & w.JOB_SEEKER_WORDS:

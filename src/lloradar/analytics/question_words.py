@@ -131,6 +131,7 @@ COURSE_WORDS = _w(
 TRANSITION_WORDS = _w(
     "overstappen overstap omscholen omscholing switch switching transition transitions "
     "vergelijkbare vergelijkbaar verwante similar related alternatief alternatieven"
+    " retrain retraining reskill reskilling herscholen herscholing"
 )
 INTERVENTION_WORDS = _w(
     "interventie interventies project projecten voortgang progress intervention interventions "
@@ -195,7 +196,11 @@ SLACK_SUPERLATIVES = _w(
     "fewest minste"
     " kleinst laagst minst"
 )
-RANKING_WORDS = TIGHT_SUPERLATIVES | SLACK_SUPERLATIVES | _w("ranking rangorde")
+RANKING_WORDS = (
+    TIGHT_SUPERLATIVES
+    | SLACK_SUPERLATIVES
+    | _w("ranking rangorde rank rangschik rangschikking sorteer sort")
+)
 # "welke beroepen", "which regions": the list words of a ranking.
 OCCUPATION_LIST = _w("beroepen beroep occupations occupation jobs functies")
 REGION_LIST = _w("regios regio regions region waar where provincies provinces provincie province")

@@ -43,13 +43,17 @@ def ranking(ask: Ask, area: Region | None, occupation: Any | None) -> Reply:
     cells: list[tuple[Region | None, Any, Any]]
     if p.rank_regions or (occupation is not None and area is None):
         level = RegionLevel.PROVINCIE if p.provinces else RegionLevel.ARBEIDSMARKTREGIO
+        within = area.code if area is not None and area.level is RegionLevel.PROVINCIE else None
         cells = [
             (r, occupation, f)
             for r, f in ask.data.by_region(
                 occupation.slug if occupation else None, ask.period, level
             )
+            if within is None or r.province_code == within  # the regions of one provincie
         ]
         subject = ask.what(occupation)
+        if within is not None and area is not None:
+            subject += f" in {area.name}"
         scope = (
             ("provincies" if ask.nl else "provinces")
             if level is RegionLevel.PROVINCIE
