@@ -226,7 +226,7 @@ def parse_question(
         occupations=tuple(found_occupations),
         unknown_place=unknown_place,
         unknown_occupation=unknown_occupation,
-        slack=bool(word_set & w.SLACK_SUPERLATIVES) and not (word_set & {"meeste", "most"}),
+        slack=_slack(word_set, norm),
         rank_regions=ranks_regions(words),
         provinces=bool(word_set & w.PROVINCE_WORDS),
         limit=limit_of(words),
@@ -239,6 +239,15 @@ def parse_question(
         else 0,
         words=tuple(words),
     )
+
+
+def _slack(words: set[str], norm: str) -> bool:
+    """A ranking of the slackest first: "ruimst", "fewest", and the easiest places to find work
+    ("waar vind ik als kok het makkelijkst werk": where the market is tightest, reversed)."""
+    slack = bool(words & w.SLACK_SUPERLATIVES) and not words & {"meeste", "most"}
+    if w.has_phrase(norm, w.WORKER_VIEW):
+        return not slack
+    return slack
 
 
 def _years_back(norm: str) -> int:

@@ -55,6 +55,8 @@ def measure_of(words: set[str], norm: str) -> tuple[Measure, str | None]:
         return Measure.INTERESTED, None
     if words & w.EXPERIENCED_WORDS:
         return Measure.EXPERIENCED, None
+    if words & w.INTERESTED_WORDS:
+        return Measure.INTERESTED, None
     if w.has_phrase(norm, w.JOB_SEEKER_PHRASES) and not words & w.VACANCY_WORDS:
         return Measure.JOB_SEEKERS, None
     if words & w.VACANCY_WORDS and words & w.JOB_SEEKER_WORDS:
@@ -156,7 +158,9 @@ def ranks_regions(words: list[str]) -> bool:
     said = set(words)
     if said & {"regios", "regions", "provincies", "provinces", "arbeidsmarktregios", "areas"}:
         return True
-    after_which = {b for a, b in itertools.pairwise(words) if a in {"welke", "which"}}
+    after_which = {
+        b for a, b in itertools.pairwise(words) if a in {"welke", "which"} | w.RANKING_WORDS
+    }
     if after_which & {"regio", "region", "provincie", "province", "arbeidsmarktregio", "area"}:
         return True
     return bool(said & {"waar", "where"}) and not after_which & w.OCCUPATION_LIST

@@ -163,7 +163,21 @@ TREND_MOVES = (
     "nam af",
 )
 BECOMING = _w("getting becoming become became geworden worden wordt werd got gotten")
-COMPARATIVES = _w("krapper ruimer tighter slacker looser moeilijker makkelijker harder easier")
+COMPARATIVES = _w(
+    "krapper ruimer tighter slacker looser moeilijker makkelijker harder easier groter kleiner "
+    "hoger lager bigger larger smaller higher lower"
+)
+# A worker looking for a job: the easiest place to find work is where the market is tightest.
+WORKER_VIEW = (
+    "werk vinden",
+    "werk te vinden",
+    "baan vinden",
+    "een baan",
+    "find work",
+    "find a job",
+    "get a job",
+    "aan de slag",
+)
 RANKING_PHRASES = (
     "per beroep",
     "per occupation",

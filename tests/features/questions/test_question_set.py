@@ -200,6 +200,12 @@ CASES = [
     C("What will the market for plumbers in Twente look like in 2028?", "forecast", "AM05", "plumber", **EN),
     C("What can a shop assistant retrain into?", "transitions", "", "shop assistant", **EN),
     C("How tight is the market for lawyers in Amsterdam?", "tension", "AM18", reason="unknown_occupation", **EN),
+    C("Is het tekort aan buschauffeurs in Groningen groter geworden?", "trend", "AM01", "bus driver"),
+    C("What's the tightest region in the country?", "ranking", "NL01", extra={"rank": "regions"}, **EN),
+    C("Waar kan ik als kok het makkelijkst werk vinden?", "ranking", "", "cook"),
+    C("Which occupation has the most interested job seekers in Twente?", "ranking", "AM05", measure="interested", **EN),
+    C("Can you tell me how tight the market is for welders near Hengelo?", "tension", "AM05", "welder", **EN),
+    C("How tight is the labour market in Zeeland compared to the national level?", "comparison", "AM24,NL01", **EN),
     # --- forecast, skills, courses, transitions (from those features' services)
     C("Wat is de prognose voor verpleegkundigen in Twente?", "forecast", "AM05", "nurse responsible for general care"),
     C("What is the outlook for welders in Rijnmond?", "forecast", "AM22", "welder", **EN),
@@ -344,6 +350,18 @@ def judge(world: dict[str, Any], case: Case) -> list[str]:
         wrong += _judge_ranking(world, case, body, occupation_ids, period)
     elif case.kind == "trend":
         earlier = period.replace(year=case.extra.get("since", period.year - 1))
+        rows = [
+            world["published"].get((case.regions[0], occupation_ids[0], m))
+            for m in (period, earlier)
+        ]
+        if (
+            any(r is not None and r["job_seekers"] is None for r in rows)
+            and case.measure == "tension"
+        ):
+            expect(
+                not body["answered"] and body["reason"] == "hidden", "a hidden month not refused"
+            )
+            return wrong
         for month in (period, earlier):
             wrong += _judge_cell(world, case, body, case.regions[0], occupation_ids[0], month)
     elif case.kind == "comparison":
@@ -430,7 +448,7 @@ def _judge_ranking(
 ) -> list[str]:
     """The first n cells by the published value, in order (ties may swap: compared by value)."""
     column = "ratio" if case.measure == "tension" else case.measure
-    if case.regions and not occupation_ids:
+    if case.regions and not occupation_ids and case.extra.get("rank") != "regions":
         sector = SECTOR_OCCUPATIONS.get(case.extra.get("sector", ""), ())
         cells = [
             (k, v)
