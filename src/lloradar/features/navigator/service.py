@@ -46,6 +46,7 @@ __all__ = [
     "SkillMatch",
     "choices",
     "chosen_skills",
+    "courses_for_skills",
     "find_skills",
     "graph_and_labels",
     "navigate",

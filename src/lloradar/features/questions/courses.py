@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import logging
 
-# courses_for_skills is the name navigator.service itself uses (imported there, not re-exported)
-from lloradar.features.navigator.service import (  # type: ignore[attr-defined]
-    courses_for_skills,
-    occupation_skills,
-)
+from lloradar.features.navigator.service import courses_for_skills, occupation_skills
 from lloradar.features.questions.answers import Ask, Reply
 from lloradar.services.request_store import open_web_store
 
