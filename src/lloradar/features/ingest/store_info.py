@@ -23,4 +23,6 @@ def store_info(store: Store) -> StoreInfo:
         "FROM provenance ORDER BY retrieved_at, source"
     )
     counts = store.row_counts()
-    return StoreInfo(redacted(store.url), store.dialect, counts, provenance, counts.get("quarantine", 0))
+    return StoreInfo(
+        redacted(store.url), store.dialect, counts, provenance, counts.get("quarantine", 0)
+    )
