@@ -41,4 +41,4 @@ def test_create_list_and_delete_an_admin(store_path: Path) -> None:
 def test_a_short_password_is_refused_with_a_message(store_path: Path) -> None:
     made = runner.invoke(app, ["create", "a@example.nl", "--role", "analyst"], input="kort\nkort\n")
     assert made.exit_code == 1
-    assert "at least 10 characters" in " ".join(made.output.split())
+    assert "at least 12 characters" in " ".join(made.output.split())
