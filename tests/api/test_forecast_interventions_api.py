@@ -3,7 +3,27 @@ the example intervention register."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from fastapi.testclient import TestClient
+
+from demo_worlds import copy_world
+from lloradar.features.indicators.radar import radar_for_store
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, app_world_file: Path) -> Iterator[TestClient]:
+    """This module's own copy of the app world: a progress answer records its release in the
+    disclosure ledger, so questions other modules asked before must not change these answers
+    (the tests pass in any order and on any worker)."""
+    from lloradar.server import create_app
+
+    path = tmp_path_factory.mktemp("interventions-api") / "demo.duckdb"
+    copy_world(app_world_file, path)
+    with TestClient(create_app(radar_for_store(str(path)))) as test_client:
+        yield test_client
 
 
 def test_forecast_runs_region_outlook_and_scenario_diff(client: TestClient) -> None:
