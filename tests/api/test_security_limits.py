@@ -4,6 +4,7 @@ login check: by its Content-Length, and by counting a body sent without one (chu
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
@@ -70,7 +71,11 @@ def _run(
         sent.append(message)
 
     scope = {"type": "http", "method": "POST", "path": "/api/x", "headers": headers}
-    asyncio.run(middleware(scope, receive, send))
+    # A thread of its own: a browser test before this one (Playwright's sync API) may have
+    # left an event loop running in this thread, and asyncio.run refuses to nest.
+    runner = threading.Thread(target=lambda: asyncio.run(middleware(scope, receive, send)))
+    runner.start()
+    runner.join(timeout=30)
     return sent
 
 

@@ -52,6 +52,34 @@ def series_spec(values: list[dict[str, Any]], y_title: str, x_title: str) -> dic
     }
 
 
+def quarter_line_spec(
+    values: list[dict[str, Any]],
+    field: str,
+    x_title: str,
+    y_title: str,
+    *,
+    colour: str,
+    height: int,
+    number_format: str,
+) -> dict[str, Any]:
+    """A line with points over quarters (`period`, ordinal) of one quantitative `field`."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": "container",
+        "height": height,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True, "color": colour},
+        "encoding": {
+            "x": {"field": "period", "type": "ordinal", "title": x_title},
+            "y": {"field": field, "type": "quantitative", "title": y_title},
+            "tooltip": [
+                {"field": "period", "type": "ordinal"},
+                {"field": field, "type": "quantitative", "format": number_format},
+            ],
+        },
+    }
+
+
 def bar_spec(values: list[dict[str, Any]], x_title: str, highlight: str | None) -> dict[str, Any]:
     """Horizontal bars of the ratio per label, coloured by class; `highlight` is outlined."""
     domain = [c.value for c in TensionClass]

@@ -5,7 +5,6 @@ none carries a demo figure."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from babel.numbers import format_decimal
 
@@ -16,7 +15,7 @@ from lloradar.features.sector_vacancies.vacancies import (
     comparison_text,
     trend_text,
 )
-from lloradar.web.charts import count_bar_spec
+from lloradar.web.charts import count_bar_spec, quarter_line_spec
 from lloradar.web.i18n import TEXT, words
 from lloradar.web.views import Chart, fmt_int
 
@@ -36,21 +35,15 @@ def trend_chart(real: SectorVacancies, region: str, lang: str) -> Chart:
     w = WORDS[lang]
     series = real.series.get(region, {})
     values = [{"period": p, "vacancies": v} for p, v in sorted(series.items()) if v is not None]
-    spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": 220,
-        "data": {"values": values},
-        "mark": {"type": "line", "point": True, "color": "#1f3a5f"},
-        "encoding": {
-            "x": {"field": "period", "type": "ordinal", "title": w["vac_quarter"]},
-            "y": {"field": "vacancies", "type": "quantitative", "title": w["vac_open"]},
-            "tooltip": [
-                {"field": "period", "type": "ordinal"},
-                {"field": "vacancies", "type": "quantitative", "format": ",.0f"},
-            ],
-        },
-    }
+    spec = quarter_line_spec(
+        values,
+        "vacancies",
+        w["vac_quarter"],
+        w["vac_open"],
+        colour="#1f3a5f",
+        height=220,
+        number_format=",.0f",
+    )
     return Chart(
         id="sector-vacancies",
         title=f"{w['vac_trend_title']}: {real.label(lang)}, {region_name(region, lang)}",
@@ -99,21 +92,15 @@ def sick_leave_chart(found: SickLeave, lang: str) -> Chart:
     w = WORDS[lang]
     shown = {q: v for q, v in found.quarters.items() if q >= "2011"}
     values = [{"period": q, "percent": v} for q, v in shown.items() if v is not None]
-    spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": "container",
-        "height": 200,
-        "data": {"values": values},
-        "mark": {"type": "line", "point": True, "color": "#7a3b69"},
-        "encoding": {
-            "x": {"field": "period", "type": "ordinal", "title": w["vac_quarter"]},
-            "y": {"field": "percent", "type": "quantitative", "title": w["sick_percent"]},
-            "tooltip": [
-                {"field": "period", "type": "ordinal"},
-                {"field": "percent", "type": "quantitative", "format": ".1f"},
-            ],
-        },
-    }
+    spec = quarter_line_spec(
+        values,
+        "percent",
+        w["vac_quarter"],
+        w["sick_percent"],
+        colour="#7a3b69",
+        height=200,
+        number_format=".1f",
+    )
     return Chart(
         id="sector-sick-leave",
         title=f"{w['sick_title']}: {found.label(lang)}",
