@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
 import pyarrow as pa
+from psycopg_pool import ConnectionPool
 
 from lloradar.store.base import Row, Store, identifier
 
@@ -24,10 +26,16 @@ def to_pyformat(sql: str) -> str:
 class PostgresStore(Store):
     dialect = "postgres"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool: ConnectionPool[Any] | None = None) -> None:
+        """Connect to `url`, or borrow a connection from `pool` (the server's, one per worker
+        process: `store.pools`) and give it back on `close`."""
         super().__init__()
         self._url = url
-        self.connection = psycopg.connect(url, autocommit=True)
+        self._pool = pool
+        if pool is None:
+            self.connection = psycopg.connect(url, autocommit=True)
+        else:
+            self.connection = pool.getconn()
         self._tx: Any = None
 
     @property
@@ -38,12 +46,13 @@ class PostgresStore(Store):
         super().lock(name)
         self._run("SELECT pg_advisory_xact_lock(hashtext(?))", [f"lloradar:{name}"])
 
-    def migrate(self) -> list[int]:
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
         """Migrations under a session advisory lock: two processes starting on a fresh database
         apply each migration once (the second waits, then finds them applied)."""
         self._run("SELECT pg_advisory_lock(hashtext(?))", ["lloradar:migrate"])
         try:
-            return super().migrate()
+            yield
         finally:
             self._run("SELECT pg_advisory_unlock(hashtext(?))", ["lloradar:migrate"])
 
@@ -109,4 +118,7 @@ class PostgresStore(Store):
         return [str(r[0]) for r in rows]
 
     def close(self) -> None:
-        self.connection.close()
+        if self._pool is None:
+            self.connection.close()
+        else:  # the pool rolls back what was left open, and drops a broken connection
+            self._pool.putconn(self.connection)
