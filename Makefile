@@ -71,8 +71,9 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Two workers (the 2 cores CI has), whole modules per worker: module fixtures are built once.
 test: $(STAMP) postgres chromium lint
-	$(BIN)/pytest --cov --cov-report=term -q
+	$(BIN)/pytest -n 2 --dist loadfile --cov --cov-report=term -q
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
