@@ -24,6 +24,8 @@ from lloradar.features.alerts.api import router as api_alerts_router
 from lloradar.features.alerts.pages import router as alert_pages_router
 from lloradar.features.employer.api import router as api_employer_router
 from lloradar.features.employer.pages import router as employer_pages_router
+from lloradar.features.flows.api import router as api_flows_router
+from lloradar.features.flows.pages import router as flows_pages_router
 from lloradar.features.forecast.api import router as api_forecast_router
 from lloradar.features.forecast.pages import router as forecast_pages_router
 from lloradar.features.indicators.api import router as api_router
@@ -104,6 +106,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(alert_pages_router)
     app.include_router(api_tasks_router)
     app.include_router(task_pages_router)
+    app.include_router(api_flows_router)
+    app.include_router(flows_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)

@@ -8,6 +8,7 @@ from lloradar.cli import demo, serve
 from lloradar.features.accounts import cli as accounts
 from lloradar.features.alerts import cli as alerts
 from lloradar.features.employer import cli as employer_cli
+from lloradar.features.flows import cli as flows
 from lloradar.features.forecast import cli as forecast
 from lloradar.features.indicators import cli as indicators
 from lloradar.features.ingest import cli as ingest
@@ -34,6 +35,7 @@ app.add_typer(regions.app, name="regions")
 app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(forecast.app, name="forecast")
+app.add_typer(flows.app, name="flows")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(sources_cli.app, name="sources")
 app.add_typer(taxonomy.app, name="taxonomy")

@@ -1,0 +1,69 @@
+"""The flows endpoints: a region's transition matrix and the waterbed view."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+
+from lloradar.api.deps import StoreDep
+from lloradar.api.problems import Problem
+from lloradar.domain import IngestError
+from lloradar.domain.errors import UnknownLabel, ValidationError
+from lloradar.features.flows import service
+
+router = APIRouter(prefix="/api/flows", tags=["flows"])
+BasisParam = Annotated[
+    Literal["job_seekers", "employed"],
+    Query(description="job_seekers: all job seekers; employed: workers leaving in a year"),
+]
+LevelParam = Annotated[Literal["occupation", "sector"], Query(description="rows and columns")]
+Lang = Literal["nl", "en"]
+
+
+def _problem(exc: Exception) -> Problem:
+    if isinstance(exc, ValidationError):
+        return Problem(
+            422, "Invalid request", str(exc), errors=[{"field": exc.field, "message": str(exc)}]
+        )
+    if isinstance(exc, UnknownLabel):
+        return Problem(404, f"Unknown {exc.kind}", str(exc), suggestions=list(exc.suggestions))
+    return Problem(404, "No data", str(exc))
+
+
+@router.get("/regions/{code}", summary="A region's flow matrix, after disclosure control")
+def region_matrix(
+    code: str,
+    store: StoreDep,
+    basis: BasisParam = "job_seekers",
+    level: LevelParam = "occupation",
+    lang: Lang = "nl",
+) -> dict[str, Any]:
+    """Rows are origins, columns destinations; `outflow` the row totals (each row sums to it),
+    `inflow` the column totals. "x" is a hidden count (fewer than 10 people, or one that would
+    give a hidden cell away), "-" a move the skills engine does not find viable."""
+    try:
+        return service.flows_payload(service.region_flows(store, code, basis, level), lang)
+    except (ValidationError, IngestError) as exc:
+        raise _problem(exc) from exc
+
+
+@router.get("/regions/{code}/waterbed", summary="Where N people drawn into A come from")
+def waterbed(
+    code: str,
+    store: StoreDep,
+    target: Annotated[str, Query(min_length=1, max_length=200, description="Occupation or sector")],
+    n: Annotated[int, Query(ge=1, le=service.MAX_DRAW, description="People drawn into target")],
+    basis: BasisParam = "job_seekers",
+    level: LevelParam = "occupation",
+    lang: Lang = "nl",
+) -> dict[str, Any]:
+    """The waterbed effect (waterbedeffect): the sources (target's inflow column scaled to n),
+    the tension before and after in each, the forecast ratio, and a generated text."""
+    try:
+        result = service.waterbed(store, code, target, n, basis, level, lang)
+    except (ValidationError, UnknownLabel, IngestError) as exc:
+        raise _problem(exc) from exc
+    except LookupError as exc:
+        raise Problem(404, "No flows", str(exc)) from exc
+    return service.waterbed_payload(result, lang)
