@@ -1,14 +1,18 @@
 """Skill extraction: Dutch or English text -> ranked ESCO skills with a score and a span.
 
-Three kinds of evidence, each measured in bench/bench_extraction.py:
+Evidence, each measured in bench/bench_extraction.py:
 1. fragments: the text is cleaned, boilerplate sentences (offer, company blurb, procedure) are
-   dropped, and sentences are cut into clauses;
+   dropped, and sentences are cut into clauses; Dutch compounds are split (compounds.py);
 2. semantic: every fragment is embedded with a multilingual encoder and compared with every
-   skill label (Dutch text reaches English-only skills this way);
+   skill vector (Dutch text reaches English-only skills this way);
 3. lexical: lemmatised labels and alternative labels (English, and Dutch where ESCO has them)
-   found verbatim add a bonus.
-A skill's score is its best fragment's cosine plus the lexical bonus. Only skills of the
-taxonomy given to the extractor can come out: no URI is ever made up.
+   found in the text;
+4. priors: how many occupations name the skill, its ESCO reuse level and kind.
+The top skills by cosine and the lexical finds are candidates; a learned linear ranker over
+their features (ranking.py, weights in ranker_weights.py) orders them. A match's `score` stays
+the evidence score (best cosine plus a bonus for a label in the text), on the scale that
+thresholds downstream were measured on. Only skills of the taxonomy given to the extractor can
+come out: no URI is ever made up.
 """
 
 from __future__ import annotations
@@ -19,39 +23,47 @@ from typing import Any
 
 import numpy as np
 
+from lloradar.analytics.extraction.compounds import split_compounds
 from lloradar.analytics.extraction.embeddings import Encoder, UniversalSentenceEncoder, Vectors
-from lloradar.analytics.extraction.lexicon import Lexicon
+from lloradar.analytics.extraction.index import (
+    SkillEntry,
+    SkillIndex,
+    StoredSkill,
+    build_index,
+    embed_skills,
+    skill_texts,
+)
+from lloradar.analytics.extraction.lexicon import Form, Lexicon, lemmas, skill_forms
+from lloradar.analytics.extraction.ranker_weights import RANKER
+from lloradar.analytics.extraction.ranking import (
+    BASELINE,
+    LexicalEvidence,
+    LinearRanker,
+    Matrix,
+    candidate_features,
+    skill_priors,
+)
 from lloradar.analytics.extraction.text import clean, detect_language, fragments
 
-LEXICAL_BONUS = 0.15
-MULTI_WORD_BONUS = 0.05
 CHUNK = 512
 CLAUSE_WEIGHT = 0.5
+CANDIDATES = 50
 
 __all__ = [
+    "RANKER",
+    "Candidates",
     "Encoder",
     "Extractor",
+    "LinearRanker",
     "SkillEntry",
+    "SkillIndex",
     "SkillMatch",
+    "StoredSkill",
     "UniversalSentenceEncoder",
+    "build_index",
     "embed_skills",
     "skill_texts",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class SkillEntry:
-    uri: str
-    label_en: str
-    label_nl: str | None = None
-    alt_en: tuple[str, ...] = ()
-    alt_nl: tuple[str, ...] = ()
-    description: str = ""
-
-    def forms(self) -> list[tuple[str, str, str]]:
-        english = [(self.uri, form, "en") for form in (self.label_en, *self.alt_en)]
-        dutch = [(self.uri, form, "nl") for form in (self.label_nl or "", *self.alt_nl) if form]
-        return english + dutch
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,27 +82,19 @@ class SkillMatch:
         }
 
 
-def skill_texts(entries: Sequence[SkillEntry]) -> list[str]:
-    """What is embedded per skill: its preferred label and its alternative labels."""
-    return [form for e in entries for form in (e.label_en, *e.alt_en)]
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The candidate skills of one text (indices into the extractor's entries), their
+    features, evidence scores and spans: what the ranker orders, and what training reads."""
 
-
-def embed_skills(entries: Sequence[SkillEntry], encoder: Encoder) -> Vectors:
-    """One vector per skill: the mean of its label's vector and the centroid of its
-    alternative labels' vectors, normalised (measured: better than the label alone)."""
-    vectors = encoder(skill_texts(entries))
-    result = np.empty((len(entries), vectors.shape[1]), dtype=np.float32)
-    row = 0
-    for i, entry in enumerate(entries):
-        label, alternatives = vectors[row], vectors[row + 1 : row + 1 + len(entry.alt_en)]
-        row += 1 + len(entry.alt_en)
-        mixed = 0.5 * label + 0.5 * alternatives.mean(axis=0) if len(alternatives) else label
-        result[i] = mixed / max(float(np.linalg.norm(mixed)), 1e-9)
-    return result
+    skills: list[int]
+    features: Matrix
+    evidence: list[float]
+    spans: list[str]
 
 
 class Extractor:
-    """Built once over a taxonomy (embedding it is the one-off cost), used for many texts."""
+    """Built once over a taxonomy (its index precomputed, see index.py), used for many texts."""
 
     def __init__(
         self,
@@ -98,9 +102,12 @@ class Extractor:
         encoder: Encoder | None = None,
         skill_vectors: Vectors | None = None,
         *,
+        forms: Sequence[Form] | None = None,
+        ranker: LinearRanker | None = None,
         strip_boilerplate: bool = True,
         use_lexicon: bool = True,
         use_fragments: bool = True,
+        split_dutch: bool = True,
     ) -> None:
         self.entries = list(entries)
         self.encoder = encoder or UniversalSentenceEncoder()
@@ -108,9 +115,34 @@ class Extractor:
             skill_vectors if skill_vectors is not None else embed_skills(entries, self.encoder)
         )
         self.index = {e.uri: i for i, e in enumerate(self.entries)}
-        self.lexicon = Lexicon(f for e in self.entries for f in e.forms()) if use_lexicon else None
+        if forms is None:
+            forms = [f for e in self.entries for f in skill_forms(e.uri, e.labels())]
+        self.lexicon = Lexicon(forms) if use_lexicon else None
+        self.label_words: list[dict[str, frozenset[str]]] = [{} for _ in self.entries]
+        for form in forms:
+            if form.preferred and form.skill in self.index:
+                words = frozenset(w for w in form.key.split() if len(w) > 2)
+                self.label_words[self.index[form.skill]][form.lang] = words
+        self.priors = skill_priors(
+            [e.frequency for e in self.entries],
+            [e.reuse for e in self.entries],
+            [e.kind for e in self.entries],
+        )
+        self.n_label_words = [len(e.label_en.split()) for e in self.entries]
+        self.ranker = ranker or RANKER
         self.strip_boilerplate = strip_boilerplate
         self.use_fragments = use_fragments
+        self.split_dutch = split_dutch
+
+    @classmethod
+    def from_index(
+        cls,
+        entries: Sequence[SkillEntry],
+        index: SkillIndex,
+        encoder: Encoder | None = None,
+        **options: Any,
+    ) -> Extractor:
+        return cls(entries, encoder, index.vectors, forms=index.forms, **options)
 
     def label(self, uri: str, lang: str) -> str:
         entry = self.entries[self.index[uri]]
@@ -125,16 +157,48 @@ class Extractor:
         self, texts: Sequence[str], lang: str = "auto", top: int = 5
     ) -> list[list[SkillMatch]]:
         """Ranked skills per text, in input order; an empty or wordless text gives []."""
-        cleaned = [clean(t) for t in texts]
-        per_text = [self._fragments(t) for t in cleaned]
+        languages = [detect_language(clean(t)) if lang == "auto" else lang for t in texts]
         results: list[list[SkillMatch]] = []
+        for found, language in zip(
+            self.candidates(texts, lang, max(top, CANDIDATES)), languages, strict=True
+        ):
+            if top <= 0 or not found.skills:
+                results.append([])
+                continue
+            scores = self.ranker.score(found.features)
+            order = np.argsort(-scores, kind="stable")[:top]
+            results.append(
+                [
+                    SkillMatch(
+                        self.entries[found.skills[i]].uri,
+                        self.label(self.entries[found.skills[i]].uri, language),
+                        found.evidence[i],
+                        found.spans[i],
+                    )
+                    for i in order.tolist()
+                ]
+            )
+        return results
+
+    def candidates(
+        self, texts: Sequence[str], lang: str = "auto", k: int = CANDIDATES
+    ) -> list[Candidates]:
+        """The `k` skills of highest cosine in each text and every skill with a label in it,
+        with their features, in input order."""
+        cleaned = [clean(t) for t in texts]
+        languages = [detect_language(t) if lang == "auto" else lang for t in cleaned]
+        per_text = [self._fragments(t) for t in cleaned]
+        results: list[Candidates] = []
         batch: list[int] = []
         for i in range(len(texts) + 1):
             size = sum(len(per_text[j]) for j in batch)
             if batch and (i == len(texts) or size + len(per_text[i]) > CHUNK):
                 results.extend(
                     self._batch(
-                        [cleaned[j] for j in batch], [per_text[j] for j in batch], lang, top
+                        [cleaned[j] for j in batch],
+                        [per_text[j] for j in batch],
+                        [languages[j] for j in batch],
+                        k,
                     )
                 )
                 batch = []
@@ -143,27 +207,33 @@ class Extractor:
         return results
 
     def _batch(
-        self, texts: list[str], per_text: list[list[tuple[str, int]]], lang: str, top: int
-    ) -> list[list[SkillMatch]]:
+        self,
+        texts: list[str],
+        per_text: list[list[tuple[str, int]]],
+        languages: list[str],
+        k: int,
+    ) -> list[Candidates]:
         """One matrix product for the fragments of several texts (it is memory-bound)."""
-        flat = [f for frs in per_text for f, _ in frs]
+        flat = [
+            split_compounds(f) if self.split_dutch and language == "nl" else f
+            for frs, language in zip(per_text, languages, strict=True)
+            for f, _ in frs
+        ]
         if not flat:
-            return [[] for _ in texts]
+            return [Candidates([], np.zeros((0, 0)), [], []) for _ in texts]
         offsets = np.cumsum([0, *(len(frs) for frs in per_text)])
         parents = np.concatenate(
             [
-                np.array([p for _, p in frs], dtype=np.int64) + offsets[k]
-                for k, frs in enumerate(per_text)
+                np.array([p for _, p in frs], dtype=np.int64) + offsets[j]
+                for j, frs in enumerate(per_text)
                 if frs
             ]
         )
         scores = self._scores(self.encoder(flat), parents)
-        results = []
-        for k, (text, frs) in enumerate(zip(texts, per_text, strict=True)):
-            language = detect_language(text) if lang == "auto" else lang
-            rows = scores[offsets[k] : offsets[k + 1]]
-            results.append(self._rank(frs, rows, language, top))
-        return results
+        return [
+            self._candidates(frs, scores[offsets[j] : offsets[j + 1]], language, k)
+            for j, (frs, language) in enumerate(zip(per_text, languages, strict=True))
+        ]
 
     def _scores(self, vectors: Vectors, parents: Any) -> Vectors:
         """Cosine of each fragment with every skill; a clause is read in the context of its
@@ -175,36 +245,64 @@ class Extractor:
             scores[is_clause] = CLAUSE_WEIGHT * scores[is_clause] + (1 - CLAUSE_WEIGHT) * context
         return scores
 
-    def _rank(
-        self, parts: list[tuple[str, int]], scores: Vectors, lang: str, top: int
-    ) -> list[SkillMatch]:
-        if not parts or top <= 0:
-            return []
+    def _lexical(self, text: str, lang: str) -> dict[int, tuple[LexicalEvidence, str]]:
+        found: dict[int, tuple[LexicalEvidence, str]] = {}
+        if self.lexicon is None:
+            return found
+        for language in dict.fromkeys((lang, "en")):
+            for hit in self.lexicon.find(text, language):
+                i = self.index[hit.skill]
+                known = found.get(i)
+                if known is None or (hit.tokens, hit.preferred) > (
+                    known[0].tokens,
+                    known[0].preferred,
+                ):
+                    span = text[hit.start : hit.end]
+                    found[i] = (LexicalEvidence(hit.preferred, hit.tokens), span)
+        return found
+
+    def _overlap(self, text: str, lang: str, skills: Sequence[int]) -> list[float]:
+        """Share of each skill's preferred-label words that the text holds (in either of its
+        languages)."""
+        words = {language: {w for w, _, _ in lemmas(text, language)} for language in {lang, "en"}}
+        shares = []
+        for skill in skills:
+            best = 0.0
+            for language, label in self.label_words[skill].items():
+                if label and language in words:
+                    best = max(best, len(label & words[language]) / len(label))
+            shares.append(best)
+        return shares
+
+    def _candidates(
+        self, parts: list[tuple[str, int]], scores: Vectors, lang: str, k: int
+    ) -> Candidates:
+        if not parts:
+            return Candidates([], np.zeros((0, 0)), [], [])
         frs = [f for f, _ in parts]
         best = scores.max(axis=0)
         where = scores.argmax(axis=0)
-        spans = {}
-        if self.lexicon is not None:
-            languages = {lang, "en"}
-            kept = " \n ".join(frs)
-            for language in languages:
-                for hit in self.lexicon.find(kept, language):
-                    i = self.index[hit.skill]
-                    bonus = LEXICAL_BONUS + MULTI_WORD_BONUS * min(hit.tokens - 1, 2)
-                    if hit.skill not in spans:
-                        best[i] += bonus
-                        spans[hit.skill] = kept[hit.start : hit.end]
-        if top < len(best):
-            candidates = np.argpartition(-best, top)[:top]
-            order = candidates[np.argsort(-best[candidates], kind="stable")]
+        kept = " \n ".join(frs)
+        lexical = self._lexical(kept, lang)
+        if k < len(best):
+            top = np.argpartition(-best, k)[:k]
+            top = top[np.argsort(-best[top], kind="stable")]
         else:
-            order = np.argsort(-best, kind="stable")
-        return [
-            SkillMatch(
-                self.entries[i].uri,
-                self.label(self.entries[i].uri, lang),
-                float(best[i]),
-                spans.get(self.entries[i].uri, frs[where[i]]),
-            )
-            for i in order
-        ]
+            top = np.argsort(-best, kind="stable")
+        chosen = list(dict.fromkeys([*top.tolist(), *sorted(lexical, key=lambda i: -best[i])]))
+        skills = np.asarray(chosen, dtype=np.int64)
+        evidence = {i: LexicalEvidence(e.preferred, e.tokens) for i, (e, _) in lexical.items()}
+        features = candidate_features(
+            best,
+            skills,
+            self.priors,
+            evidence,
+            self._overlap(kept, lang, chosen),
+            self.n_label_words,
+        )
+        return Candidates(
+            chosen,
+            features,
+            [float(x) for x in BASELINE.score(features)],
+            [lexical[i][1] if i in lexical else frs[where[i]] for i in chosen],
+        )

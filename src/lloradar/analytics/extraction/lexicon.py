@@ -1,4 +1,8 @@
-"""Lexical evidence: lemmatised skill labels found in text with one Aho-Corasick automaton."""
+"""Lexical evidence: lemmatised skill labels found in text, by looking up the text's word n-grams
+in one dictionary per language (no automaton to build: a stored lexicon loads in milliseconds).
+
+Dutch forms and Dutch text have their compounds split first (compounds.py), so "klantcontact"
+in a text meets "klant contact" in a label."""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-import ahocorasick
 import simplemma
+
+from lloradar.analytics.extraction.compounds import split_compound
 
 _TOKEN = re.compile(r"\w+(?:[+#]+|\.\w+)*", re.UNICODE)
 MIN_FORM_CHARS = 4
+MAX_FORM_TOKENS = 8
 # Labels that are also everyday words: as a single word in a text they are not evidence.
 _TOO_GENERIC = frozenset(
     "work communication management English Dutch Nederlands Engels team sales service".lower().split()
@@ -23,11 +30,45 @@ def lemma(token: str, lang: str) -> str:
     return simplemma.lemmatize(token, lang=lang).lower()
 
 
-def lemmatised(text: str, lang: str) -> tuple[str, list[tuple[int, int]]]:
-    """' lemma lemma ... ' and the (start, end) in `text` of each token."""
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    words = [lemma(text[a:b].lower(), lang) for a, b in spans]
-    return " " + " ".join(words) + " ", spans
+def lemmas(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """(lemma, start, end) of each word of `text`; a Dutch compound gives one lemma per part,
+    each with the span of the whole word."""
+    result: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).lower()
+        parts = split_compound(word) if lang == "nl" else (word,)
+        result.extend((lemma(part, lang), m.start(), m.end()) for part in parts)
+    return result
+
+
+def form_key(form: str, lang: str) -> str:
+    """The lookup key of a label: its lemmas joined by single spaces."""
+    return " ".join(word for word, _, _ in lemmas(form, lang))
+
+
+class Form(NamedTuple):
+    """One lemmatised surface form of a skill: its preferred label or an alternative one (a
+    named tuple: a stored index makes about a hundred thousand of them at start-up)."""
+
+    skill: str
+    lang: str
+    preferred: bool
+    key: str
+
+
+def skill_forms(skill: str, labels: Iterable[tuple[str, str, bool]]) -> list[Form]:
+    """The usable forms of one skill from (label, language, is preferred): generic single words
+    and forms under four characters are left out."""
+    forms = []
+    for label, lang, preferred in labels:
+        key = form_key(label, lang)
+        n_tokens = key.count(" ") + 1
+        if len(key) < MIN_FORM_CHARS or n_tokens > MAX_FORM_TOKENS:
+            continue
+        if n_tokens == 1 and key in _TOO_GENERIC:
+            continue
+        forms.append(Form(skill, lang, preferred, key))
+    return forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,53 +77,32 @@ class Hit:
     start: int
     end: int
     tokens: int
+    preferred: bool
 
 
 class Lexicon:
-    """Surface forms (label, alternative labels) of skills per language, lemmatised."""
+    """Forms of skills per language; `find` returns every form present in a text."""
 
-    def __init__(self, forms: Iterable[tuple[str, str, str]]) -> None:
-        """`forms` = (skill URI, form, language)."""
-        self.automata: dict[str, ahocorasick.Automaton] = {}
-        patterns: dict[str, dict[str, set[str]]] = {}
-        for skill, form, lang in forms:
-            key, _ = lemmatised(form, lang)
-            n_tokens = key.count(" ") - 1
-            if len(key.strip()) < MIN_FORM_CHARS or (n_tokens == 1 and key.strip() in _TOO_GENERIC):
-                continue
-            patterns.setdefault(lang, {}).setdefault(key, set()).add(skill)
-        for lang, by_key in patterns.items():
-            automaton = ahocorasick.Automaton()
-            for key, skills in by_key.items():
-                automaton.add_word(key, (key.count(" ") - 1, tuple(sorted(skills))))
-            automaton.make_automaton()
-            self.automata[lang] = automaton
+    def __init__(self, forms: Iterable[Form]) -> None:
+        self.keys: dict[str, dict[str, list[tuple[str, bool]]]] = {}
+        longest = 1
+        for form in forms:
+            found = self.keys.setdefault(form.lang, {}).setdefault(form.key, [])
+            found.append((form.skill, form.preferred))
+            longest = max(longest, form.key.count(" ") + 1)
+        self.longest = longest
 
     def find(self, text: str, lang: str) -> list[Hit]:
-        automaton = self.automata.get(lang)
-        if automaton is None:
+        keys = self.keys.get(lang)
+        if not keys:
             return []
-        key, spans = lemmatised(text, lang)
-        # token index of each character position of `key`: count spaces before it
-        starts = [i for i, ch in enumerate(key) if ch == " "]
+        words = lemmas(text, lang)
         hits: list[Hit] = []
-        for end, (n_tokens, skills) in automaton.iter(key):
-            last = _token_at(starts, end) - 1
-            first = last - n_tokens + 1
-            if first < 0 or last >= len(spans):
-                continue
-            start, stop = spans[first][0], spans[last][1]
-            hits.extend(Hit(skill, start, stop, n_tokens) for skill in skills)
+        for first in range(len(words)):
+            key = ""
+            for last in range(first, min(first + self.longest, len(words))):
+                key = words[last][0] if last == first else f"{key} {words[last][0]}"
+                for skill, preferred in keys.get(key, ()):
+                    n = last - first + 1
+                    hits.append(Hit(skill, words[first][1], words[last][2], n, preferred))
         return hits
-
-
-def _token_at(space_positions: list[int], position: int) -> int:
-    """How many spaces lie at or before `position` (the index of the token after it)."""
-    low, high = 0, len(space_positions)
-    while low < high:
-        middle = (low + high) // 2
-        if space_positions[middle] <= position:
-            low = middle + 1
-        else:
-            high = middle
-    return low - 1

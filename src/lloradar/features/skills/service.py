@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -16,10 +17,14 @@ import numpy as np
 from lloradar.analytics.extraction import (
     Extractor,
     SkillEntry,
+    SkillIndex,
+    StoredSkill,
     UniversalSentenceEncoder,
+    build_index,
     embed_skills,
     skill_texts,
 )
+from lloradar.analytics.extraction.lexicon import lemma
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
 from lloradar.domain import IngestError
 from lloradar.pipeline.save import LoadReport
@@ -35,6 +40,8 @@ DEFAULT_CACHE = Path.home() / ".cache" / "lloradar"
 def import_taxonomy(store: Store, kind: TaxonomyKind, path: Path) -> list[LoadReport]:
     """Import the ESCO CSV package or the O*NET tables from `path` (idempotent)."""
     reports = import_esco(store, path) if kind == "esco" else import_onet(store, path)
+    if kind == "esco":
+        store_skill_index(store)
     forget_models()
     return reports
 
@@ -122,34 +129,107 @@ def similar_occupations(
         yield [s.as_dict() for s in model.similar(uri, top)]
 
 
-def load_extractor(store: Store, *, cache: bool = True) -> Extractor:
-    """The skill extractor over the imported ESCO skills (labels, alternative labels, Dutch
-    labels where they exist)."""
-    _require_taxonomy(store)
+_SKILLS_SQL = (
+    "SELECT c.id, c.label_en, c.label_nl, c.alt_labels, n.alt_labels, c.description, "
+    "coalesce(f.n, 0), s.reuse_level, s.skill_type "
+    "FROM taxonomy_concept c LEFT JOIN taxonomy_label_nl n ON n.id = c.id "
+    "LEFT JOIN skill s ON s.id = c.id "
+    "LEFT JOIN (SELECT skill_id, count(*) AS n FROM occupation_skill GROUP BY skill_id) f "
+    "ON f.skill_id = c.id WHERE c.type = 'esco_skill' ORDER BY c.id"
+)
+
+
+def _split(labels: str | None) -> tuple[str, ...]:
+    return tuple(a for a in (labels or "").split("\n") if a)
+
+
+def skill_entries(store: Store) -> list[SkillEntry]:
+    """The extractor's view of the store's skills: the imported ESCO skills (labels, alternative
+    labels, Dutch labels where they exist, how many occupations name them), or, without a
+    taxonomy, the demo world's skills."""
+    if _has_taxonomy(store):
+        return [
+            SkillEntry(
+                uri, en, nl, _split(alt_en), _split(alt_nl), desc or "", n, reuse or "", kind or ""
+            )
+            for uri, en, nl, alt_en, alt_nl, desc, n, reuse, kind in store.query(_SKILLS_SQL)
+        ]
     rows = store.query(
-        "SELECT c.id, c.label_en, c.label_nl, c.alt_labels, n.alt_labels, c.description "
-        "FROM taxonomy_concept c LEFT JOIN taxonomy_label_nl n ON n.id = c.id "
-        "WHERE c.type = 'esco_skill' ORDER BY c.id"
+        "SELECT s.id, s.label_en, s.label_nl, s.description, coalesce(f.n, 0), s.reuse_level, "
+        "s.skill_type FROM skill s LEFT JOIN (SELECT skill_id, count(*) AS n FROM "
+        "occupation_skill GROUP BY skill_id) f ON f.skill_id = s.id ORDER BY s.id"
     )
-    entries = [
-        SkillEntry(
-            uri,
-            label_en,
-            label_nl,
-            tuple(a for a in (alt_en or "").split("\n") if a),
-            tuple(a for a in (alt_nl or "").split("\n") if a),
-            description or "",
-        )
-        for uri, label_en, label_nl, alt_en, alt_nl, description in rows
+    return [
+        SkillEntry(uri, en or uri, nl, (), (), desc or "", n, reuse or "", kind or "")
+        for uri, en, nl, desc, n, reuse, kind in rows
     ]
-    return Extractor(
-        entries, skill_vectors=_cached_vectors(entries, DEFAULT_CACHE if cache else None)
-    )
+
+
+def _stored_index(store: Store) -> dict[str, StoredSkill]:
+    rows = store.query("SELECT skill_id, digest, model, vector, forms FROM skill_embedding")
+    return {r[0]: StoredSkill(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows}
+
+
+def skill_index(store: Store, entries: Sequence[SkillEntry], *, cache: bool = True) -> SkillIndex:
+    """The extractor's index of `entries`: the store's precomputed rows where they are valid,
+    the rest embedded now (through the file cache of whole-taxonomy vectors)."""
+    stored = _stored_index(store)
+
+    def embed(positions: list[int]) -> Any:
+        if cache and len(positions) == len(entries):  # a fresh store: the whole taxonomy
+            return _cached_vectors(entries, DEFAULT_CACHE)
+        return embed_skills([entries[i] for i in positions], UniversalSentenceEncoder())
+
+    return build_index(entries, stored, embed)
+
+
+def store_skill_index(store: Store, *, cache: bool = True) -> int:
+    """Precompute the extractor's index into the store (at taxonomy import and demo build):
+    rows of changed or new skills are written, rows of skills no longer there are removed.
+    Returns the number of rows written."""
+    entries = skill_entries(store)
+    index = skill_index(store, entries, cache=cache)
+    with store.transaction():
+        store.execute(
+            "DELETE FROM skill_embedding WHERE skill_id NOT IN "
+            "(SELECT id FROM taxonomy_concept WHERE type = 'esco_skill' UNION SELECT id FROM skill)"
+        )
+        if index.fresh:
+            store.upsert(
+                "skill_embedding",
+                ["skill_id", "digest", "model", "vector", "forms"],
+                [(r.skill_id, r.digest, r.model, r.vector, r.forms) for r in index.fresh],
+                ["skill_id"],
+            )
+    return len(index.fresh)
+
+
+def load_extractor(store: Store, *, cache: bool = True) -> Extractor:
+    """The skill extractor over the imported ESCO skills: the one instance of this store's URL
+    (see `_cached`), built from the store's precomputed index (nothing is embedded when the
+    index is there and up to date). `cache=False`: no file cache of taxonomy vectors."""
+    _require_taxonomy(store)
+    if store.url == ":memory:":  # every in-memory store is another database: not cached
+        return _build_extractor(store, cache=cache)
+    return _cached(_EXTRACTOR, store.url, _build_extractor, _build_extractor, store)
+
+
+def _build_extractor(store: Store, *, cache: bool = True) -> Extractor:
+    encoder = UniversalSentenceEncoder()
+    # while the index is read: the weights, the tokenizer and the English lemmas (about 1.5 s)
+    encoder.load_in_background(lambda: lemma("skills", "en"))
+    entries = skill_entries(store)
+    if not entries:
+        raise SkillsUnavailable(
+            "the store holds no skills to extract (import ESCO: lloradar taxonomy import esco PATH)"
+        )
+    return Extractor.from_index(entries, skill_index(store, entries, cache=cache), encoder)
 
 
 def _cached_vectors(entries: Sequence[SkillEntry], cache_dir: Path | None) -> Any:
-    """Embedding the taxonomy is a one-off (about 10 s for ESCO): keep it in a cache file
-    named after the checksum of what was embedded."""
+    """Embedding a whole taxonomy is a one-off (about a minute for ESCO): kept in a cache file
+    named after the checksum of what was embedded, so a second fresh store of the same
+    taxonomy (tests, benchmarks) does not embed it again."""
     if cache_dir is None:
         return None
     texts = skill_texts(entries)
@@ -228,30 +308,22 @@ def _demo_similarity(store: Store) -> SimilarityModel:
     return SimilarityModel(profiles, labels)
 
 
-def _demo_extractor(store: Store) -> Extractor:
-    rows = store.query("SELECT id, label_en, label_nl, description FROM skill ORDER BY id")
-    if not rows:
-        raise SkillsUnavailable(
-            "the store holds no skills to extract (import ESCO: lloradar taxonomy import esco PATH)"
-        )
-    entries = [
-        SkillEntry(uri, label_en or uri, label_nl, (), (), description or "")
-        for uri, label_en, label_nl, description in rows
-    ]
-    return Extractor(entries)
-
-
 def _cached(
-    cache: dict[str, M], url: str, real: Callable[[Store], M], demo: Callable[[Store], M]
+    cache: dict[str, M],
+    url: str,
+    real: Callable[[Store], M],
+    demo: Callable[[Store], M],
+    store: Store | None = None,
 ) -> M:
     """The one cache rule of the skill models: built on first use per store URL, from the ESCO
     taxonomy when one is imported, else from the demo world's occupations and skills; kept
-    until `forget_models` (after an import that changes the taxonomy)."""
+    until `forget_models` (after an import that changes the taxonomy). A caller that holds the
+    store open already (the CLI, ingest) passes it, so it is not opened twice."""
     with _LOCK:
         if url not in cache:
-            with open_web_store(url) as store:
+            with nullcontext(store) if store is not None else open_web_store(url) as opened:
                 try:
-                    cache[url] = real(store) if _has_taxonomy(store) else demo(store)
+                    cache[url] = real(opened) if _has_taxonomy(opened) else demo(opened)
                 except IngestError as exc:
                     raise SkillsUnavailable(str(exc)) from exc
         return cache[url]
@@ -269,7 +341,9 @@ def similarity_model(url: str) -> SimilarityModel:
 
 
 def extractor(url: str) -> Extractor:
-    return _cached(_EXTRACTOR, url, load_extractor, _demo_extractor)
+    """The one skill extractor of the store at `url` (ingest, passport, employer view, API and
+    the CLI all get this instance)."""
+    return _cached(_EXTRACTOR, url, _build_extractor, _build_extractor)
 
 
 def resolve_occupation(url: str, key: str) -> str | None:
