@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -33,6 +33,28 @@ class Settings(BaseSettings):
     max_upload_body: int = 6 * 1024 * 1024
     # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto for HSTS.
     trust_forwarded_proto: bool = False
+    # The heavy routes (skill extraction, CV files, PDFs; web/heavy.py): per client IP at most
+    # `heavy_per_minute` a minute, and at most `heavy_concurrent` at once per worker.
+    heavy_per_minute: int = Field(default=30, ge=1)
+    heavy_concurrent: int = Field(default=2, ge=1)
+    # The server (`lloradar serve`, docs/operations.md): worker processes; on PostgreSQL a pool
+    # of `pool_min_size`..`pool_max_size` connections per worker, a request waiting at most
+    # `pool_timeout` seconds for one (then 503); every statement of a page is cancelled after
+    # `statement_timeout_ms` (0: never). The command line keeps one connection, without timeout.
+    workers: int = Field(default=1, ge=1)
+    pool_min_size: int = Field(default=1, ge=0)
+    pool_max_size: int = Field(default=8, ge=1)
+    pool_timeout: float = Field(default=10.0, gt=0)
+    statement_timeout_ms: int = Field(default=15_000, ge=0)
+    # Apply the pending migrations when the server starts (else it refuses an older schema).
+    migrate_on_start: bool = True
+    # Keep anonymous GET answers this many seconds per worker (0: off). Never a request with a
+    # session cookie or Authorization header, never an answer that sets a cookie or says no-store.
+    page_cache_seconds: float = Field(default=0.0, ge=0)
+    # One JSON object per log line (with the request id), or plain text for a terminal.
+    log_format: Literal["json", "text"] = "json"
+    # With several workers: the folder where each keeps its Prometheus metrics (made by serve).
+    metrics_dir: Path | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -37,6 +37,8 @@ from lloradar.features.interventions.api import router as api_interventions_rout
 from lloradar.features.interventions.pages import router as intervention_pages_router
 from lloradar.features.navigator.api import router as api_navigator_router
 from lloradar.features.navigator.pages import router as navigator_pages_router
+from lloradar.features.ops.api import install as install_operations
+from lloradar.features.ops.service import start_worker
 from lloradar.features.passport.api import router as api_passport_router
 from lloradar.features.passport.pages import router as passport_pages_router
 from lloradar.features.programmes.api import router as api_programmes_router
@@ -79,6 +81,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
         require_pseudonym_key()
     app = FastAPI(title="LLO Radar", version="0.1.0", **OPENAPI)  # type: ignore[arg-type]
     settings = get_settings()
+    if data is None:  # this worker's pool, and the schema it needs (docs/operations.md)
+        start_worker(settings)
     app.state.radar = data if data is not None else radar_for_store(settings.store)
     app.state.lang = settings.lang
     app.include_router(api_skills_router)
@@ -117,4 +121,5 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.middleware("http")(no_store_when_personal)
     app.add_middleware(BodyLimit, limit=settings.max_body, upload_limit=settings.max_upload_body)
     app.add_middleware(SecurityHeaders, trust_forwarded_proto=settings.trust_forwarded_proto)
+    install_operations(app, settings)  # /healthz, /readyz, /metrics; request ids, JSON logs
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lloradar.cli import demo, serve
+from lloradar.cli import demo
 from lloradar.features.accounts import cli as accounts
 from lloradar.features.alerts import cli as alerts
 from lloradar.features.employer import cli as employer_cli
@@ -18,6 +18,7 @@ from lloradar.features.ingest import store_cli as store
 from lloradar.features.interventions import cli as interventions
 from lloradar.features.navigator import cli as navigator
 from lloradar.features.navigator import courses_cli as courses
+from lloradar.features.ops import cli as ops
 from lloradar.features.skills import cli as skills
 from lloradar.features.skills import occupations_cli as occupations
 from lloradar.features.skills import taxonomy_cli as taxonomy
@@ -46,7 +47,8 @@ app.add_typer(courses.app, name="courses")
 app.command("navigator")(navigator.navigator)
 app.add_typer(tasks_cli.app, name="tasks")
 app.add_typer(employer_cli.app, name="employer")
-app.command("serve")(serve.serve)
+app.command("serve")(ops.serve)
+ops.register(store.app)  # lloradar store migrate|backup|restore
 
 if __name__ == "__main__":
     app()

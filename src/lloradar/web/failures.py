@@ -43,15 +43,20 @@ def _answer(request: Request, status: int, title: str, detail: str, request_id: 
     return response
 
 
+def _request_id(request: Request) -> str:
+    """The id the request middleware gave the request (features/ops), else a new one."""
+    return getattr(request.state, "request_id", None) or uuid.uuid4().hex[:12]
+
+
 async def store_unavailable(request: Request, exc: Exception) -> Response:
-    request_id = uuid.uuid4().hex[:12]
+    request_id = _request_id(request)
     log.warning("request %s %s: %s", request_id, request.url.path, exc)
     t = TEXT[request_lang(request)]
     return _answer(request, 503, t["failure_busy_title"], t["failure_busy_text"], request_id)
 
 
 async def unexpected(request: Request, exc: Exception) -> Response:
-    request_id = uuid.uuid4().hex[:12]
+    request_id = _request_id(request)
     log.error("request %s %s failed", request_id, request.url.path, exc_info=exc)
     t = TEXT[request_lang(request)]
     return _answer(request, 500, t["failure_title"], t["failure_text"], request_id)

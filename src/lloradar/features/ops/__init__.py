@@ -1,0 +1,1 @@
+"""Running the server: workers, pool, migrations, health, readiness, metrics, logs, backups."""
