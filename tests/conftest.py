@@ -257,6 +257,15 @@ def _plain_http_cookies() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _one_client_asks_often() -> Iterator[None]:
+    """Every request of a test session comes from one client address, so the per-client limit
+    of the heavy routes (web/heavy.py) is raised here; tests/web/test_heavy_work.py checks it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LLORADAR_HEAVY_PER_MINUTE", "1000000")
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _language_from_the_tests_alone() -> Iterator[None]:
     """An LLORADAR_LANG in the shell does not change what the tests see: Dutch unless a test
     sets the language itself (monkeypatch.setenv, `--lang`, `?lang=`)."""

@@ -39,6 +39,8 @@ from lloradar.features.navigator.api import router as api_navigator_router
 from lloradar.features.navigator.pages import router as navigator_pages_router
 from lloradar.features.ops.api import install as install_operations
 from lloradar.features.ops.service import start_worker
+from lloradar.features.panel.api import router as api_panel_router
+from lloradar.features.panel.pages import router as panel_pages_router
 from lloradar.features.passport.api import router as api_passport_router
 from lloradar.features.passport.pages import router as passport_pages_router
 from lloradar.features.programmes.api import router as api_programmes_router
@@ -51,6 +53,7 @@ from lloradar.features.tasks.pages import router as task_pages_router
 from lloradar.services.audit import require_pseudonym_key
 from lloradar.web.auth import PageAuthError, page_auth_error
 from lloradar.web.failures import StoreUnavailable, store_unavailable, unexpected
+from lloradar.web.heavy import HeavyWorkLimit
 from lloradar.web.routes import html_invalid, html_not_found
 from lloradar.web.security import BodyLimit, SecurityHeaders
 
@@ -103,6 +106,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(employer_pages_router)
     app.include_router(sector_pages_router)
     app.include_router(api_sector_vacancies_router)
+    app.include_router(api_panel_router)
+    app.include_router(panel_pages_router)
     app.include_router(api_programmes_router)
     app.include_router(programme_pages_router)
     app.include_router(navigator_pages_router)
@@ -120,6 +125,9 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.add_exception_handler(Exception, unexpected)
     app.middleware("http")(no_store_when_personal)
     app.add_middleware(BodyLimit, limit=settings.max_body, upload_limit=settings.max_upload_body)
+    app.add_middleware(
+        HeavyWorkLimit, per_client=settings.heavy_per_minute, concurrent=settings.heavy_concurrent
+    )
     app.add_middleware(SecurityHeaders, trust_forwarded_proto=settings.trust_forwarded_proto)
     install_operations(app, settings)  # /healthz, /readyz, /metrics; request ids, JSON logs
     return app

@@ -93,7 +93,7 @@ def employer_team_delete(
 
 
 @router.post("/werkgever", response_class=HTMLResponse)
-async def employer_submit(
+def employer_submit(
     request: Request,
     data: DataDep,
     store: StoreDep,
@@ -117,7 +117,7 @@ async def employer_submit(
         "save_team": bool(save_team),
     }
     if team_file is not None and team_file.filename:
-        raw = await team_file.read(MAX_TEAM_FILE + 1)
+        raw = team_file.file.read(MAX_TEAM_FILE + 1)
         if len(raw) > MAX_TEAM_FILE:
             message = (
                 f"{team_file.filename}: het bestand is groter dan {MAX_TEAM_FILE // 1000} kB"

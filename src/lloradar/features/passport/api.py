@@ -231,11 +231,11 @@ def suggestions(
     response_model=list[SuggestionOut],
     summary=f"Skills found in a CV file: PDF or DOCX, at most {MAX_BYTES // 1024 // 1024} MB",
 )
-async def suggestions_from_file(
+def suggestions_from_file(
     file: UploadFile, request: Request, data: DataDep, account: Citizen, store: AccountStoreDep
 ) -> list[SuggestionOut]:
     name = file.filename or "upload"
-    content = await file.read(MAX_BYTES + 1)
+    content = file.file.read(MAX_BYTES + 1)
     url = store_url_for(data, getattr(request.app.state, "store_url", None))
     try:
         check_size(name, file.size if file.size is not None else len(content))

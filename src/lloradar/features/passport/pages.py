@@ -145,7 +145,7 @@ def cv_text_submit(
 
 
 @router.post("/paspoort/cv-bestand", response_class=HTMLResponse)
-async def cv_file_submit(
+def cv_file_submit(
     request: Request,
     account: Citizen,
     store: StoreDep,
@@ -154,7 +154,7 @@ async def cv_file_submit(
     bestand: UploadFile,
 ) -> HTMLResponse:
     name = bestand.filename or "upload"
-    content = await bestand.read(MAX_BYTES + 1)
+    content = bestand.file.read(MAX_BYTES + 1)
     try:
         check_size(name, bestand.size if bestand.size is not None else len(content))
         found = suggest_from_file(store, _store_url(request, data), account.id, name, content)
@@ -256,10 +256,10 @@ def export(kind: str, account: Citizen, store: StoreDep) -> Response:
 
 
 @router.post("/paspoort/import", response_class=HTMLResponse)
-async def import_file(
+def import_file(
     request: Request, account: Citizen, store: StoreDep, _csrf: CsrfForm, bestand: UploadFile
 ) -> Response:
-    content = await bestand.read(IMPORT_LIMIT + 1)
+    content = bestand.file.read(IMPORT_LIMIT + 1)
     name = bestand.filename or "upload"
     try:
         if len(content) > IMPORT_LIMIT:
