@@ -19,6 +19,7 @@ from lloradar.features.interventions import cli as interventions
 from lloradar.features.navigator import cli as navigator
 from lloradar.features.navigator import courses_cli as courses
 from lloradar.features.ops import cli as ops
+from lloradar.features.panel import cli as panel
 from lloradar.features.skills import cli as skills
 from lloradar.features.skills import occupations_cli as occupations
 from lloradar.features.skills import taxonomy_cli as taxonomy
@@ -47,6 +48,7 @@ app.add_typer(courses.app, name="courses")
 app.command("navigator")(navigator.navigator)
 app.add_typer(tasks_cli.app, name="tasks")
 app.add_typer(employer_cli.app, name="employer")
+app.add_typer(panel.app, name="panel")
 app.command("serve")(ops.serve)
 ops.register(store.app)  # lloradar store migrate|backup|restore
 

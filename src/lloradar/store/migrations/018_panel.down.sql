@@ -1,0 +1,9 @@
+-- Reverses 018_panel.sql.
+DROP TABLE panel_outbox;
+DROP TABLE panel_answer;
+DROP TABLE panel_consent;
+DROP TABLE panel_invitation;
+DROP TABLE panel_contact;
+DROP TABLE panel_member;
+DROP TABLE panel_question;
+DROP TABLE panel_wave;
