@@ -69,7 +69,9 @@ def test_similar_prints_a_json_list(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     suggestions = json.loads(result.stdout)
     assert [s["uri"] for s in suggestions] == [CHEF, suggestions[1]["uri"]]
-    assert set(suggestions[0]) == {"uri", "label", "similarity", "shared_skills", "missing_skills"}
+    contract = {"uri", "label", "similarity", "shared_skills", "missing_skills"}
+    added = {"viability", "components", "near_skills"}  # issue 20: new keys only
+    assert set(suggestions[0]) == contract | added
     assert suggestions[0]["similarity"] >= suggestions[1]["similarity"]
 
 

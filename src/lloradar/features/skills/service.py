@@ -25,7 +25,7 @@ from lloradar.analytics.extraction import (
     skill_texts,
 )
 from lloradar.analytics.extraction.lexicon import lemma
-from lloradar.analytics.similarity import OccupationProfile, SimilarityModel
+from lloradar.analytics.similarity import OccupationProfile, SimilarityModel, WorkProfiles
 from lloradar.domain import IngestError
 from lloradar.pipeline.save import LoadReport
 from lloradar.pipeline.taxonomy_import import import_esco, import_onet
@@ -117,7 +117,37 @@ def load_similarity_model(store: Store) -> SimilarityModel:
         )
         for uri, label, description, isco in occupations
     ]
-    return SimilarityModel(profiles, skill_labels)
+    return SimilarityModel(
+        profiles, skill_labels, broader=_skill_broader(store), work=_work_profiles(store)
+    )
+
+
+def _skill_broader(store: Store) -> dict[str, list[str]]:
+    """Each ESCO skill's broader skills and skill groups (the skill hierarchy)."""
+    broader: dict[str, list[str]] = {}
+    for skill, parent in store.query("SELECT id, broader_id FROM taxonomy_broader"):
+        broader.setdefault(skill, []).append(parent)
+    return broader
+
+
+def _work_profiles(store: Store) -> WorkProfiles | None:
+    """O*NET skill and knowledge ratings, job zones and the stored ESCO -> O*NET link
+    (`lloradar tasks link`, or the demo build); None when O*NET or the link is missing."""
+    links: dict[str, list[tuple[str, float]]] = {}
+    for occupation, code, confidence in store.query(
+        "SELECT occupation_id, onet_code, confidence FROM occupation_onet_link ORDER BY 1, 2"
+    ):
+        links.setdefault(occupation, []).append((code, float(confidence)))
+    ratings: dict[str, dict[str, tuple[float | None, float | None]]] = {}
+    if links:
+        for code, element, importance, level in store.query(
+            "SELECT onet_code, element_id, importance, level FROM onet_rating"
+        ):
+            ratings.setdefault(code, {})[element] = (importance, level)
+    if not ratings:
+        return None
+    zones: dict[str, int] = dict(store.query("SELECT onet_code, job_zone FROM onet_job_zone"))
+    return WorkProfiles(ratings, zones, links)
 
 
 def similar_occupations(
