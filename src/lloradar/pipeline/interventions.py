@@ -171,11 +171,17 @@ def load_participants(store: Store, path: Path, key: bytes, *, is_demo: bool = F
     """Store the registrations (`participant`) and outcomes (`outcome`) of a CSV file under
     their pseudonyms (idempotent). The outcomes of every registration in the file are replaced
     by the file's, so an outcome emptied in a corrected file disappears."""
-    data = read_bytes(path)
+    return load_participants_data(store, read_bytes(path), str(path), key, is_demo=is_demo)
+
+
+def load_participants_data(
+    store: Store, data: bytes, location: str, key: bytes, *, is_demo: bool = False
+) -> LoadReport:
+    """`load_participants` for bytes that came another way (an upload through the API)."""
     starts = {
         str(r[0]): r[1] for r in store.query("SELECT intervention_id, start_date FROM intervention")
     }
-    parsed = parse_participants(data, str(path), key, starts)
+    parsed = parse_participants(data, location, key, starts)
     tables = [
         TableRows(
             "participant",
@@ -190,7 +196,7 @@ def load_participants(store: Store, path: Path, key: bytes, *, is_demo: bool = F
             [row for p in parsed.records for row in outcome_rows(p)],
         ),
     ]
-    provenance = provenance_of(path, data, "participant", is_demo)
+    provenance = provenance_of(Path(location), data, "participant", is_demo)
     with store.transaction():
         clear_outcomes(store, parsed.records)
         return save_load(store, provenance, tables, parsed.quarantine)

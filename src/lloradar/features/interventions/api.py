@@ -7,13 +7,16 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, UploadFile
 from fastapi.responses import Response
 
+from lloradar.api.auth import AccountStoreDep, require_api_roles
 from lloradar.api.deps import StoreDep
 from lloradar.api.export import Format, parquet_csv, safe_name
-from lloradar.api.problems import not_found
-from lloradar.domain import Intervention
+from lloradar.api.problems import Problem, not_found
+from lloradar.config import get_settings
+from lloradar.domain import IngestError, Intervention
+from lloradar.domain.account import Account, Role
 from lloradar.features.interventions.service import (
     get_intervention,
     list_interventions,
@@ -22,6 +25,7 @@ from lloradar.features.interventions.service import (
     progress_csv,
     progress_report,
 )
+from lloradar.features.interventions.uploads import report_json, upload_participants, upload_state
 
 router = APIRouter(prefix="/api/interventions", tags=["interventions"])
 Lang = Annotated[Literal["nl", "en"], Query(description="Language of the generated text")]
@@ -81,6 +85,43 @@ def portfolio(
         "total": _plain(asdict(report.total)),
         "texts": report.texts,
         "is_demo": report.is_demo,
+    }
+
+
+Analyst = Annotated[Account, Depends(require_api_roles(Role.ANALYST, Role.ADMIN))]
+
+
+@router.post("/participants", summary="Upload participants and outcomes, CSV (analysts)")
+def upload_participants_csv(
+    file: UploadFile, store: AccountStoreDep, account: Analyst
+) -> dict[str, Any]:
+    """The participants CSV of docs/interventions-format.md as a multipart file: validated,
+    pseudonymised and quarantined as `lloradar interventions participants` does."""
+    key = get_settings().pseudonym_key.get_secret_value()
+    if not key:
+        raise Problem(503, "No pseudonym key", "Set LLORADAR_PSEUDONYM_KEY on the server.")
+    try:
+        report = upload_participants(store, file.file.read(), file.filename or "", key)
+    except IngestError as error:
+        raise Problem(422, "File refused", str(error), line=error.line) from None
+    answer = report_json(report)
+    answer["upload"] = f"/api/interventions/uploads/{report.source_id}"
+    return answer
+
+
+@router.get("/uploads/{source_id}", summary="What an upload stored and quarantined (analysts)")
+def upload_progress(source_id: str, store: AccountStoreDep, account: Analyst) -> dict[str, Any]:
+    state = upload_state(store, source_id)
+    if state is None:
+        raise not_found("upload", source_id, [])
+    return {
+        "source_id": state.source_id,
+        "location": state.location,
+        "retrieved_at": state.retrieved_at.isoformat(),
+        "participants": state.participants,
+        "outcomes": state.outcomes,
+        "quarantined": [asdict(q) for q in state.quarantined],
+        "progress": [f"/api/interventions/{i}/progress" for i in state.interventions],
     }
 
 
