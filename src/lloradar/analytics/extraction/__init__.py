@@ -17,6 +17,7 @@ come out: no URI is ever made up.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -143,6 +144,12 @@ class Extractor:
         **options: Any,
     ) -> Extractor:
         return cls(entries, encoder, index.vectors, forms=index.forms, **options)
+
+    def with_ranker(self, ranker: LinearRanker) -> Extractor:
+        """The same extractor ordering its candidates by another ranker (for comparisons)."""
+        other = copy.copy(self)
+        other.ranker = ranker
+        return other
 
     def label(self, uri: str, lang: str) -> str:
         entry = self.entries[self.index[uri]]
