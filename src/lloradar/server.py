@@ -27,6 +27,8 @@ from lloradar.features.employer.pages import router as employer_pages_router
 from lloradar.features.flows.api import router as api_flows_router
 from lloradar.features.flows.pages import router as flows_pages_router
 from lloradar.features.forecast.api import router as api_forecast_router
+from lloradar.features.inclusion.api import router as api_inclusion_router
+from lloradar.features.inclusion.pages import router as inclusion_pages_router
 from lloradar.features.forecast.pages import router as forecast_pages_router
 from lloradar.features.indicators.api import router as api_router
 from lloradar.features.indicators.pages import router as web_router
@@ -117,6 +119,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(task_pages_router)
     app.include_router(api_flows_router)
     app.include_router(flows_pages_router)
+    app.include_router(api_inclusion_router)
+    app.include_router(inclusion_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(PageAuthError, page_auth_error)

@@ -17,6 +17,7 @@ from lloradar.demo.profiles import (
     REGION_SIZE,
     SECTOR_MIX,
 )
+from lloradar.demo.inclusion import build_inclusion
 from lloradar.demo.workforce import build_workforce
 from lloradar.domain import Provenance
 from lloradar.features.ingest.reference import load_reference_data
@@ -217,6 +218,7 @@ def build_demo_world(store: Store, seed: int = 42, shared_data: Path | None = No
         )
     )
     reports.extend(build_workforce(store, seed, occupations.ids, demo_provenance))
+    reports.append(build_inclusion(store, seed, occupations.ids, demo_provenance))
     reports.extend(link_demo_tasks(store, shared_data))  # O*NET tasks: ~2.5 s, only with data
     reports.extend(load_demo_catalogue(store))
     return DemoWorld(

@@ -345,3 +345,17 @@ def waterbed_payload(w: Waterbed, lang: str = "nl") -> dict[str, Any]:
 def regions(store: Store) -> list[dict[str, Any]]:
     """The arbeidsmarktregio's a flow matrix can be made for."""
     return queries.labour_market_regions(store)
+
+
+def similarity_pairs(store: Store) -> tuple[dict[str, int], np.ndarray]:
+    """The skills engine's similarity of every ordered pair of occupations and its index."""
+    return _similarity(store)
+
+
+def region_markets(store: Store, region: str) -> dict[str, Market]:
+    """Open vacancies and job seekers per occupation of the region in its latest month."""
+    period = queries.latest_supply_period(store, region)
+    return {
+        str(r["occupation_id"]): Market(int(r["vacancies"]), int(r["short"]), int(r["long"]))
+        for r in queries.markets(store, region, period)
+    }
