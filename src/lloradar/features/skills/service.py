@@ -14,6 +14,12 @@ from typing import Any, Literal, TypeVar
 
 import numpy as np
 
+from lloradar.analytics.crosswalk import (
+    EscoOccupationLabels,
+    LinkCandidate,
+    OnetOccupationTitles,
+    link_occupations,
+)
 from lloradar.analytics.extraction import (
     Extractor,
     SkillEntry,
@@ -131,23 +137,57 @@ def _skill_broader(store: Store) -> dict[str, list[str]]:
 
 
 def _work_profiles(store: Store) -> WorkProfiles | None:
-    """O*NET skill and knowledge ratings, job zones and the stored ESCO -> O*NET link
-    (`lloradar tasks link`, or the demo build); None when O*NET or the link is missing."""
+    """O*NET skill and knowledge ratings, job zones and the ESCO -> O*NET link; None without
+    O*NET ratings. The link is the stored one (`lloradar tasks link`, the demo build); ESCO
+    occupations it does not cover are linked now, in memory, the same way (about 10 s for all
+    of ESCO: run `lloradar tasks link` once to store it)."""
+    ratings: dict[str, dict[str, tuple[float | None, float | None]]] = {}
+    for code, element, importance, level in store.query(
+        "SELECT onet_code, element_id, importance, level FROM onet_rating"
+    ):
+        ratings.setdefault(code, {})[element] = (importance, level)
+    if not ratings:
+        return None
     links: dict[str, list[tuple[str, float]]] = {}
     for occupation, code, confidence in store.query(
         "SELECT occupation_id, onet_code, confidence FROM occupation_onet_link ORDER BY 1, 2"
     ):
         links.setdefault(occupation, []).append((code, float(confidence)))
-    ratings: dict[str, dict[str, tuple[float | None, float | None]]] = {}
-    if links:
-        for code, element, importance, level in store.query(
-            "SELECT onet_code, element_id, importance, level FROM onet_rating"
-        ):
-            ratings.setdefault(code, {})[element] = (importance, level)
-    if not ratings:
-        return None
+    for link in _link_missing(store, set(links), set(ratings)):
+        links.setdefault(link.occupation_id, []).append((link.onet_code, link.confidence))
     zones: dict[str, int] = dict(store.query("SELECT onet_code, job_zone FROM onet_job_zone"))
     return WorkProfiles(ratings, zones, links)
+
+
+def _link_missing(store: Store, linked: set[str], rated: set[str]) -> list[LinkCandidate]:
+    """`analytics.crosswalk.link_occupations` for the ESCO occupations without a stored link,
+    from the labels in the store, to the O*NET occupations that have ratings."""
+    isco: dict[str, str] = dict(
+        store.query("SELECT id, label_en FROM taxonomy_concept WHERE type = 'isco_group'")
+    )
+    esco = [
+        EscoOccupationLabels(
+            uri,
+            label,
+            _split(alt),
+            parent.rsplit("/C", 1)[-1] if parent else None,
+            isco.get(parent),
+        )
+        for uri, label, alt, parent in store.query(
+            "SELECT id, label_en, alt_labels, parent FROM taxonomy_concept "
+            "WHERE type = 'esco_occupation' ORDER BY id"
+        )
+        if uri not in linked
+    ]
+    onet = [
+        OnetOccupationTitles(code, title, _split(alt))
+        for code, title, alt in store.query(
+            "SELECT id, label_en, alt_labels FROM taxonomy_concept "
+            "WHERE type = 'onet_occupation' ORDER BY id"
+        )
+        if code in rated
+    ]
+    return link_occupations(esco, onet)
 
 
 def similar_occupations(
