@@ -34,8 +34,8 @@ def test_offline_world_uses_the_labelled_handmade_taxonomy(offline_world: Store)
     assert all(i.startswith("demo:occupation/") for i in ids)
     assert all(r[0].startswith("demo:skill/") for r in offline_world.query("SELECT id FROM skill"))
     demo_sources = offline_world.query("SELECT count(*) FROM provenance WHERE is_demo")[0][0]
-    # taxonomy, vacancies, supply, employment, workforce, leavers, course catalogue
-    assert demo_sources == 7
+    # taxonomy, vacancies, supply, employment, workforce, leavers, course catalogue, inclusion
+    assert demo_sources == 8
 
 
 def test_world_covers_35_regions_31_occupations_60_months(offline_world: Store) -> None:
