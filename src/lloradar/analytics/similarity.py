@@ -240,6 +240,7 @@ class SimilarityModel:
         self.index = {o.uri: i for i, o in enumerate(self.occupations)}
         self.skill_labels = skill_labels
         skills = sorted({s for o in occupations for s in (*o.essential, *o.optional)})
+        self.skills = skills
         self.skill_index = {s: i for i, s in enumerate(skills)}
         self.essential = self._incidence([o.essential for o in occupations])
         self.all_skills = self._incidence([(*o.essential, *o.optional) for o in occupations])
@@ -260,6 +261,16 @@ class SimilarityModel:
             [o.uri for o in self.occupations], work
         )
         self.isco_keys = tr.isco_keys([o.isco_code for o in self.occupations])
+        # the right-hand sides of the products, transposed once (not on every query)
+        self._columns = {
+            name: sparse.csr_matrix(matrix.T)
+            for name, matrix in (
+                ("essential", self.essential),
+                ("skills", self.profiles),
+                ("semantic", self.semantic_profiles),
+                ("description", self.descriptions),
+            )
+        }
 
     def _incidence(self, skill_sets: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         rows, cols = [], []
@@ -274,16 +285,17 @@ class SimilarityModel:
     def components(self, origins: slice | Sequence[int]) -> Components:
         """Every component from the given origin rows to every occupation (dense)."""
         rows = np.arange(len(self.occupations))[origins]
-        coverage = (self.reach[rows] @ self.essential.T).toarray()
+        columns = self._columns
+        coverage = (self.reach[rows] @ columns["essential"]).toarray()
         coverage /= np.maximum(self.n_essential, 1)[None, :]
         has = self.has_work[rows][:, None] & self.has_work[None, :]
         return Components(
-            skills=_dense(self.profiles[rows] @ self.profiles.T),
-            semantic=_dense(self.semantic_profiles[rows] @ self.semantic_profiles.T),
+            skills=_dense(self.profiles[rows] @ columns["skills"]),
+            semantic=_dense(self.semantic_profiles[rows] @ columns["semantic"]),
             coverage=np.minimum(coverage, 1).astype(np.float32),
             work=np.clip(self.work[rows] @ self.work.T, 0, 1).astype(np.float32),
             has_work=has,
-            description=_dense(self.descriptions[rows] @ self.descriptions.T),
+            description=_dense(self.descriptions[rows] @ columns["description"]),
             isco=tr.isco_proximity(self.isco_keys, rows),
         )
 
@@ -340,19 +352,20 @@ class SimilarityModel:
 
     def _near(self, have: set[str], missing: Sequence[str]) -> list[tuple[str, str, str, str]]:
         """For each missing skill, the closest skill the origin has (when one is close)."""
-        held = np.array(sorted(self.skill_index[s] for s in have), dtype=np.intp)
-        skills = list(self.skill_index)
+        held = {self.skill_index[s] for s in have}
         found = []
         for skill in missing:
-            row = self.close[self.skill_index[skill]]
+            own = self.skill_index[skill]
+            span = slice(self.close.indptr[own], self.close.indptr[own + 1])
             candidates = [
-                (value, int(j))
-                for j, value in zip(row.indices, row.data, strict=True)
-                if j in held and skills[j] != skill
+                (float(value), -int(j))
+                for j, value in zip(self.close.indices[span], self.close.data[span], strict=True)
+                if int(j) in held and j != own
             ]
             if candidates:
                 _, j = max(candidates)
-                found.append((skill, self._label(skill), skills[j], self._label(skills[j])))
+                near = self.skills[-j]
+                found.append((skill, self._label(skill), near, self._label(near)))
         return found
 
     def _label(self, skill: str) -> str:

@@ -27,7 +27,9 @@ def similar(
         None, "--input", help="A file with one URI per line: writes JSON Lines, in input order."
     ),
 ) -> None:
-    """The most similar occupations, with shared skills and missing essential skills."""
+    """The occupations most worth moving to from URI, best first: the score, its components
+    (skills, semantic, coverage, work, description, isco), shared skills, the essential skills
+    to learn and those of them the origin has a close skill for."""
     if output != "json":
         errors.print(f"[red]error:[/red] --format {output!r}: only json is supported")
         raise typer.Exit(2)
