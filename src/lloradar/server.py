@@ -52,6 +52,8 @@ from lloradar.features.sector_vacancies.api import router as api_sector_vacancie
 from lloradar.features.skills.api import router as api_skills_router
 from lloradar.features.tasks.api import router as api_tasks_router
 from lloradar.features.tasks.pages import router as task_pages_router
+from lloradar.features.welfare.api import router as api_welfare_router
+from lloradar.features.welfare.pages import router as welfare_pages_router
 from lloradar.services.audit import require_pseudonym_key
 from lloradar.web.auth import PageAuthError, page_auth_error
 from lloradar.web.failures import StoreUnavailable, store_unavailable, unexpected
@@ -110,6 +112,8 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(api_sector_vacancies_router)
     app.include_router(api_panel_router)
     app.include_router(panel_pages_router)
+    app.include_router(api_welfare_router)
+    app.include_router(welfare_pages_router)
     app.include_router(api_programmes_router)
     app.include_router(programme_pages_router)
     app.include_router(navigator_pages_router)
