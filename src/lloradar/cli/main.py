@@ -24,6 +24,7 @@ from lloradar.features.skills import cli as skills
 from lloradar.features.skills import occupations_cli as occupations
 from lloradar.features.skills import taxonomy_cli as taxonomy
 from lloradar.features.tasks import cli as tasks_cli
+from lloradar.features.welfare import cli as welfare
 
 app = typer.Typer(
     help="LLO Radar: skills-based regional labour-market intelligence for the Netherlands.",
@@ -49,6 +50,7 @@ app.command("navigator")(navigator.navigator)
 app.add_typer(tasks_cli.app, name="tasks")
 app.add_typer(employer_cli.app, name="employer")
 app.add_typer(panel.app, name="panel")
+app.add_typer(welfare.app, name="welfare")
 app.command("serve")(ops.serve)
 ops.register(store.app)  # lloradar store migrate|backup|restore
 

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lloradar.demo.panel import build_demo_panel
 from lloradar.demo.vacancy_texts import demo_occupations, load_demo_vacancies
+from lloradar.demo.welfare import build_demo_welfare
 from lloradar.demo.world import DemoWorld, build_demo_world, demo_provenance
 from lloradar.domain import Provenance
 from lloradar.domain.account import Purpose, Role
@@ -192,6 +194,9 @@ def build_showcase(
         store, repository / "examples" / "interventions"
     )
     _timed(seconds, "interventions", started)
+    step("brede welvaart figures and the citizen panel (demo)")
+    build_demo_welfare(store, seed)
+    build_demo_panel(store, seed, DEMO_PSEUDONYM_KEY, repository)
     step("the demo accounts")
     made = ensure_demo_accounts(store)
     return Showcase(
