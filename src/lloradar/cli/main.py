@@ -7,6 +7,7 @@ import typer
 from lloradar.cli import demo
 from lloradar.features.accounts import cli as accounts
 from lloradar.features.alerts import cli as alerts
+from lloradar.features.batch import cli as batch
 from lloradar.features.employer import cli as employer_cli
 from lloradar.features.flows import cli as flows
 from lloradar.features.forecast import cli as forecast
@@ -40,6 +41,7 @@ app.add_typer(indicators.app, name="indicators")
 app.add_typer(forecast.app, name="forecast")
 app.add_typer(flows.app, name="flows")
 app.add_typer(ingest.app, name="ingest")
+app.add_typer(batch.app, name="batch")
 app.add_typer(sources_cli.app, name="sources")
 app.add_typer(taxonomy.app, name="taxonomy")
 app.add_typer(occupations.app, name="occupations")

@@ -22,6 +22,8 @@ from lloradar.pipeline.sources_load import Origin, SkillExtractor
 from lloradar.sources import cbs, duo, uwv, vacancies
 from lloradar.store import Store
 
+SKILLS_METHOD = "skills engine: embeddings + lexicon (top 5)"
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -153,7 +155,7 @@ def store_extractor(store: Store) -> tuple[SkillExtractor | None, str]:
     def extract(texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         return [[(m.uri, m.score) for m in found] for found in extractor.extract(texts)]
 
-    return extract, "skills engine: embeddings + lexicon (top 5)"
+    return extract, SKILLS_METHOD
 
 
 def ingest_vacancies(

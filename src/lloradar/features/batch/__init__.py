@@ -1,0 +1,1 @@
+"""Batch work on large vacancy files: local (DuckDB) or Spark, resumable, with progress."""

@@ -1,0 +1,2 @@
+-- Reverses 021_ingest_progress.sql.
+DROP TABLE ingest_progress;
