@@ -47,6 +47,7 @@ from lloradar.features.passport.api import router as api_passport_router
 from lloradar.features.passport.pages import router as passport_pages_router
 from lloradar.features.programmes.api import router as api_programmes_router
 from lloradar.features.programmes.pages import router as programme_pages_router
+from lloradar.features.programmes.pipeline_api import router as api_pipeline_router
 from lloradar.features.questions.pages import router as question_pages_router
 from lloradar.features.sector_vacancies.api import router as api_sector_vacancies_router
 from lloradar.features.skills.api import router as api_skills_router
@@ -115,6 +116,7 @@ def create_app(data: RadarData | None = None) -> FastAPI:
     app.include_router(api_welfare_router)
     app.include_router(welfare_pages_router)
     app.include_router(api_programmes_router)
+    app.include_router(api_pipeline_router)
     app.include_router(programme_pages_router)
     app.include_router(navigator_pages_router)
     app.include_router(api_alerts_router)

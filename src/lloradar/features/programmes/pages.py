@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from lloradar.features.programmes.pipeline import programme_pipeline
+from lloradar.features.programmes.pipeline_views import pipeline_chart
 from lloradar.features.programmes.service import (
     ProgrammeProfile,
     programme_profile,
@@ -104,12 +106,18 @@ def region_chart(profile: ProgrammeProfile, lang: str) -> Chart:
     )
 
 
+def pipeline_charts(store: Store, profile: ProgrammeProfile, lang: str) -> list[Chart]:
+    """The education pipeline of the programme (features/programmes/pipeline.py)."""
+    found = programme_pipeline(store, profile.code)
+    return [] if found is None else [pipeline_chart(found, lang)]
+
+
 @router.get("/opleiding/{code}", response_class=HTMLResponse, response_model=None)
 def programme_page(request: Request, code: str, data: DataDep, store: StoreDep) -> Response:
-    return PROGRAMMES.page(request, store, code, lambda p: _page(request, p, data))
+    return PROGRAMMES.page(request, store, code, lambda p: _page(request, p, data, store))
 
 
-def _page(request: Request, profile: ProgrammeProfile, data: Any) -> HTMLResponse:
+def _page(request: Request, profile: ProgrammeProfile, data: Any, store: Store) -> HTMLResponse:
     lang = request_lang(request)
     return render(
         request,
@@ -117,7 +125,11 @@ def _page(request: Request, profile: ProgrammeProfile, data: Any) -> HTMLRespons
         data=data,
         w=WORDS[lang],
         programme=profile,
-        charts=[year_chart(profile, lang), region_chart(profile, lang)],
+        charts=[
+            year_chart(profile, lang),
+            region_chart(profile, lang),
+            *pipeline_charts(store, profile, lang),
+        ],
         demo=profile.is_demo,
     )
 
