@@ -22,7 +22,9 @@ with warnings.catch_warnings():
 
 @pytest.fixture(scope="module")
 def world(offline_demo_world_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_world(offline_demo_world_file, tmp_path_factory.mktemp("incl") / "demo.duckdb")
+    """One copy for the flows and inclusion modules: the same path, so its radar loads once."""
+    target = tmp_path_factory.getbasetemp() / "issue21-world" / "demo.duckdb"
+    return target if target.is_file() else copy_world(offline_demo_world_file, target)
 
 
 @pytest.fixture(scope="module")

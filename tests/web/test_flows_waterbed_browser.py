@@ -1,4 +1,4 @@
-"""The waterbed view in chromium (issue 21): a regional policy maker picks an occupation and a
+"""The waterbed view in chromium (issue 21, flows): a regional policy maker picks an occupation and a
 number on the region's flows page and reads where the people come from, in Dutch and English."""
 
 from __future__ import annotations
