@@ -83,3 +83,15 @@ def test_only_a_changed_skill_is_embedded_again(toy_store: Store) -> None:
     assert [changed[i].uri for i in embedded] == [DEBUG_SOFTWARE]
     assert [row.skill_id for row in index.fresh] == [DEBUG_SOFTWARE]
     assert any(f.key == "debug computer program" for f in index.forms)
+
+
+def test_the_model_cache_keeps_the_stores_used_last(toy_store: Store) -> None:
+    cache: dict[str, str] = {}
+
+    def build(store: Store) -> str:
+        return f"model {len(cache)}"
+
+    for key in ("a", "b", "c", "a", "d"):
+        skills_engine._cached(cache, key, build, build, toy_store)
+    assert list(cache) == ["c", "a", "d"][-skills_engine.MODELS_PER_KIND :]
+    assert cache["a"] == "model 0"  # used again before it was dropped: not rebuilt

@@ -236,7 +236,11 @@ class Extractor:
                 if frs
             ]
         )
-        scores = self._scores(self.encoder(flat), parents)
+        # a fragment met before in the batch (a repeated line of boilerplate) is embedded once
+        unique = list(dict.fromkeys(flat))
+        where = {fragment: i for i, fragment in enumerate(unique)}
+        vectors = self.encoder(unique)[[where[fragment] for fragment in flat]]
+        scores = self._scores(vectors, parents)
         return [
             self._candidates(frs, scores[offsets[j] : offsets[j + 1]], language, k)
             for j, (frs, language) in enumerate(zip(per_text, languages, strict=True))

@@ -338,6 +338,7 @@ class SkillsUnavailable(Exception):
 
 
 _LOCK = threading.Lock()
+MODELS_PER_KIND = 3
 _SIMILARITY: dict[str, SimilarityModel] = {}
 _EXTRACTOR: dict[str, Extractor] = {}
 
@@ -387,7 +388,8 @@ def _cached(
 ) -> M:
     """The one cache rule of the skill models: built on first use per store URL, from the ESCO
     taxonomy when one is imported, else from the demo world's occupations and skills; kept
-    until `forget_models` (after an import that changes the taxonomy). A caller that holds the
+    until `forget_models` (after an import that changes the taxonomy), for the last
+    MODELS_PER_KIND stores used (an ESCO extractor holds about 200 MB). A caller that holds the
     store open already (the CLI, ingest) passes it, so it is not opened twice."""
     with _LOCK:
         if url not in cache:
@@ -396,6 +398,9 @@ def _cached(
                     cache[url] = real(opened) if _has_taxonomy(opened) else demo(opened)
                 except IngestError as exc:
                     raise SkillsUnavailable(str(exc)) from exc
+        cache[url] = cache.pop(url)  # the most recently used last
+        while len(cache) > MODELS_PER_KIND:
+            cache.pop(next(iter(cache)))
         return cache[url]
 
 
