@@ -1,7 +1,7 @@
 """Build the occupation-transition check set from public files (see similarity_check_set.md).
 
 Writes bench/similarity_check_set.csv: origin, target, relation, part. Run:
-    .venv/bin/python bench/similarity_check_set.py [SHARED_DATA]
+    .venv/bin/python bench/similarity_check_set.py [SHARED_DATA]   (default $LLORADAR_SHARED_DATA)
 The file is committed; rerunning it on the same data gives the same rows."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import csv
 import gzip
 import hashlib
 import io
+import os
 import sys
 from collections import defaultdict
 from itertools import permutations
@@ -96,4 +97,5 @@ def main(shared: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "data")
+    default = os.environ.get("LLORADAR_SHARED_DATA", str(HERE.parent.parent / "shared" / "data"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else default))

@@ -217,3 +217,8 @@ def test_real_all_pairs_is_fast(
     assert time.perf_counter() - started < 30  # the benchmark's target is 10 s on 2 cores
     assert matrix.shape == (3007, 3007)
     assert np.isfinite(matrix).all() and matrix.max() <= 1.0 + 1e-6
+    by_label = {o.label: o.uri for o in model.occupations}
+    nurse = model.similar(by_label["nurse responsible for general care"], top=5)
+    assert {"specialist nurse", "advanced nurse practitioner"} <= {s.label for s in nurse[:3]}
+    assert nurse[0].viability == "highly viable" and nurse[0].near_skills  # the hierarchy
+    assert matrix[model.index[nurse[0].uri], model.index[nurse[0].uri]] == pytest.approx(1.0)
