@@ -13,14 +13,13 @@ from pathlib import Path
 
 import numpy as np
 
+from lloradar.features.panel.invitations import invite, send_outbox
 from lloradar.features.panel.service import (
     add_members,
     group_of_intervention,
-    invite,
     load_wave_file,
     panel_members,
     record_answers,
-    send_outbox,
 )
 from lloradar.store import Store
 

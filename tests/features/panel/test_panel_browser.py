@@ -20,7 +20,8 @@ import uvicorn
 from demo_worlds import copy_world
 from lloradar.domain.intervention import pseudonymise
 from lloradar.features.indicators.radar import radar_for_store
-from lloradar.features.panel.service import add_members, invite, load_wave
+from lloradar.features.panel.invitations import invite
+from lloradar.features.panel.service import add_members, load_wave
 from lloradar.store import open_store
 
 CHROMIUM = os.environ.get("LLORADAR_CHROMIUM", "/usr/bin/chromium")

@@ -16,6 +16,8 @@ from demo_worlds import copy_world
 from lloradar.demo.panel import build_demo_panel
 from lloradar.domain.intervention import pseudonymise
 from lloradar.features.interventions.service import import_interventions, import_participants
+from lloradar.features.panel.invitations import invite, send_outbox
+from lloradar.features.panel.results import linkage_export, response_report, wave_results
 from lloradar.features.panel.service import (
     ConsentRequired,
     PanelError,
@@ -24,13 +26,8 @@ from lloradar.features.panel.service import (
     close_wave,
     give_consent,
     invitation,
-    invite,
-    linkage_export,
     load_wave,
-    response_report,
-    send_outbox,
     submit_answers,
-    wave_results,
 )
 from lloradar.store import Store, open_store
 

@@ -25,6 +25,8 @@ from lloradar.domain.alerts import (
     WatchState,
 )
 from lloradar.features.accounts import service as accounts
+from lloradar.features.alerts.delivery.email import send_email as send_email  # panel invitations
+from lloradar.features.alerts.delivery.webhook import DeliveryFailed as DeliveryFailed
 from lloradar.features.alerts.targets import MAX_SUBSCRIPTIONS, check_target, own_address
 from lloradar.features.alerts.watch import current_state, labels
 from lloradar.services import audit

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, Query
 from lloradar.api.auth import AccountStoreDep, require_api_roles
 from lloradar.api.problems import not_found
 from lloradar.domain.account import Account, Role
-from lloradar.features.panel.service import list_waves, response_report, wave_results
+from lloradar.features.panel.results import response_report, wave_results
+from lloradar.features.panel.service import list_waves
 
 router = APIRouter(prefix="/api/panel", tags=["panel"])
 Analyst = Annotated[Account, Depends(require_api_roles(Role.ANALYST, Role.ADMIN))]

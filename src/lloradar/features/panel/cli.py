@@ -11,19 +11,21 @@ from rich.table import Table
 
 from lloradar.cli.common import console, errors, store_from_settings
 from lloradar.config import get_settings
+from lloradar.features.panel.invitations import invite as invite_members
+from lloradar.features.panel.invitations import send_configured
+from lloradar.features.panel.results import (
+    linkage_export,
+    response_report,
+    wave_results,
+    write_export,
+)
 from lloradar.features.panel.service import (
     PanelError,
     add_members,
     close_wave,
-    linkage_export,
     load_wave_file,
-    response_report,
-    send_configured,
-    wave_results,
     withdraw,
-    write_export,
 )
-from lloradar.features.panel.service import invite as invite_members
 
 app = typer.Typer(help="Citizen panel (burgerpanel): survey waves, invitations, results, export.")
 DEMO = typer.Option(False, "--demo", help="Mark the loaded rows as demo data.")

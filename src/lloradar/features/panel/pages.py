@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lloradar.domain.account import Account, Role
+from lloradar.features.panel.results import response_report, wave_results
 from lloradar.features.panel.service import (
     Invitation,
     PanelError,
@@ -18,9 +19,7 @@ from lloradar.features.panel.service import (
     invitation,
     list_waves,
     panel_members,
-    response_report,
     submit_answers,
-    wave_results,
 )
 from lloradar.web.auth import CSRF_COOKIE, CsrfForm, anonymous_csrf, require_roles, set_cookie
 from lloradar.web.i18n import request_lang, words
