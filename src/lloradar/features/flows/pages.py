@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from lloradar.analytics.flows import STRUCTURAL
 from lloradar.domain import IngestError
 from lloradar.domain.errors import UnknownLabel, ValidationError
 from lloradar.features.flows import service
@@ -69,6 +70,12 @@ def region_flows_page(
         request,
         "flows/region.html",
         labels=[(k, flows.label(k, lang)) for k in flows.protected.keys],
+        # only what people can move into: a target without a viable move in has no sources
+        targets=[
+            (k, flows.label(k, lang))
+            for c, k in enumerate(flows.protected.keys)
+            if flows.protected.inflow[c] != STRUCTURAL
+        ],
         notes=service.cbs_notes(flows, lang),
         fmt_int=fmt_int,
         fmt_ratio=fmt_ratio,

@@ -42,7 +42,7 @@ LEVELS: tuple[Level, ...] = ("occupation", "sector")
 MAX_DRAW = 1_000_000
 
 _LOCK = threading.Lock()
-_PAIRS: dict[tuple[str, int], tuple[dict[str, int], np.ndarray]] = {}
+_PAIRS: dict[tuple[str, int, tuple[str, ...]], tuple[list[str], np.ndarray]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +77,20 @@ def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
         raise ValidationError(name, value, " or ".join(allowed))
 
 
-def _similarity(store: Store) -> tuple[dict[str, int], np.ndarray]:
-    """All ordered pairs of the skills engine's similarity (built once per model)."""
+def _similarity(store: Store, keys: list[str]) -> tuple[list[str], np.ndarray]:
+    """The skills engine's similarity between the given occupations (those it knows), in
+    their order: only these origin rows are scored, not the whole taxonomy (kept per model)."""
     model = skills_service.similarity_model(store.url)
-    key = (store.url, id(model))
+    known = [k for k in keys if k in model.index]
+    cache_key = (store.url, id(model), tuple(known))
     with _LOCK:
-        if key not in _PAIRS:
-            _PAIRS.clear()
-            _PAIRS[key] = (dict(model.index), model.all_pairs())
-        return _PAIRS[key]
+        if cache_key not in _PAIRS:
+            if len(_PAIRS) > 64:
+                _PAIRS.clear()
+            rows = [model.index[k] for k in known]
+            scores = model.components(rows).score() if rows else np.zeros((0, 0))
+            _PAIRS[cache_key] = (known, np.asarray(scores)[:, rows])
+        return _PAIRS[cache_key]
 
 
 def _outflow(
@@ -123,10 +128,8 @@ def region_flows(
         str(r["occupation_id"]): Market(int(r["vacancies"]), int(r["short"]), int(r["long"]))
         for r in queries.markets(store, code, period)
     }
-    index, pairs = _similarity(store)
-    keys = [k for k in markets if k in index]
-    rows = [index[k] for k in keys]
-    probabilities = transition_probabilities(pairs[np.ix_(rows, rows)])
+    keys, pairs = _similarity(store, sorted(markets))
+    probabilities = transition_probabilities(pairs)
     matrix = flow_matrix(keys, _outflow(store, code, keys, basis, markets), probabilities)  # type: ignore[arg-type]
     labels = queries.occupation_labels(store)
     if level == "sector":
@@ -347,9 +350,10 @@ def regions(store: Store) -> list[dict[str, Any]]:
     return queries.labour_market_regions(store)
 
 
-def similarity_pairs(store: Store) -> tuple[dict[str, int], np.ndarray]:
-    """The skills engine's similarity of every ordered pair of occupations and its index."""
-    return _similarity(store)
+def similarity_pairs(store: Store, keys: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    """The skills engine's similarity between `keys` (those it knows) and their index."""
+    known, pairs = _similarity(store, keys)
+    return {k: i for i, k in enumerate(known)}, pairs
 
 
 def region_markets(store: Store, region: str) -> dict[str, Market]:

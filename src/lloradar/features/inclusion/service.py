@@ -85,7 +85,9 @@ def region_inclusion(store: Store, region: str) -> RegionInclusion:
         for k, m in markets.items()
         if m.short > 0 and TensionClass.from_ratio(m.vacancies / m.short) in TIGHT
     )
-    index, pairs = flows_service.similarity_pairs(store)
+    index, pairs = flows_service.similarity_pairs(
+        store, sorted({*markets, *(c for c in last.categories if c != NONE)})
+    )
     return RegionInclusion(
         code,
         str(found["name"]),
