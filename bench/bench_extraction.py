@@ -65,10 +65,11 @@ def plain(extractor: Extractor, vectors: np.ndarray) -> Ranker:
     return rank
 
 
-def peer(texts: list[str]) -> dict[str, object]:
+def peer(texts: list[str], speed: list[str]) -> dict[str, object]:
+    """One launch of the peer: its ranking of `texts`, and its time on `speed`."""
     run = subprocess.run(
         [str(peer_python()), str(HERE / "peer_esco_skill_extractor.py")],
-        input=json.dumps(texts),
+        input=json.dumps({"rank": texts, "speed": speed}),
         capture_output=True,
         text=True,
         check=True,
@@ -136,6 +137,11 @@ def main() -> None:
     unsplit.split_dutch = False
     vectors = plain_vectors(extractor)
     quality: dict[str, dict[str, object]] = {}
+    batch = speed_batch()
+    every = [text for items, _ in sets.values() for text, _ in items]
+    peer_run = peer(every, batch) if with_peer else {}
+    peer_ranked: list[list[str]] = peer_run.get("ranked", [])  # type: ignore[assignment]
+    offset = 0
     speed: dict[str, float] = {}
     for name, (items, lang) in sets.items():
         texts = [text for text, _ in items]
@@ -146,23 +152,20 @@ def main() -> None:
             row["ours_without_compound_splitting"] = score(ours(unsplit, lang), items)
         row["plain_retrieval"] = score(plain(extractor, vectors), items)
         if with_peer:
-            run = peer(texts)
-            ranked = run["ranked"]
+            ranked = peer_ranked[offset : offset + len(texts)]
             row["esco_skill_extractor"] = score(
                 lambda _t, r=ranked: [[labels.get(u, u) for u in x] for x in r], items
             )
+        offset += len(texts)
         quality[name] = row
-        print(name, json.dumps(row))
-    every = [text for items, _ in sets.values() for text, _ in items]
-    batch = speed_batch()
+        print(name, json.dumps(row), flush=True)
     extractor.extract(batch[:20])
     speed["ours"] = round(len(batch) / timed(lambda: extractor.extract(batch, "auto", 5)), 1)
     speed["plain_retrieval"] = round(
         len(batch) / timed(lambda: plain(extractor, vectors)(batch)), 1
     )
     if with_peer:
-        run = peer(batch)
-        speed["esco_skill_extractor"] = round(len(batch) / float(run["shipped_seconds"]), 1)  # type: ignore[arg-type]
+        speed["esco_skill_extractor"] = round(len(batch) / float(peer_run["speed_seconds"]), 1)  # type: ignore[arg-type]
     report = {
         "sentences_in_speed_batch": len(batch),
         "sentences_per_second": speed,

@@ -85,12 +85,18 @@ class Lexicon:
 
     def __init__(self, forms: Iterable[Form]) -> None:
         self.keys: dict[str, dict[str, list[tuple[str, bool]]]] = {}
-        longest = 1
-        for form in forms:
-            found = self.keys.setdefault(form.lang, {}).setdefault(form.key, [])
-            found.append((form.skill, form.preferred))
-            longest = max(longest, form.key.count(" ") + 1)
-        self.longest = longest
+        for skill, lang, preferred, key in forms:
+            by_key = self.keys.get(lang)
+            if by_key is None:
+                by_key = self.keys[lang] = {}
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = [(skill, preferred)]
+            else:
+                found.append((skill, preferred))
+        self.longest = 1 + max(
+            (key.count(" ") for by_key in self.keys.values() for key in by_key), default=0
+        )
 
     def find(self, text: str, lang: str) -> list[Hit]:
         keys = self.keys.get(lang)
