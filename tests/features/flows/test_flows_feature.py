@@ -142,3 +142,50 @@ def test_cli_prints_the_waterbed(world: Path, monkeypatch: pytest.MonkeyPatch) -
     assert payload["n"] == 80 and payload["target"]["label"] == "healthcare assistant"
     refused = CliRunner().invoke(cli, ["flows", "matrix", "AM99"])
     assert refused.exit_code == 1 and "field 'region'" in refused.output
+
+
+def test_no_commuting_table_is_said_plainly(client: TestClient) -> None:
+    answer = client.get("/api/flows/commuting?region=AM05")
+    assert answer.status_code == 404 and "lloradar welfare load 85481NED" in answer.text
+
+
+def test_a_loaded_commuting_table_gives_each_region_its_partners(
+    offline_demo_world_file: Path, tmp_path: Path
+) -> None:
+    path = copy_world(offline_demo_world_file, tmp_path / "commuting.duckdb")
+    with open_store(str(path)) as store:
+        store.execute(
+            "INSERT INTO provenance (source_id, source, source_table, url, retrieved_at, "
+            "licence, checksum) VALUES ('cbs85481', 'CBS StatLine OData', '85481NED', "
+            "'https://opendata.cbs.nl/ODataApi/odata/85481NED', TIMESTAMP '2025-01-02', "
+            "'CC BY 4.0', 'test')"
+        )
+        store.execute(
+            "INSERT INTO statline_topic (table_id, measure, title, unit, source_id) VALUES "
+            "('85481NED', 'Werknemersbanen_1', 'Werknemersbanen', 'x 1 000', 'cbs85481')"
+        )
+        regions = [str(r[0]) for r in store.query(
+            "SELECT code FROM region WHERE level = 'arbeidsmarktregio'"
+        )]  # fmt: skip
+        jobs = {(h, w): 0.1 for h in regions for w in regions}  # 100 jobs between any two
+        jobs |= {("AM05", "AM05"): 250.0, ("AM05", "AM12"): 1.5, ("AM12", "AM05"): 0.8,
+                 ("AM05", "AM13"): 0.005}  # fmt: skip
+        values = ", ".join(
+            f"('85481NED', 'Woonregio={h};Werkregio={w};Perioden=2022MM12', "
+            f"'Werknemersbanen_1', {v}, 'cbs85481')"
+            for (h, w), v in jobs.items()
+        )
+        store.execute(
+            "INSERT INTO cbs_observation (table_id, dimensions, measure, value, source_id) "
+            f"VALUES {values}"
+        )
+        result = service.commuting(store)
+        assert result is not None and result.table_id == "85481NED"
+        partners = result.partners("AM05")
+        flows = service.region_flows(store, "AM05")
+    names = dict(result.names)
+    assert partners["out"][0] == (names["AM12"], "1500")
+    assert names["AM13"] not in dict(partners["out"])  # 5 jobs: hidden
+    assert len(partners["out"]) == 10 and all(v == "100" for _, v in partners["out"][1:])
+    assert partners["in"][0] == (names["AM12"], "800")
+    assert flows.commuting_tables == ["85481NED"]

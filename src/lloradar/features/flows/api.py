@@ -67,3 +67,24 @@ def waterbed(
     except LookupError as exc:
         raise Problem(404, "No flows", str(exc)) from exc
     return service.waterbed_payload(result, lang)
+
+
+@router.get("/commuting", summary="Commuting between labour-market regions (CBS), protected")
+def commuting(
+    store: StoreDep,
+    region: Annotated[str | None, Query(description="An arbeidsmarktregio code")] = None,
+) -> dict[str, Any]:
+    """Jobs by region of residence x region of work from a loaded CBS table (85481NED or
+    83628NED), the whole matrix after disclosure control, or with `region` its largest flows
+    out (where its residents work) and in (where its workers live)."""
+    result = service.commuting(store)
+    if result is None:
+        raise Problem(
+            404,
+            "No commuting data",
+            "No CBS commuting table is loaded (83628NED, 85481NED): "
+            "load one with `lloradar welfare load 85481NED`.",
+        )
+    if region is not None and region.upper() not in result.protected.keys:
+        raise _problem(ValidationError("region", region, "an arbeidsmarktregio code"))
+    return service.commuting_payload(result, None if region is None else region.upper())

@@ -41,6 +41,13 @@ def _waterbed_rows(result: service.Waterbed, lang: str) -> list[list[str]]:
     return rows
 
 
+def _commuting(store: StoreDep, region: str) -> dict[str, Any] | None:
+    result = service.commuting(store)
+    if result is None or region not in result.protected.keys:
+        return None
+    return service.commuting_payload(result, region)
+
+
 @router.get("/regio/{code}/stromen", response_class=HTMLResponse)
 def region_flows_page(
     request: Request,
@@ -77,6 +84,7 @@ def region_flows_page(
             if flows.protected.inflow[c] != STRUCTURAL
         ],
         notes=service.cbs_notes(flows, lang),
+        commuting=_commuting(store, flows.region),
         fmt_int=fmt_int,
         fmt_ratio=fmt_ratio,
         **context,

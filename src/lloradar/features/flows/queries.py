@@ -97,3 +97,38 @@ def labour_market_regions(store: Store) -> list[dict[str, Any]]:
     return store.query_dicts(
         "SELECT code, name FROM region WHERE level = 'arbeidsmarktregio' ORDER BY code"
     )
+
+
+def cbs_observations(store: Store, table_id: str) -> list[tuple[str, str, float | None]]:
+    rows = store.query(
+        "SELECT dimensions, measure, value FROM cbs_observation WHERE table_id = ?", [table_id]
+    )
+    return [(str(d), str(m), None if v is None else float(v)) for d, m, v in rows]
+
+
+def statline_topics(store: Store, table_id: str) -> dict[str, tuple[str, str]]:
+    rows = store.query(
+        "SELECT measure, title, unit FROM statline_topic WHERE table_id = ?", [table_id]
+    )
+    return {str(m): (str(t), str(u or "")) for m, t, u in rows}
+
+
+def gemeente_regions(store: Store) -> dict[str, str]:
+    rows = store.query(
+        "SELECT code, parent_code FROM region WHERE level = 'gemeente' AND parent_code IS NOT NULL"
+    )
+    return {str(c): str(p) for c, p in rows}
+
+
+def region_names(store: Store) -> dict[str, str]:
+    rows = store.query("SELECT code, name FROM region WHERE level = 'arbeidsmarktregio'")
+    return {str(c): str(n) for c, n in rows}
+
+
+def table_sources(store: Store, table_id: str) -> list[dict[str, Any]]:
+    return store.query_dicts(
+        'SELECT DISTINCT p.source, p.source_table AS "table", p.licence, p.retrieved_at, '
+        "p.is_demo FROM provenance p JOIN cbs_observation o ON o.source_id = p.source_id "
+        "WHERE o.table_id = ?",
+        [table_id],
+    )

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from lloradar.analytics.commuting import Observation, commuting_matrix, jobs_measure
 from lloradar.analytics.flows import (
     FlowMatrix,
     ProtectedFlows,
@@ -276,10 +277,12 @@ def cbs_notes(flows: RegionFlows, lang: str) -> list[str]:
     if not flows.commuting_tables:
         notes.append(
             "Geen CBS-pendeltabel geladen (gezocht: "
-            f"{', '.join(queries.COMMUTING_TABLES)}): pendel tussen regio's ontbreekt."
+            f"{', '.join(queries.COMMUTING_TABLES)}): pendel tussen regio's ontbreekt "
+            "(laden: lloradar welfare load 85481NED)."
             if nl
             else "No CBS commuting table is loaded (looked for "
-            f"{', '.join(queries.COMMUTING_TABLES)}): commuting between regions is left out."
+            f"{', '.join(queries.COMMUTING_TABLES)}): commuting between regions is left out "
+            "(load one: lloradar welfare load 85481NED)."
         )
     return notes
 
@@ -362,4 +365,76 @@ def region_markets(store: Store, region: str) -> dict[str, Market]:
     return {
         str(r["occupation_id"]): Market(int(r["vacancies"]), int(r["short"]), int(r["long"]))
         for r in queries.markets(store, region, period)
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Commuting:
+    """Jobs by region of residence x region of work after disclosure control (the whole
+    arbeidsmarktregio matrix with its margins), from one loaded CBS table."""
+
+    table_id: str
+    period: str | None
+    protected: ProtectedFlows
+    names: dict[str, str]
+    sources: list[dict[str, Any]]
+
+    def partners(self, region: str, top: int = 10) -> dict[str, list[tuple[str, str]]]:
+        """The region's largest shown flows: where its residents work (`out`) and where its
+        workers live (`in`), other regions only, as (name, jobs) with jobs as shown."""
+        p = self.protected
+        r = p.keys.index(region)
+        out = [(p.keys[c], p.cells[r][c]) for c in range(len(p.keys)) if c != r]
+        into = [(p.keys[c], p.cells[c][r]) for c in range(len(p.keys)) if c != r]
+
+        def largest(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+            shown = sorted((v for v in pairs if v[1].isdigit()), key=lambda v: -int(v[1]))
+            return [(self.names.get(k, k), v) for k, v in shown[:top]]
+
+        return {"out": largest(out), "in": largest(into)}
+
+
+def commuting(store: Store) -> Commuting | None:
+    """The commuting matrix from the first loaded CBS commuting table (newest first), or None
+    when none is loaded or it holds no jobs measure between labour-market regions."""
+    for table_id in sorted(
+        queries.loaded_cbs_tables(store, queries.COMMUTING_TABLES), reverse=True
+    ):
+        found = jobs_measure(queries.statline_topics(store, table_id))
+        if found is None:
+            continue
+        names = queries.region_names(store)
+        observations = [Observation(*row) for row in queries.cbs_observations(store, table_id)]
+        matrix, period = commuting_matrix(
+            observations, *found, names, queries.gemeente_regions(store)
+        )
+        if matrix.counts.sum() > 0:
+            return Commuting(
+                table_id,
+                period,
+                protect_flows(matrix),
+                names,
+                queries.table_sources(store, table_id),
+            )
+    return None
+
+
+def commuting_payload(result: Commuting, region: str | None = None) -> dict[str, Any]:
+    """The protected commuting matrix as JSON ("x" hidden), or one region's largest flows."""
+    p = result.protected
+    payload: dict[str, Any] = {
+        "table_id": result.table_id,
+        "period": result.period,
+        "sources": _source_dicts(result.sources),
+    }
+    if region is not None:
+        return {**payload, "region": region, **result.partners(region)}
+    return {
+        **payload,
+        "keys": list(p.keys),
+        "names": [result.names.get(k, k) for k in p.keys],
+        "cells": [list(row) for row in p.cells],
+        "outflow": list(p.outflow),
+        "inflow": list(p.inflow),
+        "total": p.total,
     }
