@@ -2,7 +2,8 @@
 
 1. the check set (bench/similarity_check_set.csv, see similarity_check_set.md): recall@20, MRR
    and nDCG@20 of the first score, the new score (with and without its O*NET component), a
-   ranking by shared ISCO code prefix and a tf-idf skill cosine plus ISCO prefix, per part
+   ranking by shared ISCO code prefix and a tf-idf skill cosine plus ISCO prefix (and the new
+   score with the extractor's skill vectors as a second source of near skills), per part
    (dev: weights were chosen on it; held_out: never looked at while tuning) and relation;
 2. speed: all-pairs of the new score, and the first score against the same measure written
    with pandas/scikit-learn (bench/baseline_similarity_pandas.py, in the peer venv).
@@ -110,11 +111,14 @@ def measure(scores: Scores, relevant: dict[int, set[int]]) -> dict[str, float]:
     }
 
 
-def check_set_table(model: SimilarityModel) -> dict[str, dict[str, dict[str, float]]]:
+def check_set_table(
+    model: SimilarityModel, with_vectors: SimilarityModel
+) -> dict[str, dict[str, dict[str, float]]]:
     no_work = dict(COMPONENT_WEIGHTS, work=0.0)
     methods = {
         "first score (issue 6)": level_filter(model, first_score(model)),
         "new score": level_filter(model, model.all_pairs()),
+        "new score + skill vectors": level_filter(model, with_vectors.all_pairs()),
         "new score without O*NET": level_filter(model, model.all_pairs(no_work)),
         "new score, no level filter": model.all_pairs(),
         **baselines(model),
@@ -195,12 +199,16 @@ def main(prepared: str | None = None) -> None:
     started = time.perf_counter()
     model = load_similarity_model(store)
     build = time.perf_counter() - started
-    table = check_set_table(model)
+    started = time.perf_counter()
+    with_vectors = load_similarity_model(store, skill_vectors=True)
+    build_with_vectors = time.perf_counter() - started
+    table = check_set_table(model, with_vectors)
     result = {
         "occupations": len(model.occupations),
         "with_onet_profile": int(model.has_work.sum()),
         "import_and_link_seconds": round(imported, 1),
         "model_build_seconds": round(build, 3),
+        "model_build_with_skill_vectors_seconds": round(build_with_vectors, 3),
         **speed(store, model),
         "check_set": table,
     }

@@ -93,8 +93,10 @@ def _require_taxonomy(store: Store) -> None:
         )
 
 
-def load_similarity_model(store: Store) -> SimilarityModel:
-    """The occupation-skill graph of the store as a similarity model (built once)."""
+def load_similarity_model(store: Store, *, skill_vectors: bool = False) -> SimilarityModel:
+    """The occupation-skill graph of the store as a similarity model (built once).
+    `skill_vectors`: near skills also by the extractor's skill vectors, not only by the ESCO
+    skill hierarchy (off: about 15 s more for no measurable gain, bench/bench_similarity.py)."""
     _require_taxonomy(store)
     occupations = store.query(
         "SELECT c.id, c.label_en, c.description, o.isco_code FROM taxonomy_concept c "
@@ -123,8 +125,17 @@ def load_similarity_model(store: Store) -> SimilarityModel:
         )
         for uri, label, description, isco in occupations
     ]
+    vectors, order = None, None
+    if skill_vectors:
+        entries = skill_entries(store)
+        vectors, order = skill_index(store, entries).vectors, [e.uri for e in entries]
     return SimilarityModel(
-        profiles, skill_labels, broader=_skill_broader(store), work=_work_profiles(store)
+        profiles,
+        skill_labels,
+        broader=_skill_broader(store),
+        work=_work_profiles(store),
+        skill_vectors=vectors,
+        skill_order=order,
     )
 
 
