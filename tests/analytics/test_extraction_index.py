@@ -95,3 +95,20 @@ def test_the_model_cache_keeps_the_stores_used_last(toy_store: Store) -> None:
         skills_engine._cached(cache, key, build, build, toy_store)
     assert list(cache) == ["c", "a", "d"][-skills_engine.MODELS_PER_KIND :]
     assert cache["a"] == "model 0"  # used again before it was dropped: not rebuilt
+
+
+def test_a_stored_vector_comes_back_byte_for_byte(any_store: Store) -> None:
+    entry = extraction_index.SkillEntry("http://example.org/skill/1", "debug software")
+    vector = np.linspace(-1, 1, 512, dtype=np.float32)
+    forms = extraction_index.skill_forms(entry.uri, entry.labels())
+    row = extraction_index.stored_row(entry, vector, forms)
+    any_store.upsert(
+        "skill_embedding",
+        ["skill_id", "digest", "model", "vector", "forms"],
+        [(row.skill_id, row.digest, row.model, row.vector, row.forms)],
+        ["skill_id"],
+    )
+    back = skills_engine._stored_index(any_store)[entry.uri]
+    assert back == row
+    index = extraction_index.build_index([entry], {entry.uri: back}, None)
+    assert index.vectors[0].tolist() == vector.tolist() and index.forms == forms
