@@ -14,6 +14,7 @@ import pytest
 from accounts_fixtures import logged_in_client, store_url_of
 from demo_worlds import copy_world
 from lloradar.features.indicators.radar import radar_for_store
+from lloradar.features.ingest.reference import load_reference_data
 from lloradar.features.interventions.service import import_interventions, import_participants
 from lloradar.store import open_store
 
@@ -27,15 +28,13 @@ KEY = "upload-test-key-0123456789"
 
 
 @pytest.fixture(scope="module")
-def app(
-    tmp_path_factory: pytest.TempPathFactory,
-    migrated_duckdb_file: Path,
-    offline_demo_world_file: Path,
-) -> Iterator[Any]:
+def app(tmp_path_factory: pytest.TempPathFactory, migrated_duckdb_file: Path) -> Iterator[Any]:
+    """The app on a small store: the regions and the example register, no participants yet."""
     from lloradar.server import create_app
 
-    path = copy_world(offline_demo_world_file, tmp_path_factory.mktemp("upload") / "w.duckdb")
+    path = copy_world(migrated_duckdb_file, tmp_path_factory.mktemp("upload") / "w.duckdb")
     with open_store(str(path)) as store:
+        load_reference_data(store, None)
         import_interventions(store, EXAMPLES / "register.yaml", is_demo=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LLORADAR_PSEUDONYM_KEY", KEY)

@@ -1,6 +1,7 @@
 """A panel wave in Debian's chromium: the respondent opens the personal link from the outbox,
 gives consent for the wave, answers every kind of question, is thanked, and finds the answers
-stored under the pseudonym only (the browser-test pattern of tests/web/conftest.py)."""
+stored under the pseudonym only (the browser-test pattern of tests/web/conftest.py). The same
+browser then opens a region page, whose brede welvaart section htmx loads (under the site's CSP)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 import uvicorn
 
 from demo_worlds import copy_world
+from lloradar.demo.welfare import build_demo_welfare
 from lloradar.domain.intervention import pseudonymise
 from lloradar.features.indicators.radar import radar_for_store
 from lloradar.features.panel.invitations import invite
@@ -72,6 +74,7 @@ def panel_site(
         load_wave(store, WAVE, "browser-1.yaml")
         add_members(store, b"id,email\nresp-1,resp1@example.org\n", "m.csv", KEY)
         invite(store, "browser-1", base, today=date(2026, 1, 1))
+        build_demo_welfare(store, 42)
         body = str(store.query("SELECT body FROM panel_outbox")[0][0])
     token = body.split("/panel/", 1)[1].split()[0]
     server = uvicorn.Server(
@@ -93,7 +96,9 @@ def panel_site(
         thread.join(timeout=10)
 
 
-def test_a_respondent_consents_and_answers_a_wave(panel_site: tuple[str, str, Path]) -> None:
+def test_a_respondent_answers_a_wave_and_a_region_shows_brede_welvaart(
+    panel_site: tuple[str, str, Path],
+) -> None:
     from playwright.sync_api import sync_playwright
 
     base, token, path = panel_site
@@ -115,6 +120,10 @@ def test_a_respondent_consents_and_answers_a_wave(panel_site: tuple[str, str, Pa
             assert page.is_checked("input[name=skills_used][value=communicatie]")
             page.goto(f"{base}/panel/not-a-token")
             assert page.locator("[data-testid=panel-unknown]").count() == 1
+            page.goto(f"{base}/regio/AM05")
+            page.wait_for_selector("[data-testid=welfare-table]")
+            assert page.locator("#brede-welvaart [data-testid=welfare-demo]").count() == 1
+            assert page.locator("#brede-welvaart tr[data-indicator=inkomen]").count() == 1
         finally:
             browser.close()
     with open_store(str(path)) as store:

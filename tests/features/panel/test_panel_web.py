@@ -14,6 +14,7 @@ from accounts_fixtures import logged_in_client
 from demo_worlds import copy_world
 from lloradar.demo.panel import build_demo_panel
 from lloradar.features.indicators.radar import radar_for_store
+from lloradar.features.ingest.reference import load_reference_data
 from lloradar.features.interventions.service import import_interventions, import_participants
 from lloradar.store import open_store
 
@@ -26,11 +27,13 @@ KEY = "lloradar-demo-participants-not-secret"
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory, offline_demo_world_file: Path) -> Iterator[Any]:
+def app(tmp_path_factory: pytest.TempPathFactory, migrated_duckdb_file: Path) -> Iterator[Any]:
+    """The app on a small store: the regions, the example interventions and the demo panel."""
     from lloradar.server import create_app
 
-    path = copy_world(offline_demo_world_file, tmp_path_factory.mktemp("panel-api") / "w.duckdb")
+    path = copy_world(migrated_duckdb_file, tmp_path_factory.mktemp("panel-api") / "w.duckdb")
     with open_store(str(path)) as store:
+        load_reference_data(store, None)
         examples = REPO / "examples" / "interventions"
         import_interventions(store, examples / "register.yaml", is_demo=True)
         import_participants(store, examples / "participants.csv", KEY, is_demo=True)
