@@ -15,6 +15,7 @@ from demo_worlds import copy_world
 from lloradar.analytics import transitions
 from lloradar.analytics.similarity import (
     COMPONENT_WEIGHTS,
+    JOB_ZONE_STEP,
     OccupationProfile,
     SimilarityModel,
     WorkProfiles,
@@ -63,7 +64,11 @@ def test_coverage_counts_a_close_skill_in_part() -> None:
 
 def test_score_is_the_weighted_mean_of_the_components() -> None:
     for suggestion in tiny().similar("a", top=3, max_level_gap=None):
-        parts = {k: v for k, v in suggestion.components.items() if v is not None}
+        parts = {
+            k: v
+            for k, v in suggestion.components.items()
+            if v is not None and k in COMPONENT_WEIGHTS
+        }
         total = sum(COMPONENT_WEIGHTS[k] * v for k, v in parts.items())
         mean = total / sum(COMPONENT_WEIGHTS[k] for k in parts)
         assert suggestion.similarity == pytest.approx(mean, abs=1e-3)
@@ -87,6 +92,17 @@ def test_job_zone_is_the_link_weighted_zone() -> None:
     assert np.isnan(model.job_zones[model.index["c"]])
 
 
+def test_moving_up_a_job_zone_costs_a_little() -> None:
+    model = tiny()
+    (to_a,) = [s for s in model.similar("d", top=3, max_level_gap=None) if s.uri == "a"]
+    assert to_a.job_zone_step == pytest.approx(1.0)  # the cleaner's zone 1 -> the baker's 2
+    weights = {k: v for k, v in to_a.components.items() if k in COMPONENT_WEIGHTS}
+    mean = sum(COMPONENT_WEIGHTS[k] * v for k, v in weights.items() if v is not None)
+    assert to_a.similarity == pytest.approx(mean - JOB_ZONE_STEP, abs=1e-3)
+    (to_c,) = [s for s in model.similar("d", top=3, max_level_gap=None) if s.uri == "c"]
+    assert to_c.job_zone_step is None  # the surgeon has no O*NET link
+
+
 def test_isco_proximity_is_the_shared_code_prefix() -> None:
     keys = transitions.isco_keys(["7512", "7511", "7212", None])
     shared = transitions.isco_proximity(keys, np.array([0, 3]))
@@ -107,7 +123,7 @@ def test_explanation_names_shared_missing_and_near_skills() -> None:
     assert body["near_skills"] == [
         {"uri": "s4", "label": "skill 4", "close_to": {"uri": "s2", "label": "skill 2"}}
     ]
-    assert set(body["components"]) == set(COMPONENT_WEIGHTS)
+    assert set(body["components"]) == {*COMPONENT_WEIGHTS, "job_zone_step"}
     assert body["viability"] == to_b.viability
 
 

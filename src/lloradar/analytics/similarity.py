@@ -9,7 +9,8 @@ similarity(a -> b) is a weighted mean of components in [0, 1] (`COMPONENT_WEIGHT
 - **work**: cosine of the O*NET skill and knowledge profiles reached through the ESCO -> O*NET
   link; left out of the mean (the other weights renormalised) when either side has no link;
 - **description**: cosine of TF-IDF vectors of the ESCO descriptions;
-- **isco**: the share of the ISCO-08 code the two share from the start.
+- **isco**: the share of the ISCO-08 code the two share from the start;
+and, for the direction again, `JOB_ZONE_STEP` off per O*NET job zone that b is above a.
 Weights were chosen on the dev part of bench/similarity_check_set.csv (see its SOURCE note).
 A move is "viable" from 0.30 and "highly viable" from 0.40 (Career Causeways), and by default a
 suggestion stays within one ILO skill level (from the ISCO-08 major group) of the origin.
@@ -47,6 +48,7 @@ COMPONENT_WEIGHTS: dict[str, float] = {
 }
 VIABLE = 0.30
 HIGHLY_VIABLE = 0.40
+JOB_ZONE_STEP = 0.02  # off the score per O*NET job zone up (more preparation needed)
 TOKEN = re.compile(r"[a-z][a-z]+")
 STOP_WORDS = frozenset(
     [
@@ -130,6 +132,7 @@ class Suggestion:
     work_similarity: float | None = None
     isco_proximity: float = 0.0
     near_skills: tuple[tuple[str, str, str, str], ...] = ()
+    job_zone_step: float | None = None
 
     @property
     def viability(self) -> str:
@@ -146,6 +149,7 @@ class Suggestion:
             "work": None if self.work_similarity is None else round(self.work_similarity, 4),
             "description": round(self.description_similarity, 4),
             "isco": round(self.isco_proximity, 4),
+            "job_zone_step": None if self.job_zone_step is None else round(self.job_zone_step, 2),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -208,14 +212,17 @@ class Components:
     has_work: npt.NDArray[np.bool_]
     description: Matrix
     isco: Matrix
+    zone_step: Matrix  # O*NET job zones up from origin to destination (0 when unknown)
 
     def score(self, weights: Mapping[str, float] = COMPONENT_WEIGHTS) -> Matrix:
-        """The weighted mean; `work` counts only where both ends have an O*NET profile."""
+        """The weighted mean, less `JOB_ZONE_STEP` per job zone up; `work` counts only where
+        both ends have an O*NET profile."""
         rest = ("skills", "semantic", "coverage", "description", "isco")
         total = sum(weights[k] * getattr(self, k) for k in rest)
         base = sum(weights[k] for k in rest)
         with_work = (total + weights["work"] * self.work) / (base + weights["work"])
-        result: Matrix = np.where(self.has_work, with_work, total / base).astype(np.float32)
+        mean = np.where(self.has_work, with_work, total / base)
+        result: Matrix = np.maximum(mean - JOB_ZONE_STEP * self.zone_step, 0).astype(np.float32)
         return result
 
 
@@ -297,6 +304,9 @@ class SimilarityModel:
             has_work=has,
             description=_dense(self.descriptions[rows] @ columns["description"]),
             isco=tr.isco_proximity(self.isco_keys, rows),
+            zone_step=np.nan_to_num(
+                np.maximum(self.job_zones[None, :] - self.job_zones[rows][:, None], 0)
+            ).astype(np.float32),
         )
 
     def all_pairs(self, weights: Mapping[str, float] = COMPONENT_WEIGHTS) -> Matrix:
@@ -335,6 +345,7 @@ class SimilarityModel:
         wanted = list(dict.fromkeys((*destination.essential, *destination.optional)))
         shared = [s for s in wanted if s in have]
         missing = [s for s in dict.fromkeys(destination.essential) if s not in have]
+        step = float(parts.zone_step[0, target])
         return Suggestion(
             destination.uri,
             destination.label,
@@ -348,6 +359,7 @@ class SimilarityModel:
             float(parts.work[0, target]) if parts.has_work[0, target] else None,
             float(parts.isco[0, target]),
             tuple(self._near(have, missing)),
+            None if np.isnan(self.job_zones[[origin, target]]).any() else step,
         )
 
     def _near(self, have: set[str], missing: Sequence[str]) -> list[tuple[str, str, str, str]]:
