@@ -189,3 +189,30 @@ def test_a_loaded_commuting_table_gives_each_region_its_partners(
     assert len(partners["out"]) == 10 and all(v == "100" for _, v in partners["out"][1:])
     assert partners["in"][0] == (names["AM12"], "800")
     assert flows.commuting_tables == ["85481NED"]
+
+
+def test_a_scenarios_recruitment_drive_is_drawn_into_the_region(store: Store) -> None:
+    stock = dict(
+        store.query(
+            "SELECT region_code, sum(persons) FROM occupation_employment WHERE year = "
+            "(SELECT max(year) FROM occupation_employment) "
+            "AND occupation_id = 'demo:occupation/police-officer' GROUP BY 1"
+        )
+    )
+    [draw] = service.scenario_draws(store, "AM05", "police-recruitment")
+    assert draw.assumption == "police-drive" and draw.national_per_year == 2000
+    assert draw.n == round(2000 * stock["AM05"] / sum(stock.values()))
+    same, result = service.waterbed_for_scenario(store, "AM05", "police-recruitment", "employed")
+    assert same == draw and sum(result.drawn.values()) == draw.n
+    with pytest.raises(ValidationError) as bad:
+        service.scenario_draws(store, "AM05", "../baseline")
+    assert bad.value.field == "scenario"
+
+
+def test_api_and_page_answer_a_scenarios_waterbed(client: TestClient) -> None:
+    answer = client.get("/api/flows/regions/AM05/waterbed/scenario/police-recruitment").json()
+    assert answer["assumption"] == "police-drive" and answer["target"]["label"] == "politieagent"
+    refused = client.get("/api/flows/regions/AM05/waterbed/scenario/aow-68")
+    assert refused.status_code == 422 and "scenario" in refused.text  # no recruitment drive
+    page = client.get("/regio/AM05/stromen?scenario=police-recruitment&basis=employed").text
+    assert 'data-testid="scenario-draw"' in page and "police-drive" in page

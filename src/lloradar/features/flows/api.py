@@ -88,3 +88,30 @@ def commuting(
     if region is not None and region.upper() not in result.protected.keys:
         raise _problem(ValidationError("region", region, "an arbeidsmarktregio code"))
     return service.commuting_payload(result, None if region is None else region.upper())
+
+
+@router.get(
+    "/regions/{code}/waterbed/scenario/{scenario}",
+    summary="The waterbed of a scenario's recruitment drive in a region",
+)
+def scenario_waterbed(
+    code: str,
+    scenario: str,
+    store: StoreDep,
+    basis: BasisParam = "employed",
+    lang: Lang = "nl",
+) -> dict[str, Any]:
+    """A shipped scenario's largest recruitment drive, spread over the regions by their stock
+    of the occupation as the forecast does, drawn into `code`: the waterbed view of it."""
+    try:
+        draw, result = service.waterbed_for_scenario(store, code, scenario, basis, lang)
+    except (ValidationError, UnknownLabel, IngestError) as exc:
+        raise _problem(exc) from exc
+    except LookupError as exc:
+        raise Problem(404, "No flows", str(exc)) from exc
+    return {
+        **service.waterbed_payload(result, lang),
+        "scenario": draw.scenario,
+        "assumption": draw.assumption,
+        "national_per_year": draw.national_per_year,
+    }

@@ -73,3 +73,23 @@ def waterbed(
         typer.echo(f"  {payload['other_sources']:>7}  ({'andere' if lang == 'nl' else 'other'})")
     for note in payload["notes"]:
         typer.echo(note)
+
+
+@app.command("scenario")
+def scenario(
+    region: str = typer.Argument(..., help="An arbeidsmarktregio code, e.g. AM05."),
+    name: str = typer.Argument(..., help="A shipped scenario with a recruitment drive."),
+    basis: str = typer.Option("employed", "--basis", help="job_seekers or employed."),
+    lang: str = LANG,
+) -> None:
+    """The waterbed of a scenario's largest recruitment drive in the region."""
+    try:
+        with store_from_settings() as store:
+            draw, result = service.waterbed_for_scenario(store, region, name, basis, lang)
+    except (ValidationError, UnknownLabel, IngestError, LookupError) as error:
+        raise _fail(error) from None
+    typer.echo(
+        f"{draw.scenario} / {draw.assumption}: {draw.national_per_year:,.0f} a year nationally, "
+        f"{draw.n} in {result.flows.region_name}"
+    )
+    typer.echo(result.text)

@@ -57,6 +57,7 @@ def region_flows_page(
     n: Annotated[int, Query(alias="aantal", ge=1, le=service.MAX_DRAW)] = 100,
     basis: Annotated[Literal["job_seekers", "employed"], Query(alias="basis")] = "job_seekers",
     level: Annotated[Literal["occupation", "sector"], Query(alias="niveau")] = "occupation",
+    scenario: Annotated[str | None, Query(alias="scenario", max_length=100)] = None,
 ) -> HTMLResponse:
     lang = request_lang(request)
     try:
@@ -66,7 +67,14 @@ def region_flows_page(
     except IngestError as exc:
         return render(request, "flows/region.html", flows=None, problem=str(exc), code=code)
     context: dict[str, Any] = {"flows": flows, "target": target, "n": n, "problem": None}
-    if target:
+    if scenario:
+        try:
+            draw, result = service.waterbed_for_scenario(store, flows.region, scenario, basis, lang)
+            context.update(result=result, rows=_waterbed_rows(result, lang), draw=draw)
+            context.update(n=draw.n, target=draw.occupation)
+        except (UnknownLabel, LookupError, ValidationError, IngestError) as exc:
+            context["problem"] = str(exc)
+    elif target:
         try:
             result = service.waterbed(store, flows.region, target, n, basis, level, lang)
             context["result"] = result
@@ -85,6 +93,7 @@ def region_flows_page(
         ],
         notes=service.cbs_notes(flows, lang),
         commuting=_commuting(store, flows.region),
+        scenarios=service.scenarios_with_drives(),
         fmt_int=fmt_int,
         fmt_ratio=fmt_ratio,
         **context,

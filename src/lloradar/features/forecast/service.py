@@ -30,10 +30,12 @@ from lloradar.features.forecast.queries import VALUE_COLUMNS, frame_of
 from lloradar.features.forecast.results import (  # re-exported: the public face
     forecast_for_region as forecast_for_region,
 )
+from lloradar.features.forecast.scenarios import LoadedScenario
+from lloradar.features.forecast.scenarios import (  # re-exported: the flows feature's waterbed
+    load_scenario as load_scenario,
+)
 from lloradar.features.forecast.scenarios import (
-    LoadedScenario,
-    load_scenario,
-    scenario_policy,
+    scenario_policy as scenario_policy,
 )
 from lloradar.store import Store
 
