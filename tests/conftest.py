@@ -13,6 +13,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -322,11 +323,19 @@ def real_esco(
     return path, reports
 
 
+# The date the example interventions' progress is released on in the app world.
+PROGRESS_RELEASE = date(2026, 6, 30)
+
+
 def add_forecasts_and_interventions(store: Store) -> None:
     """Two forecast runs (baseline, aow-68) and the example intervention register."""
     from lloradar.features.forecast.scenarios import load_scenario
     from lloradar.features.forecast.service import run_scenario
-    from lloradar.features.interventions.service import import_interventions, import_participants
+    from lloradar.features.interventions.service import (
+        import_interventions,
+        import_participants,
+        release_progress,
+    )
 
     for name in ("baseline", "aow-68"):
         run_scenario(store, load_scenario(REPO / "scenarios" / f"{name}.yaml"))
@@ -334,6 +343,7 @@ def add_forecasts_and_interventions(store: Store) -> None:
     import_interventions(store, examples / "register.yaml", is_demo=True)
     key = os.environ.get("LLORADAR_PSEUDONYM_KEY") or "web-test-key"
     import_participants(store, examples / "participants.csv", key, is_demo=True)
+    release_progress(store, PROGRESS_RELEASE, released_by="tests")
 
 
 @pytest.fixture(scope="session")

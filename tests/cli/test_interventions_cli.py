@@ -43,6 +43,9 @@ def test_import_progress_and_portfolio(env: Path, tmp_path: Path) -> None:
     assert "97 participant" in out
     assert "demo-twente-zorg" in invoke("list", "--region", "AM05")
     csv_file = tmp_path / "progress.csv"
+    refused = runner.invoke(app, ["progress", "demo-twente-zorg", "--as-of", "2026-06-30"])
+    assert refused.exit_code == 1 and "released on: none yet" in " ".join(refused.output.split())
+    assert "8 new populations" in " ".join(invoke("release", "--as-of", "2026-06-30").split())
     out = invoke("progress", "demo-twente-zorg", "--as-of", "2026-06-30", "--csv", str(csv_file))
     assert "demo data" in out and "participants: 64 realised, target 60" in out
     assert "regional baseline" in out

@@ -11,6 +11,7 @@ import re
 import shutil
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,11 @@ from pypdf import PdfReader
 
 from demo_worlds import copy_world
 from lloradar.features.indicators.radar import radar_for_store
-from lloradar.features.interventions.service import import_interventions, import_participants
+from lloradar.features.interventions.service import (
+    import_interventions,
+    import_participants,
+    release_progress,
+)
 from lloradar.store import open_store
 
 with warnings.catch_warnings():
@@ -27,6 +32,7 @@ with warnings.catch_warnings():
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "interventions"
+RELEASE = date(2026, 6, 30)
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +43,7 @@ def world_file(tmp_path_factory: pytest.TempPathFactory, shared_data_demo_world_
     try:
         import_interventions(store, EXAMPLES / "register.yaml", is_demo=True)
         import_participants(store, EXAMPLES / "participants.csv", "factsheet-key", is_demo=True)
+        release_progress(store, RELEASE, released_by="tests")
     finally:
         store.close()
     return path
@@ -44,7 +51,7 @@ def world_file(tmp_path_factory: pytest.TempPathFactory, shared_data_demo_world_
 
 @pytest.fixture
 def client(world_file: Path, tmp_path: Path) -> Iterator[TestClient]:
-    """A client on a fresh copy of the world: nothing published yet."""
+    """A client on a fresh copy of the world, released on `RELEASE`."""
     from lloradar.server import create_app
 
     path = tmp_path / "copy.duckdb"
@@ -72,7 +79,7 @@ def test_intervention_factsheet_pdf_downloads_with_its_name_kpis_and_sources(
     assert "Factsheet Zorgpact Twente: zij-instroom verpleegkunde (demo)" in text
     assert "participants: 64 gerealiseerd, doel 60 op 2025-12-31; op koers." in text
     assert "participants 64 60 60 2025-12-31 op koers" in text
-    assert "completed 47 40 40 2026-06-30 op koers" in text
+    assert "completed 44 40 40 2026-06-30 op koers" in text
     assert "in de regionale" in text and "Regionale basis" in text
     assert "Demodata" in text
     for table in ("(intervention)", "(participant)", "(labour_supply)", "(vacancy_stats)"):
@@ -91,11 +98,12 @@ def test_small_intervention_stays_hidden_in_the_pdf(client: TestClient) -> None:
     assert "<10 = minder dan 10 personen; x = verborgen wegens privacy" in text
 
 
-def test_portfolio_factsheet_pdf_has_the_region_and_hides_a_derivable_intervention(
+def test_portfolio_factsheet_pdf_has_the_region_and_hides_a_derivable_theme(
     client: TestClient,
 ) -> None:
-    """Suppression case (differencing): the zorg theme (70) is published first; the zorg
-    intervention (64 of those 70) would reveal the 6 of the language project, so it prints x."""
+    """Suppression case (differencing): the release publishes every intervention first, so the
+    zorg theme (70) is withheld: beside the zorg intervention's 64 it would reveal the 6 of the
+    language project."""
     r = client.get("/interventies/portfolio/factsheet.pdf?regio=am05")
     assert r.status_code == 200
     assert r.headers["content-disposition"] == (
@@ -103,24 +111,41 @@ def test_portfolio_factsheet_pdf_has_the_region_and_hides_a_derivable_interventi
     )
     text = pdf_text(r.content)
     assert "Factsheet Portfolio van interventies Twente" in text
-    assert "techniek 1 € 200.000 27 11 x" in text
-    assert "zorg 2 € 500.000 70 52 x" in text
-    assert "total 3 € 700.000 97 63 x" in text
+    assert "Stand per 2026-06-30" in text
+    assert "techniek 1 € 200.000 27 x 14" in text
+    assert "zorg 2 € 500.000 x x x" in text
+    assert "total 3 € 700.000 97 x 51" in text
     assert "Totaal: 3 interventies met samen € 700.000 budget; 97 deelnemers" in text
     zorg = text[text.index("Zorgpact Twente") :]
-    assert "participants x 60 60 2025-12-31 x" in zorg
+    assert "participants 64 60 60 2025-12-31 op koers" in zorg
     for name in ("Taal op de werkvloer", "Techniektalent Twente", "Zorgpact Twente"):
         assert name in text
 
 
-def test_portfolio_after_the_intervention_hides_the_theme(client: TestClient) -> None:
-    """Suppression case (differencing, the other order): the intervention's 64 first, then the
-    zorg theme of 70 is withheld in the portfolio factsheet (the total 97 stays)."""
-    client.get("/interventies/demo-twente-zorg/factsheet")
-    text = pdf_text(client.get("/interventies/portfolio/factsheet.pdf?regio=AM05").content)
-    assert "zorg 2 € 500.000 x x x" in text
-    assert "total 3 € 700.000 97 63 x" in text
-    assert "participants 64 60 60 2025-12-31 op koers" in text
+def test_readers_release_nothing(client: TestClient, world_file: Path, tmp_path: Path) -> None:
+    """Issue 18, finding 7: pages, PDFs, CSVs and the API only read the release; they never add
+    a population to the disclosure ledger, and a date that was not released is refused."""
+    released = _ledger_rows(world_file)
+    for path in (
+        "/interventies/demo-twente-zorg",
+        "/interventies/demo-twente-zorg/factsheet.pdf",
+        "/interventies/demo-twente-zorg/voortgang.csv",
+        "/interventies/portfolio?regio=AM05",
+        "/interventies/portfolio/factsheet?regio=AM05",
+        "/api/interventions/demo-twente-taal/progress",
+        "/api/interventions/portfolio?by=region",
+        "/api/interventions/portfolio?theme=zorg",
+    ):
+        assert client.get(path).status_code == 200, path
+    assert _ledger_rows(tmp_path / "copy.duckdb") == released  # the client's copy
+    refused = client.get("/api/interventions/demo-twente-zorg/progress?as_of=2026-12-01")
+    assert refused.status_code == 404
+    assert "released on: 2026-06-30" in refused.json()["detail"]
+
+
+def _ledger_rows(path: Path) -> list[tuple[object, ...]]:
+    with open_store(str(path)) as store:
+        return store.query("SELECT population_id, size FROM disclosure_release ORDER BY 1")
 
 
 def test_factsheets_in_english_and_linked_from_the_pages(client: TestClient) -> None:

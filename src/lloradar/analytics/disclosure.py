@@ -221,3 +221,21 @@ class DisclosureLedger:
         if members not in self.answered:
             self.answered.append(members)
         return len(members)
+
+
+class ReleasedLedger(DisclosureLedger):
+    """A ledger that only reads: a population is shown again when it was released before (by an
+    analyst's release or a scheduled job), and never added by a reader, so readers cannot use up
+    the releases or grow the ledger (issue 18, finding 7)."""
+
+    __slots__ = ("_released",)
+
+    def __init__(self, answered: Iterable[frozenset[Hashable]]) -> None:
+        super().__init__(list(answered))
+        self._released = frozenset(self.answered)
+
+    def answer(self, population: Iterable[Hashable]) -> int | None:
+        members = frozenset(population)
+        if members not in self._released or disclose(len(members)) is None:
+            return None
+        return len(members)

@@ -11,6 +11,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from lloradar.demo.panel import build_demo_panel
@@ -25,7 +26,11 @@ from lloradar.features.forecast.scenarios import load_scenario
 from lloradar.features.forecast.service import run_scenario
 from lloradar.features.indicators.service import refresh_derived
 from lloradar.features.ingest.service import store_extractor
-from lloradar.features.interventions.service import import_interventions, import_participants
+from lloradar.features.interventions.service import (
+    import_interventions,
+    import_participants,
+    release_progress,
+)
 from lloradar.features.passport.service import SkillClaim, add_skills, set_preferences
 from lloradar.features.skills.service import import_taxonomy
 from lloradar.store import Store
@@ -115,11 +120,23 @@ def run_every_scenario(store: Store, folder: Path) -> list[str]:
 
 
 def load_example_interventions(store: Store, folder: Path) -> tuple[int, int]:
+    """The example register and its demo participants, with their progress figures released
+    on the demo world's latest month (the end of it), as an analyst would release them."""
     register = import_interventions(store, folder / "register.yaml", is_demo=True)
     people = import_participants(
         store, folder / "participants.csv", DEMO_PSEUDONYM_KEY, is_demo=True
     )
+    release_progress(store, demo_release_date(store), released_by="demo build")
     return register.stored.get("intervention", 0), people.stored.get("participant", 0)
+
+
+def demo_release_date(store: Store) -> date:
+    """The last day of the latest month with labour-market figures (today without any)."""
+    latest = store.query("SELECT max(period) FROM labour_supply")[0][0]
+    if latest is None:
+        return date.today()
+    following = date(latest.year + latest.month // 12, latest.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def ensure_demo_accounts(store: Store, *, reset: bool = False) -> list[DemoAccount]:

@@ -18,6 +18,7 @@ from lloradar.config import get_settings
 from lloradar.domain import IngestError, Intervention
 from lloradar.domain.account import Account, Role
 from lloradar.features.interventions.service import (
+    NotReleased,
     get_intervention,
     list_interventions,
     portfolio_csv,
@@ -29,7 +30,10 @@ from lloradar.features.interventions.uploads import report_json, upload_particip
 
 router = APIRouter(prefix="/api/interventions", tags=["interventions"])
 Lang = Annotated[Literal["nl", "en"], Query(description="Language of the generated text")]
-AsOf = Annotated[date | None, Query(description="Report date, YYYY-MM-DD (default today)")]
+AsOf = Annotated[
+    date | None,
+    Query(description="A release date, YYYY-MM-DD (default: the latest release)"),
+]
 Text = Annotated[str | None, Query(max_length=100)]
 
 
@@ -72,7 +76,10 @@ def portfolio(
     lang: Lang = "en",
     format: Format = "json",
 ) -> Any:
-    report = portfolio_report(store, region=region, theme=theme, by=by, as_of=as_of, lang=lang)
+    try:
+        report = portfolio_report(store, region=region, theme=theme, by=by, as_of=as_of, lang=lang)
+    except NotReleased as exc:
+        raise Problem(404, "No release on this date", str(exc)) from exc
     if format == "parquet":
         return parquet_csv(portfolio_csv(report), f"portfolio-{region or 'all'}-{by}.csv")
     if format == "csv":
@@ -141,7 +148,10 @@ def progress(
     lang: Lang = "en",
     format: Format = "json",
 ) -> Any:
-    report = progress_report(store, intervention_id, as_of=as_of, lang=lang)
+    try:
+        report = progress_report(store, intervention_id, as_of=as_of, lang=lang)
+    except NotReleased as exc:
+        raise Problem(404, "No release on this date", str(exc)) from exc
     if report is None:
         raise not_found("intervention", intervention_id, [])
     if format == "parquet":

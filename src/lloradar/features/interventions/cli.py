@@ -11,6 +11,7 @@ from rich.table import Table
 from lloradar.cli.common import console, errors, store_from_settings
 from lloradar.config import get_settings
 from lloradar.features.interventions.service import (
+    NotReleased,
     import_interventions,
     import_participants,
     list_interventions,
@@ -18,11 +19,14 @@ from lloradar.features.interventions.service import (
     portfolio_report,
     progress_csv,
     progress_report,
+    release_progress,
 )
 
 app = typer.Typer(help="Interventions (HCA projects): register, participants, progress.")
 
-AS_OF = typer.Option(None, "--as-of", help="Report date YYYY-MM-DD (default: today).")
+AS_OF = typer.Option(
+    None, "--as-of", help="A release date YYYY-MM-DD (default: the latest release)."
+)
 CSV_OUT = typer.Option(None, "--csv", help="Also write the figures to this CSV file.")
 DEMO = typer.Option(False, "--demo", help="Mark the loaded rows as demo data.")
 
@@ -94,7 +98,13 @@ def progress(
     """Realised vs target per KPI, and outflow to work vs the regional baseline."""
     settings = get_settings()
     with store_from_settings(settings) as store:
-        report = progress_report(store, intervention_id, as_of=parse_day(as_of), lang=settings.lang)
+        try:
+            report = progress_report(
+                store, intervention_id, as_of=parse_day(as_of), lang=settings.lang
+            )
+        except NotReleased as exc:
+            errors.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from None
     if report is None:
         errors.print(f"[red]error:[/red] no intervention {intervention_id!r} in the register")
         raise typer.Exit(1)
@@ -120,6 +130,19 @@ def progress(
         csv_out.write_text(progress_csv(report), encoding="utf-8")
 
 
+@app.command("release")
+def release(
+    as_of: str = typer.Option(..., "--as-of", help="The date the figures are for, YYYY-MM-DD."),
+) -> None:
+    """Release the progress figures on a date (an analyst's action, or a scheduled job): only
+    released figures are shown on the pages and the API, each under the disclosure rules."""
+    day = parse_day(as_of)
+    assert day is not None
+    with store_from_settings(get_settings()) as store:
+        added = release_progress(store, day, released_by="command line")
+    console.print(f"Released the progress figures on {day.isoformat()}: {added} new populations.")
+
+
 @app.command("portfolio")
 def portfolio(
     region: str | None = typer.Option(None, "--region", help="Region code, e.g. AM05."),
@@ -132,9 +155,13 @@ def portfolio(
         raise typer.BadParameter("--by must be 'theme' or 'region'")
     settings = get_settings()
     with store_from_settings(settings) as store:
-        report = portfolio_report(
-            store, region=region, by=by, as_of=parse_day(as_of), lang=settings.lang
-        )
+        try:
+            report = portfolio_report(
+                store, region=region, by=by, as_of=parse_day(as_of), lang=settings.lang
+            )
+        except NotReleased as exc:
+            errors.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from None
     demo = " - demo data" if report.is_demo else ""
     console.print(f"[bold]Portfolio {region or 'all regions'} ({report.as_of}){demo}[/bold]")
     for text in report.texts:

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from lloradar.analytics.disclosure import DisclosureLedger
+from lloradar.analytics.disclosure import DisclosureLedger, ReleasedLedger
 from lloradar.analytics.progress import (
     KpiProgress,
     OutflowComparison,
@@ -51,6 +51,7 @@ from lloradar.sources.interventions import intervention_fields
 from lloradar.store import Store
 
 __all__ = [
+    "NotReleased",
     "PortfolioReport",
     "ProgressReport",
     "get_intervention",
@@ -61,6 +62,8 @@ __all__ = [
     "portfolio_report",
     "progress_csv",
     "progress_report",
+    "release_progress",
+    "released_dates",
     "save_intervention",
     "validate_intervention",
 ]
@@ -255,6 +258,87 @@ def regional_baseline_pct(store: Store, intervention: Intervention, months: int)
     return baseline_job_finding_pct(float(seekers or 0), float(filled or 0))
 
 
+class NotReleased(LookupError):
+    """No progress figures were released on the date asked for."""
+
+    def __init__(self, as_of: date, released: list[date]) -> None:
+        days = ", ".join(d.isoformat() for d in released[-5:]) or "none yet"
+        super().__init__(
+            f"no progress figures were released on {as_of.isoformat()} "
+            f"(released on: {days}; an analyst releases them with "
+            "`lloradar interventions release --as-of DATE`)"
+        )
+
+
+def released_dates(store: Store) -> list[date]:
+    """The dates progress figures were released on, oldest first."""
+    return [r[0] for r in store.query("SELECT as_of FROM progress_release ORDER BY as_of")]
+
+
+def _released_as_of(store: Store, as_of: date | None) -> date:
+    """The release a reader sees: the one asked for (which must exist) or the latest one. With
+    no release at all, today, on which every figure is withheld."""
+    released = released_dates(store)
+    if as_of is None:
+        return released[-1] if released else date.today()
+    if as_of not in released:
+        raise NotReleased(as_of, released)
+    return as_of
+
+
+def _progress(
+    store: Store, intervention: Intervention, as_of: date, ledger: DisclosureLedger
+) -> tuple[list[KpiProgress], OutflowComparison]:
+    participants = _participants(store, [intervention.id])
+    kpis = kpi_progress(intervention, participants, as_of, ledger)
+    baseline = regional_baseline_pct(store, intervention, OUTFLOW_MONTHS)
+    return kpis, outflow_comparison(participants, OUTFLOW_MONTHS, as_of, baseline, ledger)
+
+
+def _portfolio(
+    store: Store,
+    interventions: list[Intervention],
+    by: str,
+    as_of: date,
+    ledger: DisclosureLedger,
+) -> tuple[list[PortfolioRow], PortfolioRow]:
+    return portfolio(
+        interventions,
+        _participants(store, [i.id for i in interventions]),
+        (lambda i: i.theme) if by == "theme" else (lambda i: i.region_code),
+        as_of,
+        ledger,
+    )
+
+
+def release_progress(store: Store, as_of: date, *, released_by: str) -> int:
+    """Release the progress figures on `as_of` (an analyst's action or a scheduled job, never a
+    reader's request): every intervention's progress first (oldest id first), then each region's
+    portfolio by theme, then the national portfolios by theme and by region, each through the
+    one stored ledger, which records what they publish. Readers then see exactly these figures
+    (`ReleasedLedger`). Returns the number of populations released now; releasing a date again
+    adds only what changed since (new participants), under the same rules."""
+    with store.transaction():
+        store.lock("progress-release")
+        ledger = _ledger(store)
+        before = len(ledger.answered)
+        interventions = list_interventions(store)
+        for intervention in interventions:
+            _progress(store, intervention, as_of, ledger)
+        for region in sorted({i.region_code for i in interventions}):
+            regional = [i for i in interventions if i.region_code == region]
+            _portfolio(store, regional, "theme", as_of, ledger)
+        _portfolio(store, interventions, "theme", as_of, ledger)
+        _portfolio(store, interventions, "region", as_of, ledger)
+        _remember(store, ledger)
+        store.execute("DELETE FROM progress_release WHERE as_of = ?", (as_of,))
+        store.execute(
+            "INSERT INTO progress_release (as_of, released_at, released_by) VALUES (?, ?, ?)",
+            (as_of, datetime.now(UTC).replace(tzinfo=None), released_by),
+        )
+        return len(ledger.answered) - before
+
+
 @dataclass(frozen=True, slots=True)
 class ProgressReport:
     """Progress of one intervention on `as_of`: per KPI, outflow vs baseline, texts."""
@@ -274,13 +358,9 @@ def progress_report(
     intervention = get_intervention(store, intervention_id)
     if intervention is None:
         return None
-    as_of = as_of or date.today()
-    participants = _participants(store, [intervention.id])
-    ledger = _ledger(store)
-    kpis = kpi_progress(intervention, participants, as_of, ledger)
-    baseline = regional_baseline_pct(store, intervention, OUTFLOW_MONTHS)
-    outflow = outflow_comparison(participants, OUTFLOW_MONTHS, as_of, baseline, ledger)
-    _remember(store, ledger)
+    as_of = _released_as_of(store, as_of)
+    ledger = ReleasedLedger(_ledger(store).answered)
+    kpis, outflow = _progress(store, intervention, as_of, ledger)
     return ProgressReport(
         intervention,
         as_of,
@@ -317,18 +397,11 @@ def portfolio_report(
     """`by` is "theme" or "region"; `region`/`theme` filter the register first."""
     if by not in ("theme", "region"):
         raise ValueError(f"by must be 'theme' or 'region', not {by!r}")
-    as_of = as_of or date.today()
+    as_of = _released_as_of(store, as_of)
     interventions = list_interventions(store, region=region, theme=theme)
-    participants = _participants(store, [i.id for i in interventions])
-    ledger = _ledger(store)
-    rows, total = portfolio(
-        interventions,
-        participants,
-        (lambda i: i.theme) if by == "theme" else (lambda i: i.region_code),
-        as_of,
-        ledger,
+    rows, total = _portfolio(
+        store, interventions, by, as_of, ReleasedLedger(_ledger(store).answered)
     )
-    _remember(store, ledger)
     everything = "Totaal" if lang == "nl" else "Total"
     texts = [portfolio_sentence(r, r.group, lang) for r in rows]
     texts.append(portfolio_sentence(total, everything, lang))
