@@ -11,16 +11,11 @@ Pure functions over sets of pseudonyms and answer values; the feature reads them
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean, median
 
-from lloradar.analytics.disclosure import (
-    DisclosureLedger,
-    disclose,
-    protect_column,
-    protect_share,
-)
+from lloradar.analytics.disclosure import protect_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,38 +37,91 @@ def _pct(part: int | None, whole: int | None) -> float | None:
     return round(100.0 * part / whole, 1)
 
 
+ALL = "all"
+OTHER = ""  # respondents in no group (withdrawn members): counted in "all", never shown alone
+
+
+def _split(
+    table: Sequence[Sequence[int]], groups: Sequence[str]
+) -> tuple[list[list[int | None]], list[int | None], list[int | None], int | None]:
+    """A stage x group table protected with its margins: (cells, stage totals over all groups,
+    group totals, grand total)."""
+    protected = protect_table(table)
+    return (
+        [list(row) for row in protected.cells],
+        list(protected.row_totals),
+        list(protected.column_totals),
+        protected.grand_total,
+    )
+
+
+def wave_responses_by_group(
+    waves: Sequence[str],
+    invited: Mapping[str, frozenset[str]],
+    responded: Mapping[str, frozenset[str]],
+    group_of: Mapping[str, str],
+) -> dict[str, list[WaveResponse]]:
+    """Response and attrition per wave for the whole panel ("all") and each group, each wave's
+    figures one table with the groups as columns and the panel as their margin, so a hidden
+    group figure does not follow from the panel's minus the other groups'."""
+    groups = sorted({group_of.get(p, OTHER) for w in waves for p in invited.get(w, frozenset())})
+    out: dict[str, list[WaveResponse]] = {g: [] for g in [ALL, *groups] if g != OTHER}
+    previous: frozenset[str] | None = None
+    for wave in waves:
+        asked = invited.get(wave, frozenset())
+        answered = responded.get(wave, frozenset()) & asked
+
+        def per_group(people: frozenset[str]) -> list[int]:
+            return [sum(1 for p in people if group_of.get(p, OTHER) == g) for g in groups]
+
+        cells, totals, asked_by_group, asked_all = _split(
+            [per_group(answered), per_group(asked - answered)], groups
+        )
+        kept_cells: list[list[int | None]] = [[None] * len(groups), [None] * len(groups)]
+        kept_totals: list[int | None] = [None, None]
+        before_by_group: list[int | None] = [None] * len(groups)
+        before_all: int | None = None
+        if previous is not None and groups:
+            kept_cells, kept_totals, before_by_group, before_all = _split(
+                [per_group(previous & answered), per_group(previous - answered)], groups
+            )
+        columns = [
+            (ALL, totals[0], asked_all, kept_totals[0], before_all),
+            *(
+                (g, cells[0][i], asked_by_group[i], kept_cells[0][i], before_by_group[i])
+                for i, g in enumerate(groups)
+            ),
+        ]
+        for name, part, whole, kept, before in columns:
+            if name == OTHER:
+                continue
+            first = previous is None
+            out[name].append(
+                WaveResponse(
+                    wave_id=wave,
+                    invited=whole,
+                    responded=part,
+                    response_rate=_pct(part, whole),
+                    previous_respondents=None if first else before,
+                    retained=None if first else kept,
+                    attrition_rate=None
+                    if first or kept is None or before is None
+                    else _pct(before - kept, before),
+                )
+            )
+        previous = answered
+    return out
+
+
 def wave_responses(
     waves: Sequence[str],
     invited: Mapping[str, frozenset[str]],
     responded: Mapping[str, frozenset[str]],
 ) -> list[WaveResponse]:
-    """Response and attrition per wave, in the order of `waves`. A respondent who was not
-    invited (a data error) is not counted as responding."""
-    out: list[WaveResponse] = []
-    previous: frozenset[str] | None = None
-    for wave in waves:
-        asked = invited.get(wave, frozenset())
-        answered = responded.get(wave, frozenset()) & asked
-        shown_part, shown_whole = protect_share(len(answered), len(asked))
-        if previous is None:
-            before = retained = attrition = None
-        else:
-            kept = len(previous & answered)
-            retained, before = protect_share(kept, len(previous))
-            attrition = None if retained is None else _pct(len(previous) - kept, before)
-        out.append(
-            WaveResponse(
-                wave_id=wave,
-                invited=disclose(len(asked)),
-                responded=shown_part,
-                response_rate=_pct(shown_part, shown_whole),
-                previous_respondents=before,
-                retained=retained,
-                attrition_rate=attrition,
-            )
-        )
-        previous = answered
-    return out
+    """Response and attrition per wave of one population, in the order of `waves`. A respondent
+    who was not invited (a data error) is not counted as responding."""
+    everyone = {p: "panel" for w in waves for p in invited.get(w, frozenset())}
+    return wave_responses_by_group(waves, invited, responded, everyone)[ALL]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,40 +139,105 @@ class QuestionResult:
 CATEGORICAL = frozenset({"choice", "multi_choice", "boolean"})
 
 
-def question_result(
-    question_id: str,
-    answer_type: str,
-    options: Sequence[str],
-    answers: Mapping[str, Sequence[str]],
-) -> QuestionResult:
-    """`answers`: pseudonym -> the values given (one, or several for multi_choice). A result
-    of fewer than 10 respondents shows nothing at all."""
-    n = disclose(len(answers))
-    if n is None:
-        empty: dict[str, int | None] = dict.fromkeys(options)
-        return QuestionResult(question_id, answer_type, None, empty, None, None)
-    if answer_type in CATEGORICAL:
-        tally = {o: sum(1 for values in answers.values() if o in values) for o in options}
-        if answer_type == "multi_choice":
-            # options overlap: each count and its complement (who did not pick it) are protected
-            counts = {o: protect_share(c, len(answers))[0] for o, c in tally.items()}
-        else:
-            cells, _ = protect_column([tally[o] for o in options])
-            counts = dict(zip(options, cells, strict=True))
-        return QuestionResult(question_id, answer_type, n, counts, None, None)
-    numbers = [float(v) for values in answers.values() for v in values[:1]]
-    return QuestionResult(
-        question_id,
-        answer_type,
-        n,
-        {},
-        round(mean(numbers), 2),
-        round(float(median(numbers)), 2),
+def _numbers(values: Sequence[Sequence[str]]) -> tuple[float | None, float | None]:
+    numbers = [float(v[0]) for v in values if v]
+    if not numbers:
+        return None, None
+    return round(mean(numbers), 2), round(float(median(numbers)), 2)
+
+
+def results_by_group(
+    questions: Sequence[tuple[str, str, Sequence[str]]],
+    answers: Mapping[str, Mapping[str, Sequence[str]]],
+    group_of: Mapping[str, str],
+) -> tuple[dict[str, int | None], dict[str, list[QuestionResult]]]:
+    """The respondents of a wave and their answers per question, for "all" and each group.
+
+    `questions`: (id, answer type, options); `answers`: question id -> pseudonym -> values.
+    Every figure is a cell of a table with the groups as columns and the whole wave as their
+    margin (a choice question: options x groups; a multiple-choice option: picked / not picked
+    x groups; the respondents: one row), protected as a whole: no group figure under 10, nor
+    one that follows from the wave's figure minus the other groups'. A group whose respondents
+    are hidden shows nothing."""
+    everyone = sorted({p for per in answers.values() for p in per})
+    groups = sorted({group_of.get(p, OTHER) for p in everyone})
+    names = [ALL, *(g for g in groups if g != OTHER)]
+
+    def per_group(people: Sequence[str] | set[str]) -> list[int]:
+        return [sum(1 for p in people if group_of.get(p, OTHER) == g) for g in groups]
+
+    cells, totals, _, _ = (
+        _split([per_group(everyone)], groups) if groups else ([[]], [None], [], None)
     )
+    sizes: dict[str, int | None] = {ALL: totals[0]}
+    sizes.update({g: cells[0][i] for i, g in enumerate(groups) if g != OTHER})
+    results: dict[str, list[QuestionResult]] = {n: [] for n in names if sizes[n] is not None}
+    for qid, kind, options in questions:
+        given = answers.get(qid, {})
+        for name, result in _question_by_group(qid, kind, options, given, group_of, groups):
+            if name in results:
+                results[name].append(result)
+    return sizes, results
 
 
-def population_sizes(populations: Mapping[str, frozenset[Hashable]]) -> dict[str, int | None]:
-    """The sizes of overlapping populations (the whole wave, each group) that may be shown
-    side by side: one ledger over all of them, so no two differ by 1..9 people."""
-    ledger = DisclosureLedger()
-    return {name: ledger.answer(members) for name, members in populations.items()}
+def _question_by_group(
+    qid: str,
+    kind: str,
+    options: Sequence[str],
+    given: Mapping[str, Sequence[str]],
+    group_of: Mapping[str, str],
+    groups: Sequence[str],
+) -> list[tuple[str, QuestionResult]]:
+    def people_of(group: str) -> list[str]:
+        return [p for p in given if group_of.get(p, OTHER) == group]
+
+    if not groups:
+        return []
+    if kind in CATEGORICAL and kind != "multi_choice":
+        table = [[sum(1 for p in people_of(g) if o in given[p]) for g in groups] for o in options]
+        cells, option_totals, n_by_group, n_all = _split(table, groups)
+        columns = [(ALL, n_all, option_totals)] + [
+            (g, n_by_group[i], [row[i] for row in cells]) for i, g in enumerate(groups)
+        ]
+        return [
+            (
+                name,
+                QuestionResult(qid, kind, n, dict(zip(options, counts, strict=True)), None, None),
+            )
+            if n is not None
+            else (name, QuestionResult(qid, kind, None, dict.fromkeys(options), None, None))
+            for name, n, counts in columns
+            if name != OTHER
+        ]
+    if kind == "multi_choice":
+        per_option = []
+        for o in options:
+            picked = [[sum(1 for p in people_of(g) if o in given[p]) for g in groups]]
+            rest = [[sum(1 for p in people_of(g) if o not in given[p]) for g in groups]]
+            per_option.append(_split([*picked, *rest], groups))
+        out = []
+        for index, name in enumerate([ALL, *groups]):
+            if name == OTHER:
+                continue
+            if name == ALL:
+                ns = [t[3] for t in per_option]
+                counts = [t[1][0] for t in per_option]
+            else:
+                ns = [t[2][index - 1] for t in per_option]
+                counts = [t[0][0][index - 1] for t in per_option]
+            n = ns[0] if ns and all(x == ns[0] for x in ns) else None
+            shown = (
+                dict(zip(options, counts, strict=True)) if n is not None else dict.fromkeys(options)
+            )
+            out.append((name, QuestionResult(qid, kind, n, shown, None, None)))
+        return out
+    cells, totals, _, _ = _split([[len(people_of(g)) for g in groups]], groups)
+    out = []
+    for index, name in enumerate([ALL, *groups]):
+        if name == OTHER:
+            continue
+        n = totals[0] if name == ALL else cells[0][index - 1]
+        people = list(given) if name == ALL else people_of(name)
+        average, middle = _numbers([given[p] for p in people]) if n is not None else (None, None)
+        out.append((name, QuestionResult(qid, kind, n, {}, average, middle)))
+    return out

@@ -11,14 +11,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lloradar.domain.account import Account, Role
-from lloradar.features.panel.results import response_report, wave_results
+from lloradar.features.panel.results import ALL, response_by_group, wave_results
 from lloradar.features.panel.service import (
     Invitation,
     PanelError,
     give_consent,
     invitation,
     list_waves,
-    panel_members,
     submit_answers,
 )
 from lloradar.web.auth import CSRF_COOKIE, CsrfForm, anonymous_csrf, require_roles, set_cookie
@@ -106,22 +105,18 @@ def results_index(
     request: Request, data: DataDep, store: StoreDep, account: Analyst
 ) -> HTMLResponse:
     lang = request_lang(request)
-    groups = sorted({g for g, _ in _groups(store)})
+    report = response_by_group(store)
     return render(
         request,
         "panel_results.html",
         data=data,
         w=WORDS[lang],
         waves=list_waves(store),
-        response=response_report(store),
-        by_group={g: response_report(store, g) for g in groups},
+        response=report.pop(ALL, []),
+        by_group=report,
         results=None,
         demo=False,
     )
-
-
-def _groups(store: StoreDep) -> list[tuple[str, str | None]]:
-    return list(panel_members(store).values())
 
 
 @router.get("/panel-resultaten/{wave_id}", response_class=HTMLResponse)

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lloradar.analytics.panel import (
+    ALL as ALL,
+)
+from lloradar.analytics.panel import (
     QuestionResult,
     WaveResponse,
-    population_sizes,
-    question_result,
-    wave_responses,
+    results_by_group,
+    wave_responses_by_group,
 )
 from lloradar.features.panel import queries
 from lloradar.features.panel.service import PanelError, Wave, get_wave, list_waves
@@ -30,19 +32,19 @@ def _sets(rows: list[tuple[object, ...]]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def response_report(store: Store, group: str | None = None) -> list[WaveResponse]:
-    """Response and attrition per wave (oldest first), for the whole panel or one group."""
-    members = queries.members(store)
-
-    def ours(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
-        if group is None:
-            return rows
-        return [r for r in rows if members.get(str(r[1]), ("", None))[0] == group]
-
+def response_by_group(store: Store) -> dict[str, list[WaveResponse]]:
+    """Response and attrition per wave (oldest first) for the whole panel ("all") and each
+    group, protected together: a group's hidden figure does not follow from the panel's."""
+    group_of = {p: g for p, (g, _) in queries.members(store).items()}
     waves = [w.wave_id for w in list_waves(store)]
-    return wave_responses(
-        waves, _sets(ours(queries.invited(store))), _sets(ours(queries.respondents(store)))
+    return wave_responses_by_group(
+        waves, _sets(queries.invited(store)), _sets(queries.respondents(store)), group_of
     )
+
+
+def response_report(store: Store, group: str | None = None) -> list[WaveResponse]:
+    """`response_by_group` of the whole panel or of one group (empty for an unknown group)."""
+    return response_by_group(store).get(ALL if group is None else group, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,34 +56,19 @@ class WaveResults:
 
 
 def wave_results(store: Store, wave_id: str) -> WaveResults | None:
-    """The answers of a wave per question, for all respondents and per group. A population of
-    fewer than 10 respondents, or one that differs from another shown by 1..9, shows nothing."""
+    """The answers of a wave per question, for all respondents and per group, each question one
+    table of groups with the wave as margin (`results_by_group`): no figure under 10 people,
+    nor one that follows from the others."""
     wave = get_wave(store, wave_id)
     if wave is None:
         return None
-    members = queries.members(store)
+    group_of = {p: g for p, (g, _) in queries.members(store).items()}
     answers: dict[str, dict[str, list[str]]] = {}
     for pseudonym, qid, value in queries.wave_answers(store, wave_id):
         answers.setdefault(str(qid), {})[str(pseudonym)] = str(value).split(";")
-    everyone = frozenset(p for per in answers.values() for p in per)
-    groups = sorted({members[p][0] for p in everyone if p in members})
-    populations: dict[str, frozenset[str]] = {"all": everyone}
-    for g in groups:
-        populations[g] = frozenset(p for p in everyone if members.get(p, ("", None))[0] == g)
-    sizes = population_sizes(populations)
-    results: dict[str, list[QuestionResult]] = {}
-    for name, people in populations.items():
-        if sizes[name] is None:
-            continue
-        results[name] = [
-            question_result(
-                q.id,
-                q.answer_type,
-                q.options,
-                {p: v for p, v in answers.get(q.id, {}).items() if p in people},
-            )
-            for q in wave.questions
-        ]
+    sizes, results = results_by_group(
+        [(q.id, q.answer_type, q.options) for q in wave.questions], answers, group_of
+    )
     return WaveResults(wave, sizes, results, queries.wave_is_demo(store, wave_id))
 
 
