@@ -17,7 +17,8 @@ from lloradar.analytics.disclosure import HIDDEN
 from lloradar.analytics.flows import STRUCTURAL
 from lloradar.cli.main import app as cli
 from lloradar.domain.errors import UnknownLabel, ValidationError
-from lloradar.features.flows import service
+from lloradar.features.flows import scenarios, service
+from lloradar.features.flows.commuting import commuting
 from lloradar.features.indicators.radar import radar_for_store
 from lloradar.store import Store, open_store
 
@@ -179,7 +180,7 @@ def test_a_loaded_commuting_table_gives_each_region_its_partners(
             "INSERT INTO cbs_observation (table_id, dimensions, measure, value, source_id) "
             f"VALUES {values}"
         )
-        result = service.commuting(store)
+        result = commuting(store)
         assert result is not None and result.table_id == "85481NED"
         partners = result.partners("AM05")
         flows = service.region_flows(store, "AM05")
@@ -199,13 +200,13 @@ def test_a_scenarios_recruitment_drive_is_drawn_into_the_region(store: Store) ->
             "AND occupation_id = 'demo:occupation/police-officer' GROUP BY 1"
         )
     )
-    [draw] = service.scenario_draws(store, "AM05", "police-recruitment")
+    [draw] = scenarios.scenario_draws(store, "AM05", "police-recruitment")
     assert draw.assumption == "police-drive" and draw.national_per_year == 2000
     assert draw.n == round(2000 * stock["AM05"] / sum(stock.values()))
-    same, result = service.waterbed_for_scenario(store, "AM05", "police-recruitment", "employed")
+    same, result = scenarios.waterbed_for_scenario(store, "AM05", "police-recruitment", "employed")
     assert same == draw and sum(result.drawn.values()) == draw.n
     with pytest.raises(ValidationError) as bad:
-        service.scenario_draws(store, "AM05", "../baseline")
+        scenarios.scenario_draws(store, "AM05", "../baseline")
     assert bad.value.field == "scenario"
 
 

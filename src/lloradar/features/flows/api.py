@@ -10,7 +10,7 @@ from lloradar.api.deps import StoreDep
 from lloradar.api.problems import Problem
 from lloradar.domain import IngestError
 from lloradar.domain.errors import UnknownLabel, ValidationError
-from lloradar.features.flows import service
+from lloradar.features.flows import commuting, payloads, scenarios, service
 
 router = APIRouter(prefix="/api/flows", tags=["flows"])
 BasisParam = Annotated[
@@ -43,7 +43,7 @@ def region_matrix(
     `inflow` the column totals. "x" is a hidden count (fewer than 10 people, or one that would
     give a hidden cell away), "-" a move the skills engine does not find viable."""
     try:
-        return service.flows_payload(service.region_flows(store, code, basis, level), lang)
+        return payloads.flows_payload(service.region_flows(store, code, basis, level), lang)
     except (ValidationError, IngestError) as exc:
         raise _problem(exc) from exc
 
@@ -66,18 +66,18 @@ def waterbed(
         raise _problem(exc) from exc
     except LookupError as exc:
         raise Problem(404, "No flows", str(exc)) from exc
-    return service.waterbed_payload(result, lang)
+    return payloads.waterbed_payload(result, lang)
 
 
 @router.get("/commuting", summary="Commuting between labour-market regions (CBS), protected")
-def commuting(
+def commuting_matrix(
     store: StoreDep,
     region: Annotated[str | None, Query(description="An arbeidsmarktregio code")] = None,
 ) -> dict[str, Any]:
     """Jobs by region of residence x region of work from a loaded CBS table (85481NED or
     83628NED), the whole matrix after disclosure control, or with `region` its largest flows
     out (where its residents work) and in (where its workers live)."""
-    result = service.commuting(store)
+    result = commuting.commuting(store)
     if result is None:
         raise Problem(
             404,
@@ -87,7 +87,7 @@ def commuting(
         )
     if region is not None and region.upper() not in result.protected.keys:
         raise _problem(ValidationError("region", region, "an arbeidsmarktregio code"))
-    return service.commuting_payload(result, None if region is None else region.upper())
+    return payloads.commuting_payload(result, None if region is None else region.upper())
 
 
 @router.get(
@@ -104,13 +104,13 @@ def scenario_waterbed(
     """A shipped scenario's largest recruitment drive, spread over the regions by their stock
     of the occupation as the forecast does, drawn into `code`: the waterbed view of it."""
     try:
-        draw, result = service.waterbed_for_scenario(store, code, scenario, basis, lang)
+        draw, result = scenarios.waterbed_for_scenario(store, code, scenario, basis, lang)
     except (ValidationError, UnknownLabel, IngestError) as exc:
         raise _problem(exc) from exc
     except LookupError as exc:
         raise Problem(404, "No flows", str(exc)) from exc
     return {
-        **service.waterbed_payload(result, lang),
+        **payloads.waterbed_payload(result, lang),
         "scenario": draw.scenario,
         "assumption": draw.assumption,
         "national_per_year": draw.national_per_year,

@@ -9,7 +9,7 @@ import typer
 from lloradar.cli.common import errors, store_from_settings
 from lloradar.domain import IngestError
 from lloradar.domain.errors import UnknownLabel, ValidationError
-from lloradar.features.flows import service
+from lloradar.features.flows import payloads, scenarios, service
 
 app = typer.Typer(help="Flows (stromen): transition matrices per region and the waterbed effect.")
 
@@ -38,7 +38,9 @@ def matrix(
     """The region's flow matrix after disclosure control (x hidden, - not a viable move)."""
     try:
         with store_from_settings() as store:
-            payload = service.flows_payload(service.region_flows(store, region, basis, level), lang)
+            payload = payloads.flows_payload(
+                service.region_flows(store, region, basis, level), lang
+            )
     except (ValidationError, IngestError) as error:
         raise _fail(error) from None
     typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -62,7 +64,7 @@ def waterbed(
             result = service.waterbed(store, region, target, n, basis, level, lang)
     except (ValidationError, UnknownLabel, IngestError, LookupError) as error:
         raise _fail(error) from None
-    payload = service.waterbed_payload(result, lang)
+    payload = payloads.waterbed_payload(result, lang)
     if output == "json":
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -85,7 +87,7 @@ def scenario(
     """The waterbed of a scenario's largest recruitment drive in the region."""
     try:
         with store_from_settings() as store:
-            draw, result = service.waterbed_for_scenario(store, region, name, basis, lang)
+            draw, result = scenarios.waterbed_for_scenario(store, region, name, basis, lang)
     except (ValidationError, UnknownLabel, IngestError, LookupError) as error:
         raise _fail(error) from None
     typer.echo(

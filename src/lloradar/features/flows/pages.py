@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from lloradar.analytics.flows import STRUCTURAL
 from lloradar.domain import IngestError
 from lloradar.domain.errors import UnknownLabel, ValidationError
-from lloradar.features.flows import service
+from lloradar.features.flows import commuting, payloads, scenarios, service
 from lloradar.web.i18n import request_lang
 from lloradar.web.routes import StoreDep, UnknownCode, render
 from lloradar.web.views import fmt_int, fmt_ratio
@@ -42,10 +42,10 @@ def _waterbed_rows(result: service.Waterbed, lang: str) -> list[list[str]]:
 
 
 def _commuting(store: StoreDep, region: str) -> dict[str, Any] | None:
-    result = service.commuting(store)
+    result = commuting.commuting(store)
     if result is None or region not in result.protected.keys:
         return None
-    return service.commuting_payload(result, region)
+    return payloads.commuting_payload(result, region)
 
 
 @router.get("/regio/{code}/stromen", response_class=HTMLResponse)
@@ -69,7 +69,9 @@ def region_flows_page(
     context: dict[str, Any] = {"flows": flows, "target": target, "n": n, "problem": None}
     if scenario:
         try:
-            draw, result = service.waterbed_for_scenario(store, flows.region, scenario, basis, lang)
+            draw, result = scenarios.waterbed_for_scenario(
+                store, flows.region, scenario, basis, lang
+            )
             context.update(result=result, rows=_waterbed_rows(result, lang), draw=draw)
             context.update(n=draw.n, target=draw.occupation)
         except (UnknownLabel, LookupError, ValidationError, IngestError) as exc:
@@ -91,9 +93,9 @@ def region_flows_page(
             for c, k in enumerate(flows.protected.keys)
             if flows.protected.inflow[c] != STRUCTURAL
         ],
-        notes=service.cbs_notes(flows, lang),
+        notes=payloads.cbs_notes(flows, lang),
         commuting=_commuting(store, flows.region),
-        scenarios=service.scenarios_with_drives(),
+        scenarios=scenarios.scenarios_with_drives(),
         fmt_int=fmt_int,
         fmt_ratio=fmt_ratio,
         **context,

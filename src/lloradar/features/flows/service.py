@@ -1,17 +1,16 @@
 """Use-cases of the flows feature: a region's transition matrix (occupations or sectors) with
 disclosure control, and the waterbed view of drawing N people into one of them. The edges
-(pages, API, CLI) call these; the skills engine is reached through its service only."""
+(pages, API, CLI) call these, `scenarios` (a forecast scenario's draw), `commuting` (CBS woon-werk
+tables) and `payloads` (the JSON form); the skills engine is reached through its service only."""
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 
-from lloradar.analytics.commuting import Observation, commuting_matrix, jobs_measure
 from lloradar.analytics.flows import (
     FlowMatrix,
     ProtectedFlows,
@@ -258,98 +257,6 @@ def waterbed(
     return Waterbed(flows, key, n, drawn, shown, pooled, result_target, forecast, text)
 
 
-def _source_dicts(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**s, "retrieved_at": str(s["retrieved_at"])[:10]} for s in sources]
-
-
-def cbs_notes(flows: RegionFlows, lang: str) -> list[str]:
-    """What the matrix is not built from: CBS job-to-job and commuting tables, when absent."""
-    nl = lang == "nl"
-    notes = []
-    if not flows.job_to_job_tables:
-        notes.append(
-            "Geen CBS-tabel met baanwisselingen geladen (gezocht: "
-            f"{', '.join(queries.JOB_TO_JOB_TABLES)}): de stromen zijn een model uit "
-            "vaardigheden en voorraden, geen waargenomen overstappen."
-            if nl
-            else "No CBS job-to-job table is loaded (looked for "
-            f"{', '.join(queries.JOB_TO_JOB_TABLES)}): the flows are modelled from skills and "
-            "stocks, not observed moves."
-        )
-    if not flows.commuting_tables:
-        notes.append(
-            "Geen CBS-pendeltabel geladen (gezocht: "
-            f"{', '.join(queries.COMMUTING_TABLES)}): pendel tussen regio's ontbreekt "
-            "(laden: lloradar welfare load 85481NED)."
-            if nl
-            else "No CBS commuting table is loaded (looked for "
-            f"{', '.join(queries.COMMUTING_TABLES)}): commuting between regions is left out "
-            "(load one: lloradar welfare load 85481NED)."
-        )
-    return notes
-
-
-def flows_payload(flows: RegionFlows, lang: str = "nl") -> dict[str, Any]:
-    """The protected matrix as JSON: labels, cells and margins as text ("x" hidden, "-" a
-    non-viable move), provenance and what is missing."""
-    p = flows.protected
-    return {
-        "region": flows.region,
-        "region_name": flows.region_name,
-        "basis": flows.basis,
-        "level": flows.level,
-        "period": flows.period,
-        "is_demo": flows.is_demo,
-        "keys": list(p.keys),
-        "labels": [flows.label(k, lang) for k in p.keys],
-        "cells": [list(row) for row in p.cells],
-        "outflow": list(p.outflow),
-        "inflow": list(p.inflow),
-        "total": p.total,
-        "hidden_cells": p.hidden,
-        "sources": _source_dicts(flows.sources),
-        "cbs_job_to_job_tables": flows.job_to_job_tables,
-        "cbs_commuting_tables": flows.commuting_tables,
-        "notes": cbs_notes(flows, lang),
-    }
-
-
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
-
-
-def waterbed_payload(w: Waterbed, lang: str = "nl") -> dict[str, Any]:
-    flows = w.flows
-
-    def effect(e: SourceEffect) -> dict[str, Any]:
-        before, after = w.forecast.get(e.key, (None, None))
-        return {
-            "key": e.key,
-            "label": flows.label(e.key, lang),
-            "drawn": e.drawn,
-            "tension_before": _rounded(e.ratio_before),
-            "tension_after": _rounded(e.ratio_after),
-            "forecast_ratio_before": _rounded(before),
-            "forecast_ratio_after": _rounded(after),
-        }
-
-    return {
-        "region": flows.region,
-        "region_name": flows.region_name,
-        "basis": flows.basis,
-        "level": flows.level,
-        "period": flows.period,
-        "is_demo": flows.is_demo,
-        "n": w.n,
-        "target": effect(w.target_effect),
-        "sources": [effect(e) for e in w.shown],
-        "other_sources": w.pooled,
-        "text": w.text,
-        "sources_of_data": _source_dicts(flows.sources),
-        "notes": cbs_notes(flows, lang),
-    }
-
-
 def regions(store: Store) -> list[dict[str, Any]]:
     """The arbeidsmarktregio's a flow matrix can be made for."""
     return queries.labour_market_regions(store)
@@ -368,142 +275,3 @@ def region_markets(store: Store, region: str) -> dict[str, Market]:
         str(r["occupation_id"]): Market(int(r["vacancies"]), int(r["short"]), int(r["long"]))
         for r in queries.markets(store, region, period)
     }
-
-
-@dataclass(frozen=True, slots=True)
-class Commuting:
-    """Jobs by region of residence x region of work after disclosure control (the whole
-    arbeidsmarktregio matrix with its margins), from one loaded CBS table."""
-
-    table_id: str
-    period: str | None
-    protected: ProtectedFlows
-    names: dict[str, str]
-    sources: list[dict[str, Any]]
-
-    def partners(self, region: str, top: int = 10) -> dict[str, list[tuple[str, str]]]:
-        """The region's largest shown flows: where its residents work (`out`) and where its
-        workers live (`in`), other regions only, as (name, jobs) with jobs as shown."""
-        p = self.protected
-        r = p.keys.index(region)
-        out = [(p.keys[c], p.cells[r][c]) for c in range(len(p.keys)) if c != r]
-        into = [(p.keys[c], p.cells[c][r]) for c in range(len(p.keys)) if c != r]
-
-        def largest(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-            shown = sorted((v for v in pairs if v[1].isdigit()), key=lambda v: -int(v[1]))
-            return [(self.names.get(k, k), v) for k, v in shown[:top]]
-
-        return {"out": largest(out), "in": largest(into)}
-
-
-def commuting(store: Store) -> Commuting | None:
-    """The commuting matrix from the first loaded CBS commuting table (newest first), or None
-    when none is loaded or it holds no jobs measure between labour-market regions."""
-    for table_id in sorted(
-        queries.loaded_cbs_tables(store, queries.COMMUTING_TABLES), reverse=True
-    ):
-        found = jobs_measure(queries.statline_topics(store, table_id))
-        if found is None:
-            continue
-        names = queries.region_names(store)
-        observations = [Observation(*row) for row in queries.cbs_observations(store, table_id)]
-        matrix, period = commuting_matrix(
-            observations, *found, names, queries.gemeente_regions(store)
-        )
-        if matrix.counts.sum() > 0:
-            return Commuting(
-                table_id,
-                period,
-                protect_flows(matrix),
-                names,
-                queries.table_sources(store, table_id),
-            )
-    return None
-
-
-def commuting_payload(result: Commuting, region: str | None = None) -> dict[str, Any]:
-    """The protected commuting matrix as JSON ("x" hidden), or one region's largest flows."""
-    p = result.protected
-    payload: dict[str, Any] = {
-        "table_id": result.table_id,
-        "period": result.period,
-        "sources": _source_dicts(result.sources),
-    }
-    if region is not None:
-        return {**payload, "region": region, **result.partners(region)}
-    return {
-        **payload,
-        "keys": list(p.keys),
-        "names": [result.names.get(k, k) for k in p.keys],
-        "cells": [list(row) for row in p.cells],
-        "outflow": list(p.outflow),
-        "inflow": list(p.inflow),
-        "total": p.total,
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioDraw:
-    """A recruitment drive of a shipped scenario, as the people it draws into one region."""
-
-    scenario: str
-    assumption: str
-    occupation: str
-    national_per_year: float
-    n: int
-
-
-def _scenario_path(scenario: str) -> Any:
-    path = forecast_service.SCENARIO_DIR / f"{scenario}.yaml"
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", scenario) or not path.is_file():
-        shipped = ", ".join(p.stem for p in sorted(forecast_service.SCENARIO_DIR.glob("*.yaml")))
-        raise ValidationError("scenario", scenario, f"a shipped scenario ({shipped})")
-    return path
-
-
-def scenario_draws(
-    store: Store, region: str, scenario: str, inputs: ForecastInputs | None = None
-) -> list[ScenarioDraw]:
-    """The recruitment drives of a shipped scenario in its first forecast year, each spread
-    over the regions by their stock of the occupation (as the forecast model does), as the
-    whole people drawn into `region`; largest first."""
-    loaded = forecast_service.load_scenario(_scenario_path(scenario))
-    inputs = inputs or forecast_service.forecast_inputs(store)
-    policy = forecast_service.scenario_policy(store, loaded, inputs.base_year + 1)
-    stock = inputs.stock.groupby(["region_code", "occupation_id"])["persons"].sum()
-    names = [a.name for a in loaded.scenario.assumptions if a.kind == "recruitment_drive"]
-    draws = []
-    for name, drive in zip(names, policy.drives, strict=True):
-        national = float(stock.xs(drive.occupation, level="occupation_id").sum())
-        here = float(stock.get((region, drive.occupation), 0.0))
-        n = round(drive.per_year * here / national) if national > 0 else 0
-        draws.append(ScenarioDraw(scenario, name, drive.occupation, drive.per_year, n))
-    return sorted(draws, key=lambda d: (-d.n, d.assumption))
-
-
-def scenarios_with_drives() -> list[str]:
-    """The shipped scenarios that draw people into an occupation (a recruitment drive)."""
-    found = []
-    for path in sorted(forecast_service.SCENARIO_DIR.glob("*.yaml")):
-        loaded = forecast_service.load_scenario(path)
-        if any(a.kind == "recruitment_drive" for a in loaded.scenario.assumptions):
-            found.append(path.stem)
-    return found
-
-
-def waterbed_for_scenario(
-    store: Store, region: str, scenario: str, basis: str = "job_seekers", lang: str = "nl"
-) -> tuple[ScenarioDraw, Waterbed]:
-    """The waterbed of the scenario's largest recruitment drive in the region."""
-    flows_region = region.strip().upper()
-    inputs = forecast_service.forecast_inputs(store)
-    draws = [d for d in scenario_draws(store, flows_region, scenario, inputs) if d.n > 0]
-    if not draws:
-        raise ValidationError(
-            "scenario", scenario, "a scenario with a recruitment drive that reaches this region"
-        )
-    draw = draws[0]
-    result = waterbed(
-        store, flows_region, draw.occupation, draw.n, basis, "occupation", lang, inputs
-    )
-    return draw, result
