@@ -28,6 +28,7 @@ from lloradar.features.panel.service import (
     invitation,
     load_wave,
     submit_answers,
+    withdraw,
 )
 from lloradar.store import Store, open_store
 
@@ -127,6 +128,10 @@ def test_an_answer_without_consent_or_for_a_closed_wave_is_refused(store: Store)
         (invited.pseudonym, "participation", "werk"),
         (invited.pseudonym, "wellbeing", "8"),
     ]
+    assert withdraw(store, "r1", KEY)
+    assert invitation(store, token) is None  # a member who left: the link takes no answers
+    assert store.query("SELECT count(*) FROM panel_answer WHERE wave_id = 't1'")[0][0] == 2
+    add_members(store, members_csv([("r1", "r1@example.org")]), "m.csv", KEY)
     close_wave(store, "t1")
     invited = invitation(store, token)
     assert invited is not None

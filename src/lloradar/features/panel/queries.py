@@ -151,6 +151,10 @@ def invitation(store: Store, token_hash: str) -> Row | None:
     return rows[0] if rows else None
 
 
+def is_member(store: Store, pseudonym: str) -> bool:
+    return bool(store.query("SELECT 1 FROM panel_member WHERE pseudonym = ?", [pseudonym]))
+
+
 def is_invited(store: Store, wave_id: str, pseudonym: str) -> bool:
     return bool(
         store.query(

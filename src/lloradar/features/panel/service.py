@@ -272,8 +272,10 @@ class Invitation:
 
 
 def invitation(store: Store, token: str) -> Invitation | None:
+    """The invitation of a personal link; None for an unknown link or a member who left the
+    panel (their link no longer takes answers)."""
     found = queries.invitation(store, token_hash(token)) if token else None
-    if found is None:
+    if found is None or not queries.is_member(store, str(found[1])):
         return None
     wave = get_wave(store, str(found[0]))
     if wave is None:
