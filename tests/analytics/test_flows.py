@@ -10,11 +10,13 @@ from lloradar.analytics.disclosure import HIDDEN
 from lloradar.analytics.disclosure_grid import determined_by_graph
 from lloradar.analytics.flows import (
     STRUCTURAL,
+    ProtectedFlows,
     aggregate,
     allocate,
     flow_matrix,
     protect_flows,
     transition_probabilities,
+    visible_sources,
 )
 
 KEYS = ("a", "b", "c", "d")
@@ -95,3 +97,19 @@ def test_a_matrix_of_large_flows_is_shown_whole() -> None:
     assert protected.hidden == 0
     assert protected.outflow == ("1000", "450", STRUCTURAL, "500")
     assert protected.total == str(1950)
+
+
+def test_the_waterbed_shows_only_sources_the_matrix_shows() -> None:
+    p = transition_probabilities(np.full((3, 3), 0.5))
+    protected = protect_flows(flow_matrix(("x", "y", "z"), (30, 15, 40), p))
+    shown = {k for r, k in enumerate(protected.keys) if protected.cells[r][1].isdigit()}
+    assert protected.inflow[1].isdigit() and visible_sources(protected, "y") == shown
+    hidden_total = ProtectedFlows(
+        protected.keys,
+        protected.cells,
+        protected.outflow,
+        (HIDDEN, *protected.inflow[1:]),
+        protected.total,
+        protected.hidden + 1,
+    )
+    assert visible_sources(hidden_total, "x") == frozenset()  # a share would give it away

@@ -68,3 +68,14 @@ def test_the_text_names_the_sources_in_dutch_and_english() -> None:
     assert "64 uit zorghulp" in nl and "36 uit andere beroepen" in nl
     en = waterbed_text(labels, "Twente", target, shown, 36, {}, "en")
     assert "64 from zorghulp" in en and "tension (vacancies per short-term job seeker)" in en
+
+
+def test_a_source_without_a_ratio_to_show_gets_no_tension_sentence() -> None:
+    labels = {"a": "verpleegkundige", "b": "zorghulp"}
+    target = target_effect("a", Market(50, 25, 0), 10)
+    hidden = source_effect("b", Market(60, 40, 40), 10, "job_seekers")
+    hidden = type(hidden)(hidden.key, hidden.drawn, None, None)
+    text = waterbed_text(labels, "Twente", target, [hidden], 0, {}, "nl")
+    assert "10 uit zorghulp" in text and "In zorghulp gaat de spanning" not in text
+    nothing = waterbed_text(labels, "Twente", target, [], 10, {}, "en")
+    assert "not shown one by one here (protected" in nothing

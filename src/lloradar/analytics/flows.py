@@ -151,3 +151,15 @@ def protect_flows(matrix: FlowMatrix) -> ProtectedFlows:
         total=text(n, n),
         hidden=int(hidden.sum()),
     )
+
+
+def visible_sources(protected: ProtectedFlows, target: str) -> frozenset[str]:
+    """The origins of `target` whose flow the protected matrix shows, or none at all when the
+    target's inflow total is hidden: a view that splits N in proportion to the column (the
+    waterbed) would give that total away through any one shown cell."""
+    column = protected.keys.index(target)
+    if not protected.inflow[column].isdigit():
+        return frozenset()
+    return frozenset(
+        k for r, k in enumerate(protected.keys) if protected.cells[r][column].isdigit()
+    )

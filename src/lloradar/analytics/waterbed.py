@@ -149,6 +149,30 @@ def _people(value: int, lang: str) -> str:
     return f"{value:,}".replace(",", "." if lang == "nl" else ",")
 
 
+def _tension_sentence(name: str, effect: SourceEffect, lang: str) -> str:
+    """The source's tension before and after; nothing when no ratio may be shown."""
+    if effect.ratio_before is None:
+        return ""  # fewer than 10 short-term job seekers, or none: no ratio
+    nl = lang == "nl"
+    if effect.ratio_after is None:
+        after = (
+            "geen (er blijven geen kortdurend werkzoekenden over)"
+            if nl
+            else "none (no short-term job seekers are left)"
+        )
+    else:
+        after = _ratio(effect.ratio_after, lang)
+    before = _ratio(effect.ratio_before, lang)
+    if nl:
+        return (
+            f"In {name} gaat de spanning (vacatures per kortdurend werkzoekende) "
+            f"van {before} naar {after}. "
+        )
+    return (
+        f"In {name} tension (vacancies per short-term job seeker) goes from {before} to {after}. "
+    )
+
+
 def waterbed_text(
     labels: Mapping[str, str],
     place: str,
@@ -183,43 +207,27 @@ def waterbed_text(
                 else f" and {_people(rest, lang)} from other occupations"
             )
         parts.append(". " if nl else " come to it. ")
-        first = shown[0]
-        if first.ratio_after is None:
-            after = (
-                "geen (er blijven geen kortdurend werkzoekenden over)"
-                if nl
-                else "none (no short-term job seekers are left)"
-            )
-        else:
-            after = _ratio(first.ratio_after, lang)
+        parts.append(_tension_sentence(labels[shown[0].key], shown[0], lang))
+    else:
+        parts.append(
+            "komen ze uit beroepen die hier niet apart getoond worden (afgeschermd, minder "
+            "dan 10 mensen of af te leiden uit de totalen). "
+            if nl
+            else "they come from occupations not shown one by one here (protected: fewer than "
+            "10 people, or derivable from the totals). "
+        )
+    if target.ratio_before is not None:
         parts.append(
             (
-                f"In {labels[first.key]} gaat de spanning (vacatures per kortdurend werkzoekende) "
-                f"van {_ratio(first.ratio_before, lang)} naar {after}. "
+                f"In {name} zelf gaat de spanning van {_ratio(target.ratio_before, lang)} naar "
+                f"{_ratio(target.ratio_after, lang)}."
             )
             if nl
             else (
-                f"In {labels[first.key]} tension (vacancies per short-term job seeker) goes from "
-                f"{_ratio(first.ratio_before, lang)} to {after}. "
+                f"In {name} itself tension goes from {_ratio(target.ratio_before, lang)} to "
+                f"{_ratio(target.ratio_after, lang)}."
             )
         )
-    else:
-        parts.append(
-            f"komen ze uit {_people(pooled, lang)} kleine stromen die niet apart getoond worden. "
-            if nl
-            else f"they come from small flows ({_people(pooled, lang)}) not shown one by one. "
-        )
-    parts.append(
-        (
-            f"In {name} zelf gaat de spanning van {_ratio(target.ratio_before, lang)} naar "
-            f"{_ratio(target.ratio_after, lang)}."
-        )
-        if nl
-        else (
-            f"In {name} itself tension goes from {_ratio(target.ratio_before, lang)} to "
-            f"{_ratio(target.ratio_after, lang)}."
-        )
-    )
     if shown and shown[0].key in forecast:
         was, will = forecast[shown[0].key]
         parts.append(

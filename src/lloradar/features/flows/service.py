@@ -6,11 +6,12 @@ tables) and `payloads` (the JSON form); the skills engine is reached through its
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
 
+from lloradar.analytics.disclosure import MIN_PEOPLE
 from lloradar.analytics.flows import (
     FlowMatrix,
     ProtectedFlows,
@@ -18,6 +19,7 @@ from lloradar.analytics.flows import (
     flow_matrix,
     protect_flows,
     transition_probabilities,
+    visible_sources,
 )
 from lloradar.analytics.forecast import ForecastInputs, Rates
 from lloradar.analytics.waterbed import (
@@ -207,6 +209,14 @@ class Waterbed:
     text: str
 
 
+def _shown_ratios(effect: SourceEffect, market: Market | None) -> SourceEffect:
+    """The effect with its tension ratios only when the market has 10 or more short-term job
+    seekers (else, as in the published indicators, no ratio)."""
+    if market is not None and market.short >= MIN_PEOPLE:
+        return effect
+    return replace(effect, ratio_before=None, ratio_after=None)
+
+
 def waterbed(
     store: Store,
     region: str,
@@ -217,22 +227,24 @@ def waterbed(
     lang: str = "nl",
     inputs: ForecastInputs | None = None,
 ) -> Waterbed:
-    """Where N people drawn into `target` come from, and how tension changes there. A source
-    whose matrix cell is hidden is pooled with the others, so the view reveals no more than
-    the protected matrix."""
+    """Where N people drawn into `target` come from, and how tension changes there. The view
+    reveals no more than the protected matrix: a source whose cell is hidden is pooled with the
+    others, and when the target's inflow total is hidden every source is (each share of N
+    would give that total away); a tension ratio of fewer than 10 short-term job seekers is
+    not shown, as in the published indicators."""
     if not 0 < n <= MAX_DRAW:
         raise ValidationError("n", n, f"a number of people from 1 to {MAX_DRAW:,}")
     _check_choice("lang", lang, ("nl", "en"))
     flows = region_flows(store, region, basis, level)
     key = resolve_key(flows, target)
     drawn = draw_sources(flows.matrix, key, n)
-    column = flows.matrix.index(key)
-    visible = {
-        k for r, k in enumerate(flows.protected.keys) if flows.protected.cells[r][column].isdigit()
-    }
+    visible = visible_sources(flows.protected, key)
     empty = Market(0, 0, 0)
     effects = [
-        source_effect(k, flows.markets.get(k, empty), d, flows.basis) for k, d in drawn.items()
+        _shown_ratios(
+            source_effect(k, flows.markets.get(k, empty), d, flows.basis), flows.markets.get(k)
+        )
+        for k, d in drawn.items()
     ]
     shown = sorted((e for e in effects if e.key in visible), key=lambda e: (-e.drawn, e.key))
     pooled = sum(e.drawn for e in effects if e.key not in visible)
@@ -244,7 +256,9 @@ def waterbed(
             forecast = {k: v for k, v in effect.items() if k in visible or k == key}
         except IngestError:
             forecast = {}  # no workforce tables: the current tension only
-    result_target = target_effect(key, flows.markets.get(key, empty), n)
+    result_target = _shown_ratios(
+        target_effect(key, flows.markets.get(key, empty), n), flows.markets.get(key)
+    )
     text = waterbed_text(
         {k: flows.label(k, lang) for k in {key, *drawn}},
         flows.region_name,
