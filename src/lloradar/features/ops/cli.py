@@ -29,6 +29,7 @@ from lloradar.store.redact import redacted
 
 # By import string: uvicorn imports the app in each worker process.
 APP = "lloradar.server:create_app"
+WORKER_START_SECONDS = 120
 migrate_app = typer.Typer(help="Schema migrations: up to the latest, or down to a version.")
 
 
@@ -72,6 +73,9 @@ def serve(
         os.environ["LLORADAR_METRICS_DIR"] = metrics_dir
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # read by prometheus_client
     elif settings.metrics_dir is not None:
+        settings.metrics_dir.mkdir(parents=True, exist_ok=True)
+        for stale in settings.metrics_dir.glob("*.db"):  # the files of an earlier run's workers
+            stale.unlink()
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(settings.metrics_dir)
     console.print(
         f"LLO Radar serving {redacted(settings.store)} (schema {version}) at "
@@ -85,6 +89,9 @@ def serve(
         workers=workers,
         log_config=log_config(log_level, settings.log_format),
         access_log=False,  # the request middleware logs each request, with its id
+        # A new worker imports the whole app before it answers the supervisor's ping: on a busy
+        # machine that takes longer than uvicorn's 5 s, and it would be killed and restarted.
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
     )
 
 
