@@ -14,20 +14,17 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lloradar.analytics.extraction import Extractor, UniversalSentenceEncoder
 from lloradar.features.batch.service import (
     FileRun,
     Options,
@@ -38,23 +35,22 @@ from lloradar.features.batch.service import (
 from lloradar.pipeline import batch_load, batch_read
 from lloradar.pipeline.batch_load import Progress, SkillFinder
 from lloradar.pipeline.batch_read import LINE, POSTING_SCHEMA, QUARANTINE_SCHEMA
+from lloradar.pipeline.batch_workers import (
+    CHECKED_SCHEMA,
+    ROW,
+    SKILL_SCHEMA,
+    check_batches,
+    extract_batches,
+    portable,
+)
 from lloradar.pipeline.sources_load import region_lookup, today
 from lloradar.services.engines import spark_backend
 from lloradar.store import Store
 
+# A task of fewer texts costs more in loading the encoder on its worker than it saves.
+TEXTS_PER_TASK = 1_000
 DONE = "_SPARK_JOB_DONE"  # holds the checksum of the input the folder's output is from
 OUTPUTS = ("_checked", "vacancy", "vacancy_skill", "quarantine")
-CHECKED_SCHEMA = pa.schema([*POSTING_SCHEMA, *list(QUARANTINE_SCHEMA)[1:]])
-SKILL_SCHEMA = pa.schema(
-    [
-        (LINE, pa.int64()),
-        ("vacancy_id", pa.string()),
-        ("skill_id", pa.string()),
-        ("method", pa.string()),
-        ("score", pa.float64()),
-    ]
-)
-_ROW = "_row_index"
 
 
 def spark_file(
@@ -171,11 +167,11 @@ def run_job(
         context = session.sparkContext
         shipped_regions = context.broadcast(dict(regions))
         check = functools.partial(
-            _check_batches, source=source, today=today, regions=shipped_regions
+            check_batches, source=source, today=today, regions=shipped_regions
         )
         if batch_read.is_parquet(path):
             frame = session.read.parquet(str(path))
-            frame = frame.select(F.col("_metadata.row_index").alias(_ROW), "*")
+            frame = frame.select(F.col("_metadata.row_index").alias(ROW), "*")
         else:
             lines = session.read.text(str(path)).rdd.zipWithIndex()
             frame = lines.map(lambda pair: (pair[1] + 1, pair[0][0])).toDF(
@@ -213,83 +209,17 @@ def run_job(
                 )
             )
         )
-        quarantine.orderBy(LINE).coalesce(1).write.parquet(str(folder / "quarantine"))
+        quarantine.coalesce(1).sortWithinPartitions(LINE).write.parquet(str(folder / "quarantine"))
         postings = by_text.filter(F.col(LINE) == F.col("first")).select(*POSTING_SCHEMA.names)
         postings.orderBy(LINE).write.parquet(str(folder / "vacancy"))
         if finder is not None:
-            shipped = context.broadcast(_portable(finder))
-            extract = functools.partial(_extract_batches, finder=shipped, method=method)
+            shipped = context.broadcast(portable(finder))
+            extract = functools.partial(extract_batches, finder=shipped, method=method)
             texts = session.read.parquet(str(folder / "vacancy"))
-            texts = texts.select(LINE, "vacancy_id", "title", "description")
+            rows = sum(pq.ParquetFile(p).metadata.num_rows for p in _parts(folder / "vacancy"))
+            tasks = max(1, min(partitions, rows // TEXTS_PER_TASK))
+            texts = texts.select(LINE, "vacancy_id", "title", "description").repartition(tasks)
             found = texts.mapInArrow(extract, ddl(SKILL_SCHEMA))
-            found.orderBy(LINE, "skill_id").write.parquet(str(folder / "vacancy_skill"))
+            # each part in line order: DuckDB reads a batch's lines from the row groups that hold them
+            found.sortWithinPartitions(LINE).write.parquet(str(folder / "vacancy_skill"))
         shutil.rmtree(folder / "_checked", ignore_errors=True)
-
-
-def _check_batches(
-    batches: Iterator[pa.RecordBatch], *, source: str, today: date, regions: Any
-) -> Iterator[pa.RecordBatch]:
-    """Runs on the workers: each record checked as on the local path."""
-    lookup: Mapping[str, str] = regions.value
-    for batch in batches:
-        if _ROW in batch.schema.names:
-            records = []
-            for row in batch.to_pylist():
-                line = int(row.pop(_ROW)) + 1
-                records.append((line, batch_read.row_json(row)))
-        else:
-            records = [
-                (int(line), raw.encode())
-                for line, raw in zip(
-                    batch.column(LINE).to_pylist(), batch.column("raw").to_pylist(), strict=True
-                )
-                if raw is not None and raw.strip()
-            ]
-        postings, quarantine = batch_read.checked_tables(records, source, today, lookup)
-        combined = pa.concat_tables([postings, quarantine], promote_options="default").select(
-            CHECKED_SCHEMA.names
-        )
-        yield from combined.cast(CHECKED_SCHEMA).to_batches()
-
-
-def _portable(finder: SkillFinder) -> SkillFinder:
-    """The extractor to broadcast: everything but the encoder, whose weights every worker
-    loads from the installed package (faster than shipping them)."""
-    if isinstance(finder, Extractor) and isinstance(finder.encoder, UniversalSentenceEncoder):
-        shipped = copy.copy(finder)
-        cast(Any, shipped).encoder = None
-        return shipped
-    return finder
-
-
-def _worker_finder(shipped: Any) -> SkillFinder:
-    """The extractor of this Python worker: the broadcast's value is unpickled once per worker
-    (and workers are reused across tasks), so the encoder is loaded once there, not per batch
-    or row."""
-    finder = cast(SkillFinder, shipped.value)
-    if isinstance(finder, Extractor) and cast(Any, finder).encoder is None:
-        finder.encoder = UniversalSentenceEncoder()
-    return finder
-
-
-def _extract_batches(
-    batches: Iterator[pa.RecordBatch], *, finder: Any, method: str
-) -> Iterator[pa.RecordBatch]:
-    """Runs on the workers: the skills of each batch of postings."""
-    extractor = _worker_finder(finder)
-    for batch in batches:
-        table = pa.Table.from_batches([batch])
-        rows = batch_load.skill_rows(extractor, table, method)
-        lines = dict(
-            zip(table.column("vacancy_id").to_pylist(), table.column(LINE).to_pylist(), strict=True)
-        )
-        yield from pa.table(
-            {
-                LINE: pa.array([lines[r[0]] for r in rows], pa.int64()),
-                "vacancy_id": pa.array([r[0] for r in rows], pa.string()),
-                "skill_id": pa.array([r[1] for r in rows], pa.string()),
-                "method": pa.array([r[2] for r in rows], pa.string()),
-                "score": pa.array([r[3] for r in rows], pa.float64()),
-            },
-            schema=SKILL_SCHEMA,
-        ).to_batches()

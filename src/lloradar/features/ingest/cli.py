@@ -21,6 +21,7 @@ from lloradar.features.ingest.service import (
 from lloradar.features.ingest.shared import SharedRun, ingest_shared
 
 app = typer.Typer(help="Load labour-market sources (all or nothing, bad rows quarantined).")
+LARGE_FILE_BYTES = 20 * 2**20  # above this, `ingest vacancies` points to `batch vacancies`
 Target = Annotated[str, typer.Argument(help="A file path or an http(s) URL.")]
 Refresh = Annotated[
     bool,
@@ -104,7 +105,13 @@ def vacancies(
 ) -> None:
     """Vacancy texts (CSV, JSON Lines, schema.org JobPosting JSON-LD) with their skills; CSV
     columns and JSON keys may use schema.org names (datePosted, validThrough, jobLocation,
-    hiringOrganization, occupationalCategory)."""
+    hiringOrganization, occupationalCategory). For large feeds use `lloradar batch vacancies`
+    (batches with progress, resumable)."""
+    if Path(target).is_file() and Path(target).stat().st_size > LARGE_FILE_BYTES:
+        errors.print(
+            f"{target} is large: `lloradar batch vacancies {target}` loads it in batches with "
+            "progress and continues where it stopped if interrupted"
+        )
     with store_from_settings() as store:
         extract, method = store_extractor(store) if skills else (None, "")
         report = ingest_vacancies(
