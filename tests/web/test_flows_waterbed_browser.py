@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests_web_helpers import AXE, serious_violations
+
 
 def test_waterbed_view_shows_sources_that_add_up_to_n(page: Any, artifacts: Path) -> None:
     page.goto("/regio/AM05")
@@ -21,6 +23,8 @@ def test_waterbed_view_shows_sources_that_add_up_to_n(page: Any, artifacts: Path
     assert page.get_by_test_id("waterbed-total").inner_text() == "250"
     assert page.get_by_test_id("demo-label").is_visible()
     page.screenshot(path=str(artifacts / "waterbed-twente-nl.png"), full_page=True)
+    page.add_script_tag(url="/static/vendor/" + AXE.name)
+    assert serious_violations(page.evaluate("async () => await axe.run()")) == []
     page.goto(page.url + "&lang=en")  # the switch keeps the path only: ask again in English
     english = page.locator('[data-testid="waterbed"] [data-testid="duiding"]').inner_text()
     assert "If 250 people in Twente start work as healthcare assistant" in english
