@@ -224,3 +224,27 @@ def test_the_linkage_export_has_a_key_file_answers_and_a_codebook(store: Store) 
     assert not set(other.keyfile.split()) & set(files.keyfile.split()[1:])
     with pytest.raises(PanelError, match="16 characters"):
         linkage_export(store, "short")
+
+
+def test_a_wave_runs_the_same_on_both_stores(any_store: Store) -> None:
+    """Load, members, invitation, consent, answers and results on DuckDB and PostgreSQL."""
+    load_wave(any_store, WAVE, "t1.yaml")
+    rows = [(f"m{n}", f"m{n}@example.org") for n in range(12)]
+    assert add_members(any_store, members_csv(rows), "m.csv", KEY).added == 12
+    assert invite(any_store, "t1", "https://radar.example", today=OPEN_DAY) == 12
+    bodies = any_store.query("SELECT body FROM panel_outbox ORDER BY pseudonym")
+    for (body,) in bodies:
+        invited = invitation(any_store, str(body).split("/panel/", 1)[1].split()[0])
+        assert invited is not None
+        give_consent(any_store, invited, OPEN_DAY)
+        again = invitation(any_store, str(body).split("/panel/", 1)[1].split()[0])
+        assert again is not None and again.consented
+        submit_answers(any_store, again, {"participation": "werk", "wellbeing": "7"}, OPEN_DAY)
+    (response,) = response_report(any_store)
+    assert (response.invited, response.responded) == (12, None)  # 12 of 12: the 0 others
+    results = wave_results(any_store, "t1")
+    assert results is not None and results.populations["all"] == 12
+    wellbeing = results.results["all"][1]
+    assert (wellbeing.respondents, wellbeing.mean, wellbeing.median) == (12, 7.0, 7.0)
+    # all twelve chose 'werk': shown, it would tell that nobody chose 'anders' (a 0)
+    assert results.results["all"][0].counts == {"werk": None, "anders": None}

@@ -24,7 +24,8 @@ def download_82070(shared_data: Path) -> Path:
     return shared_data / V3 / "cbsodata-download-82070ENG"
 
 
-def test_a_table_loads_from_a_saved_cbsodata_folder(duck: Store, download_82070: Path) -> None:
+def test_a_table_loads_from_a_saved_cbsodata_folder(any_store: Store, download_82070: Path) -> None:
+    duck = any_store  # DuckDB and PostgreSQL
     report = load_table(duck, "82070ENG", folder=download_82070)
     assert report.stored == {"cbs_observation": 630, "statline_table": 1, "statline_topic": 2}
     assert duck.query("SELECT title, period FROM statline_table") == [

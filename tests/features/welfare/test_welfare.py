@@ -76,7 +76,8 @@ def add_gemeenten(store: Store) -> None:
     )
 
 
-def test_gemeente_rows_are_aggregated_to_their_arbeidsmarktregio(duck: Store) -> None:
+def test_gemeente_rows_are_aggregated_to_their_arbeidsmarktregio(any_store: Store) -> None:
+    duck = any_store  # DuckDB and PostgreSQL
     from lloradar.features.ingest.reference import load_reference_data
 
     load_reference_data(duck, None)
