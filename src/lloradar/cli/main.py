@@ -11,6 +11,7 @@ from lloradar.features.batch import cli as batch
 from lloradar.features.employer import cli as employer_cli
 from lloradar.features.flows import cli as flows
 from lloradar.features.forecast import cli as forecast
+from lloradar.features.inclusion import cli as inclusion
 from lloradar.features.indicators import cli as indicators
 from lloradar.features.ingest import cli as ingest
 from lloradar.features.ingest import regions_cli as regions
@@ -40,6 +41,7 @@ app.add_typer(store.app, name="store")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(forecast.app, name="forecast")
 app.add_typer(flows.app, name="flows")
+app.add_typer(inclusion.app, name="inclusion")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(batch.app, name="batch")
 app.add_typer(sources_cli.app, name="sources")

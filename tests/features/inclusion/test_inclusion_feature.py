@@ -3,13 +3,16 @@ the labour market per region, protected, with their potential toward tight occup
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from demo_worlds import copy_world
+from lloradar.cli.main import app as cli
 from lloradar.domain.errors import ValidationError
 from lloradar.features.inclusion import service
 from lloradar.features.indicators.radar import radar_for_store
@@ -64,3 +67,13 @@ def test_page_and_api(world: Path, store: Store) -> None:
         answer = client.get("/api/inclusion/regions/AM05?lang=en").json()
         assert answer["is_demo"] and answer["benefit_type"]["rows"][0]["label"].startswith("Social")
         assert client.get("/api/inclusion/regions/XX1").status_code == 422
+
+
+def test_cli_shows_the_region(world: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LLORADAR_STORE", str(world))
+    result = CliRunner().invoke(cli, ["inclusion", "show", "AM05", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["region_name"] == "Twente" and payload["work_limited"]["total"] >= 10
+    refused = CliRunner().invoke(cli, ["inclusion", "show", "Twente"])
+    assert refused.exit_code == 1 and "field 'region'" in refused.output
