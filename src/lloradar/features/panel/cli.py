@@ -135,14 +135,15 @@ def response(group: str | None = typer.Option(None, "--group", help="One group o
     table = Table(title=f"Response per wave{f' ({group})' if group else ''}")
     for column in ("wave", "invited", "responded", "response %", "retained", "attrition %"):
         table.add_column(column)
-    for r in rows:
+    for n, r in enumerate(rows):
+        first = n == 0  # the first wave has no attrition
         table.add_row(
             r.wave_id,
             _shown(r.invited),
             _shown(r.responded),
             _shown(r.response_rate),
-            "-" if r.previous_respondents is None and r.retained is None else _shown(r.retained),
-            _shown(r.attrition_rate),
+            "-" if first else _shown(r.retained),
+            "-" if first else _shown(r.attrition_rate),
         )
     console.print(table)
 
