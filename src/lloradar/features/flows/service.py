@@ -45,7 +45,7 @@ LEVELS: tuple[Level, ...] = ("occupation", "sector")
 MAX_DRAW = 1_000_000
 
 _LOCK = threading.Lock()
-_PAIRS: dict[tuple[str, int, tuple[str, ...]], tuple[list[str], np.ndarray]] = {}
+_PAIRS: dict[tuple[str, tuple[str, ...]], tuple[object, np.ndarray]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +82,20 @@ def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
 
 def _similarity(store: Store, keys: list[str]) -> tuple[list[str], np.ndarray]:
     """The skills engine's similarity between the given occupations (those it knows), in
-    their order: only these origin rows are scored, not the whole taxonomy (kept per model)."""
+    their order: only these origin rows are scored, not the whole taxonomy. Kept per model
+    object (a rebuilt model after a taxonomy import scores again)."""
     model = skills_service.similarity_model(store.url)
     known = [k for k in keys if k in model.index]
-    cache_key = (store.url, id(model), tuple(known))
+    cache_key = (store.url, tuple(known))
     with _LOCK:
-        if cache_key not in _PAIRS:
+        cached = _PAIRS.get(cache_key)
+        if cached is None or cached[0] is not model:
             if len(_PAIRS) > 64:
                 _PAIRS.clear()
             rows = [model.index[k] for k in known]
             scores = model.components(rows).score() if rows else np.zeros((0, 0))
-            _PAIRS[cache_key] = (known, np.asarray(scores)[:, rows])
-        return _PAIRS[cache_key]
+            cached = _PAIRS[cache_key] = (model, np.asarray(scores)[:, rows])
+        return known, cached[1]
 
 
 def _outflow(
