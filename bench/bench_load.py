@@ -61,6 +61,7 @@ VACANCY = (
 ANONYMOUS = (("map", 30), ("region", 35), ("question", 20), ("factsheet", 15))
 CITIZEN = (("passport", 30), ("navigator", 30), ("tasks", 25), ("region", 15))
 EMPLOYER = (("employer", 50), ("employer post", 15), ("region", 35))
+FACTSHEETS = 6  # factsheets are asked of this many regions (the others are drawn once a day)
 CLASS = {
     "map": "anonymous (cached)",
     "region": "anonymous (cached)",
@@ -263,8 +264,8 @@ async def one_request(
         return await http.get(f"/regio/{region}")
     if page == "question":
         return await http.get("/vraag", params={"q": rng.choice(QUESTIONS)})
-    if page == "factsheet":
-        return await http.get(f"/regio/{region}/factsheet.pdf")
+    if page == "factsheet":  # the popular ones: the first few regions
+        return await http.get(f"/regio/{rng.choice(regions[:FACTSHEETS])}/factsheet.pdf")
     if page == "passport":
         return await http.get("/paspoort")
     if page == "navigator":
@@ -399,12 +400,30 @@ def report(store: str, workers: int, users: int, results: Results, seconds: floa
     return rows
 
 
+def server_metrics(base: str, store: str) -> list[str]:
+    """What the server's /metrics says after the levels: page cache and pool, all workers."""
+    text = httpx.get(base + "/metrics", timeout=30).text
+    wanted = (
+        "lloradar_page_cache_total{",
+        "lloradar_db_pool_connections{",
+        "lloradar_db_pool_errors",
+    )
+    return [
+        f"<!-- {store} /metrics: {line} -->"
+        for line in text.splitlines()
+        if line.startswith(wanted)
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stores", default="postgres,duckdb")
     parser.add_argument("--levels", default="10,50,200")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument(
+        "--warmup", type=float, default=15.0, help="seconds at 10 users, not counted"
+    )
     parser.add_argument("--pg-workers", type=int, default=4)
     parser.add_argument("--duckdb", type=Path, help="a demo world to copy (else one is built)")
     args = parser.parse_args()
@@ -416,7 +435,8 @@ def main() -> None:
     else:
         build_world(world)
     header = [
-        f"{args.seconds:.0f} s per level, think time {args.think} s (exponential), loopback",
+        f"{args.seconds:.0f} s per level after a {args.warmup:.0f} s warm-up, think time "
+        f"{args.think} s (exponential), loopback",
         "| store | workers | users | pages | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
         "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -427,12 +447,16 @@ def main() -> None:
                 credentials = demo_passwords(url)
                 workers = args.pg_workers if store == "postgres" else 1
                 with served(url, workers, root / f"{store}.log") as base:
+                    # Warm-up, not counted: every worker renders the pages once and fills its
+                    # caches, as a server that has run for a while has.
+                    asyncio.run(level(base, 10, args.warmup, args.think, credentials))
                     for users in levels:
                         results, took = asyncio.run(
                             level(base, users, args.seconds, args.think, credentials)
                         )
                         rows += report(store, workers, users, results, took)
                         print("\n".join(rows[-6:]), flush=True)
+                    rows += server_metrics(base, store)
     finally:
         print("\n".join([*header, *rows]))
         shutil.rmtree(root, ignore_errors=True)

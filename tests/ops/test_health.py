@@ -119,3 +119,25 @@ def test_metrics_count_requests_by_route_template(client: TestClient) -> None:
     assert 'route="/api/regions/{code}"' in response.text
     assert "XX99" not in response.text  # the raw path never becomes a label
     assert "lloradar_page_cache_total" in response.text
+
+
+def test_readyz_says_busy_soon_while_another_process_writes_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from lloradar.features.ops.service import PROBE_WAIT_SECONDS, readiness
+
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "store"))
+    from test_duckdb_lock_wait import hold_lock
+
+    path = tmp_path / "busy.duckdb"
+    holder = hold_lock(path, 30)
+    try:
+        started = time.monotonic()
+        state = readiness(str(path))
+        assert time.monotonic() - started < PROBE_WAIT_SECONDS + 5
+        assert not state.ready and "lock" in state.detail.lower()
+    finally:
+        holder.kill()
+        holder.communicate(timeout=30)

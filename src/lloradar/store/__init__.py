@@ -48,13 +48,16 @@ def forget_current(url: str) -> None:
         _current.discard(identity)
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
+def open_store(url: str, *, migrate: bool = True, wait: float | None = None) -> Store:
     """Open the store at `url`: a postgresql:// URL or a DuckDB file path (':memory:' too).
     A PostgreSQL URL with a pool in this process (`use_pool`) borrows one of its connections.
-    `migrate`: apply the migrations not applied yet, once per store and process."""
+    `migrate`: apply the migrations not applied yet, once per store and process. `wait`: how
+    long a DuckDB open waits for another process's lock (default LLORADAR_LOCK_WAIT)."""
     try:
         store: Store = (
-            PostgresStore(url, pool=pool_for(url)) if _is_postgres(url) else DuckDBStore(url)
+            PostgresStore(url, pool=pool_for(url))
+            if _is_postgres(url)
+            else DuckDBStore(url, wait=wait)
         )
     except (duckdb.Error, psycopg.Error) as error:
         reason = scrubbed(str(error).splitlines()[0], url)

@@ -3,7 +3,9 @@ its store (docs/operations.md)."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -70,6 +72,7 @@ def serve(
     os.environ["LLORADAR_MIGRATE_ON_START"] = "false"
     if workers > 1 and settings.metrics_dir is None:
         metrics_dir = tempfile.mkdtemp(prefix="lloradar-metrics-")
+        atexit.register(shutil.rmtree, metrics_dir, True)
         os.environ["LLORADAR_METRICS_DIR"] = metrics_dir
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # read by prometheus_client
     elif settings.metrics_dir is not None:

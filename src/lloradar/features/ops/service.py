@@ -75,6 +75,10 @@ POOL_TIMEOUTS = Gauge(
 )
 
 
+# A readiness probe waits this long for a DuckDB file another process writes, then says busy.
+PROBE_WAIT_SECONDS = 2.0
+
+
 def is_postgres(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
 
@@ -116,7 +120,7 @@ def readiness(url: str) -> Readiness:
     """Ready: the store answers and its schema is the one this code needs."""
     needed = latest_version()
     try:
-        with open_store(url, migrate=False) as store:
+        with open_store(url, migrate=False, wait=PROBE_WAIT_SECONDS) as store:
             found = store.schema_version()
     except StoreUnavailable as error:
         return Readiness(False, redacted(url), None, needed, str(error))
