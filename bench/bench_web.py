@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -88,7 +89,11 @@ def main() -> None:
             "--log-level",
             "warning",
         ],
-        env={**os.environ, "LLORADAR_STORE": str(store)},
+        env={
+            **os.environ,
+            "LLORADAR_STORE": str(store),
+            "LLORADAR_PSEUDONYM_KEY": secrets.token_urlsafe(32),  # the server needs one
+        },
     )
     base = f"http://127.0.0.1:{port}"
     try:
