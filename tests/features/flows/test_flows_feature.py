@@ -217,3 +217,13 @@ def test_api_and_page_answer_a_scenarios_waterbed(client: TestClient) -> None:
     assert refused.status_code == 422 and "scenario" in refused.text  # no recruitment drive
     page = client.get("/regio/AM05/stromen?scenario=police-recruitment&basis=employed").text
     assert 'data-testid="scenario-draw"' in page and "police-drive" in page
+
+
+def test_a_target_nobody_can_move_into_is_named(store: Store) -> None:
+    flows = service.region_flows(store, "AM05")
+    closed = [k for c, k in enumerate(flows.protected.keys) if flows.protected.inflow[c] == "-"]
+    label = flows.label(closed[0], "en")
+    with pytest.raises(
+        LookupError, match=f"no one moves into {label} in the flow matrix of Twente"
+    ):
+        service.waterbed(store, "AM05", closed[0], 10)

@@ -239,7 +239,14 @@ def waterbed(
     _check_choice("lang", lang, ("nl", "en"))
     flows = region_flows(store, region, basis, level)
     key = resolve_key(flows, target)
-    drawn = draw_sources(flows.matrix, key, n)
+    try:
+        drawn = draw_sources(flows.matrix, key, n)
+    except LookupError:
+        raise LookupError(
+            f"no one moves into {flows.label(key, 'en')} in the flow matrix of "
+            f"{flows.region_name}: no occupation of the region has a viable move to it in the "
+            "skills engine (or its stock is 0)"
+        ) from None
     visible = visible_sources(flows.protected, key)
     empty = Market(0, 0, 0)
     effects = [
