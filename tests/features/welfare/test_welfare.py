@@ -98,7 +98,9 @@ def test_gemeente_rows_are_aggregated_to_their_arbeidsmarktregio(any_store: Stor
     )
     assert values["woz"].value is None  # not in the table: no figure, not zero
     text = welfare_text(profile, "nl")
-    assert any(t.startswith("Gemiddeld inkomen per inwoner: 23,0 x 1.000 euro") for t in text)
+    income_text = next(t for t in text if t.startswith("Gemiddeld inkomen per inwoner"))
+    assert income_text.startswith("Gemiddeld inkomen per inwoner: 23,0 x 1.000 euro, lager dan")
+    assert income_text.endswith(": ongunstig.")  # higher income is better: below is unfavourable
 
 
 @pytest.fixture(scope="module")

@@ -190,8 +190,21 @@ def welfare_text(profile: WelfareProfile, lang: str) -> list[str]:
         else:
             word = "lager dan" if lang == "nl" else "lower than"
         country = "Nederland" if lang == "nl" else "the Netherlands"
-        out.append(f"{what}, {word} {country} ({number(v.national, lang)}).")
+        out.append(f"{what}, {word} {country} ({number(v.national, lang)}){_judged(v, lang)}.")
     return out
+
+
+def _judged(v: WelfareValue, lang: str) -> str:
+    """', gunstig' / ', ongunstig' when the indicator has a direction and differs from the
+    national figure by 1% or more; nothing for neutral indicators (a WOZ value)."""
+    if v.value is None or v.national is None or v.indicator.higher_is == "neutral":
+        return ""
+    if abs(v.value - v.national) < 0.01 * max(abs(v.national), 1e-9):
+        return ""
+    good = (v.value > v.national) == (v.indicator.higher_is == "better")
+    if lang == "nl":
+        return ": gunstig" if good else ": ongunstig"
+    return ": favourable" if good else ": unfavourable"
 
 
 def theme_name(theme: str, lang: str) -> str:
