@@ -92,17 +92,12 @@ def test_team_view_only_for_ten_or_more_and_never_a_difference_of_one(client: An
             assert (view["refused"], view["tasks"]) == ("too_few", [])
     view = boss.client.get(f"/api/tasks/teams/{code}").json()
     assert view["refused"] is None and view["members"] == 10
-    assert view["tasks"] == [
-        {
-            "task_key": keys[0],
-            "text": view["tasks"][0]["text"],
-            "raters": 10,
-            "doing": None,  # 10 of 10: the 0 who do not would be known
-            "can_do": 3.0,
-            "want_to_learn": 4.0,
-            "energy": 3.0,
-        }
-    ]
+    (task,) = view["tasks"]
+    assert (task["task_key"], task["raters"]) == (keys[0], 10)
+    assert task["doing"] is None  # about 10 of 10: the few who do not would be known
+    # exact means 3.0, 4.0 and 3.0, shown with the team's fixed noise in bands of 0.5
+    bands = {1 + i / 2 for i in range(9)}
+    assert {task["can_do"], task["want_to_learn"], task["energy"]} <= bands
     eleventh = logged_in_client(client.app, "citizen")
     eleventh.client.post(f"/api/tasks/teams/{code}/join", json={"consent": True})
     _rate(eleventh, occupation, keys[0], 5)

@@ -203,8 +203,10 @@ def test_team_view_needs_ten_refuses_differencing_and_strangers(
     shown = tasks.team_report(any_store, boss, code)
     assert (shown.view.refused, shown.view.members) == (None, 10)
     (row,) = shown.view.rows
-    assert (row.raters, row.doing, row.can_do, row.want_to_learn) == (10, None, 3.0, 4.0)
-    assert row.energy == 2.9  # (2+3+4)*3 + 2 over 10 people
+    assert (row.raters, row.doing) == (10, None)
+    # exact means 3.0, 4.0 and 2.9, shown with the team's fixed noise in bands of 0.5
+    bands = {1 + i / 2 for i in range(9)}
+    assert {row.can_do, row.want_to_learn, row.energy} <= bands
     assert shown.texts["onet:1839"].text == "Maintain accurate records."
     member = any_store.query(
         "SELECT account_id FROM task_team_member WHERE team_code = ? LIMIT 1", (code,)

@@ -14,10 +14,24 @@ stated rule over three real signals, never a made-up number:
 when the `DisclosureLedger` of the team (every population shown before, also in earlier views)
 finds no earlier population that differs from it by 1 to 9 people. The whole team and each
 task's raters are such populations; there are no free subgroups.
+
+Even then an employer who knows (or made up) the answers of all members but one could subtract
+them from an exact mean (issue 18, finding 1). So every figure carries calibrated noise before it
+is shown: Laplace noise of scale `sensitivity / (n * EPSILON)` on a mean of n ratings on the 1-5
+scales (one member moves it by at most 4/n), and of scale `1 / EPSILON` on the count of members
+who do the task; the means are then shown in bands of 0.5, the count as a whole number, hidden
+when fewer than 10 on either side. The noise is drawn from a keyed hash of the team's secret key,
+the task and the population (`noise_key`), so asking again, or changing the made-up answers,
+gives the same noise for the same population: it cannot be averaged away, and whatever the other
+answers are, one member's answers change what is shown only within the noise (epsilon-
+differential privacy per figure, EPSILON = 1).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
@@ -27,6 +41,9 @@ from lloradar.domain.tasks import Task, TaskRating, Trend
 
 GROWING_FROM = 0.02
 CORE_KINDS = frozenset({"Core", "essential", "demo"})
+EPSILON = 1.0  # the privacy loss allowed per figure of the team view
+SCALE_RANGE = 4  # the 1-5 scales: one member moves a sum by at most 4
+BAND = 0.5  # the team view's means are shown to the nearest half point
 HIGH = 4  # on the 1-5 scales: "yes, clearly"
 LOW = 2
 
@@ -172,8 +189,28 @@ class TeamView:
     answered: tuple[frozenset[Hashable], ...]  # populations to add to the team's ledger
 
 
-def team_view(ratings: Sequence[MemberRating], ledger: DisclosureLedger) -> TeamView:
-    """Aggregates of a team's ratings; refuses populations under 10 and differencing."""
+def laplace_noise(noise_key: bytes, label: str, scale: float) -> float:
+    """A Laplace(0, scale) draw fixed by `noise_key` and `label` (HMAC-SHA256 as the source)."""
+    digest = hmac.new(noise_key, label.encode(), hashlib.sha256).digest()
+    u = (int.from_bytes(digest[:8], "big") + 0.5) / 2**64 - 0.5  # in (-0.5, 0.5)
+    return -scale * math.copysign(1.0, u) * math.log(1 - 2 * abs(u))
+
+
+def noisy_mean(values: Sequence[int], noise_key: bytes, label: str) -> float:
+    """The mean of 1-5 ratings with noise for their number, in bands of `BAND`, within 1-5."""
+    noisy = fmean(values) + laplace_noise(noise_key, label, SCALE_RANGE / (len(values) * EPSILON))
+    return min(5.0, max(1.0, round(noisy / BAND) * BAND))
+
+
+def noisy_count(count: int, whole: int, noise_key: bytes, label: str) -> int:
+    return min(whole, max(0, round(count + laplace_noise(noise_key, label, 1 / EPSILON))))
+
+
+def team_view(
+    ratings: Sequence[MemberRating], ledger: DisclosureLedger, noise_key: bytes
+) -> TeamView:
+    """Aggregates of a team's ratings with calibrated noise; refuses populations under 10 and
+    differencing. `noise_key` is the team's secret (see the module text)."""
     before = len(ledger.answered)
     population = frozenset(r.member for r in ratings)
     if len(population) < MIN_PEOPLE:
@@ -190,15 +227,19 @@ def team_view(ratings: Sequence[MemberRating], ledger: DisclosureLedger) -> Team
         if ledger.answer(raters) is None:
             hidden += 1
             continue
-        doing, _ = protect_share(sum(r.rating.does_task for r in group), len(group))
+        label = key + "|" + "|".join(sorted(str(m) for m in raters))
+        doing_count = noisy_count(
+            sum(r.rating.does_task for r in group), len(group), noise_key, label + "|does"
+        )
+        doing, _ = protect_share(doing_count, len(group))
         rows.append(
             TeamTaskRow(
                 key,
                 len(group),
                 doing,
-                round(fmean(r.rating.can_do for r in group), 1),
-                round(fmean(r.rating.want_to_learn for r in group), 1),
-                round(fmean(r.rating.energy for r in group), 1),
+                noisy_mean([r.rating.can_do for r in group], noise_key, label + "|can"),
+                noisy_mean([r.rating.want_to_learn for r in group], noise_key, label + "|learn"),
+                noisy_mean([r.rating.energy for r in group], noise_key, label + "|energy"),
             )
         )
     rows.sort(key=lambda row: (-row.energy, row.task_key))

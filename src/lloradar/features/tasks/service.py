@@ -335,6 +335,12 @@ def _member_pseudonym(code: str, account_id: str) -> str:
     return hashlib.sha256(f"{code}|{audit.pseudonym(account_id)}".encode()).hexdigest()[:24]
 
 
+def _noise_key(code: str) -> bytes:
+    """The team's secret for the noise of its view: a keyed hash under the server's key, so it
+    is fixed per team and unknown to the employer."""
+    return audit.pseudonym("team-view-noise:" + code).encode()
+
+
 @dataclass(frozen=True, slots=True)
 class TeamReport:
     code: str
@@ -360,7 +366,7 @@ def team_report(store: Store, employer: Account, code: str) -> TeamReport:
     ]
     occupations_seen = {str(r[1]) for r in rows}
     with store.transaction():
-        view = team_view(ratings, queries.ledger(store, code))
+        view = team_view(ratings, queries.ledger(store, code), _noise_key(code))
         for population in view.answered:
             members = "\n".join(sorted(str(m) for m in population))
             key = hashlib.sha256(members.encode()).hexdigest()[:32]
