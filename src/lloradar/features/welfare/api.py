@@ -31,7 +31,7 @@ def welfare(
             "theme": v.indicator.theme,
             "indicator": v.indicator.id,
             "label": v.indicator.label(lang),
-            "unit": v.indicator.unit,
+            "unit": v.indicator.unit_in(lang),
             "value": v.value,
             "national": v.national,
             "parts_used": v.parts_used,

@@ -29,6 +29,10 @@ class WelfareIndicator:
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_nl
 
+    def unit_in(self, lang: str) -> str:
+        """The unit in the reader's language (Dutch writes 1.000, English 1,000)."""
+        return self.unit.replace("1.000", "1,000") if lang == "en" else self.unit
+
 
 INDICATORS = (
     WelfareIndicator(

@@ -66,7 +66,7 @@ def show(region: str = typer.Argument(..., help="Region code, e.g. AM05.")) -> N
             v.indicator.label(lang),
             number(v.value, lang),
             number(v.national, lang),
-            v.indicator.unit,
+            v.indicator.unit_in(lang),
             f"{v.parts_used}/{v.parts_in_region}",
         )
     console.print(table)

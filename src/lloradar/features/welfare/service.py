@@ -179,7 +179,7 @@ def welfare_text(profile: WelfareProfile, lang: str) -> list[str]:
     for v in profile.values:
         if v.value is None:
             continue
-        what = f"{v.indicator.label(lang)}: {number(v.value, lang)} {v.indicator.unit}"
+        what = f"{v.indicator.label(lang)}: {number(v.value, lang)} {v.indicator.unit_in(lang)}"
         if v.national is None:
             out.append(f"{what}.")
             continue
