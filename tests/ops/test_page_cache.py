@@ -59,6 +59,7 @@ def test_a_repeated_anonymous_page_is_answered_from_the_cache() -> None:
     assert calls["/page"] == 1
     assert hits() == before + 1
     assert first.headers["x-request-id"] != second.headers["x-request-id"]
+    assert len(second.headers.get_list("x-request-id")) == 1  # its own id, not the first's too
     client.get("/page?x=2")  # another query is another page
     client.get("/page?x=1", headers={"Accept-Language": "en"})  # and another language
     assert calls["/page"] == 3

@@ -135,15 +135,18 @@ class RequestObserver:
         kept: list[Message] | None = [] if key is not None else None
         id_header = (b"x-request-id", request_id.encode())
 
+        size = 0
+
         async def answer(message: Message) -> None:
-            nonlocal status, kept
+            nonlocal status, kept, size
+            if kept is not None:  # as the app sent it: a hit gets its own request id
+                kept.append(message)
+                size += len(message.get("body", b""))
+                if size > CACHE_BODY_LIMIT:
+                    kept = None
             if message["type"] == "http.response.start":
                 status = message["status"]
                 message = {**message, "headers": [*message.get("headers", []), id_header]}
-            if kept is not None:
-                kept.append(message)
-                if sum(len(m.get("body", b"")) for m in kept) > CACHE_BODY_LIMIT:
-                    kept = None
             await send(message)
 
         try:
