@@ -1,6 +1,6 @@
 """Occupation transitions on the real ESCO (+ O*NET and the ESCO -> O*NET link):
 
-1. the check set (bench/similarity_check_set.csv, see similarity_check_set.md): recall@20, MRR
+1. the check set (bench/results/similarity_check_set.csv, built by similarity_check_set.py; see similarity_check_set.md): recall@20, MRR
    and nDCG@20 of the first score, the new score (with and without its O*NET component), a
    ranking by shared ISCO code prefix and a tf-idf skill cosine plus ISCO prefix (and the new
    score with the extractor's skill vectors as a second source of near skills), per part
@@ -27,6 +27,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_eval import SHARED
 from peer_venv import peer_python
+from similarity_check_set import OUTPUT as CHECK_SET
+from similarity_check_set import main as build_check_set
 
 from lloradar.analytics import transitions
 from lloradar.analytics.similarity import COMPONENT_WEIGHTS, STOP_WORDS, WEIGHTS, SimilarityModel
@@ -36,7 +38,6 @@ from lloradar.pipeline.taxonomy_import import import_esco, import_onet
 from lloradar.store import open_store
 
 HERE = Path(__file__).resolve().parent
-CHECK_SET = HERE / "similarity_check_set.csv"
 K = 20
 GROUPS = {"esco_hierarchy": {"broader", "narrower", "sibling"}, "onet_title": {"onet_title"}}
 Scores = npt.NDArray[np.float32]
@@ -72,6 +73,8 @@ def level_filter(model: SimilarityModel, scores: Scores) -> Scores:
 
 def truth(model: SimilarityModel) -> dict[tuple[str, str], dict[int, set[int]]]:
     """(part, relation group) -> origin row -> relevant rows."""
+    if not CHECK_SET.exists():
+        build_check_set(SHARED)
     found: dict[tuple[str, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
     with CHECK_SET.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

@@ -1,6 +1,6 @@
 """Build the occupation-transition check set from public files (see similarity_check_set.md).
 
-Writes bench/similarity_check_set.csv: origin, target, relation, part. Run:
+Writes bench/results/similarity_check_set.csv (git-ignored): origin, target, relation, part. Run:
     .venv/bin/python bench/similarity_check_set.py [SHARED_DATA]   (default $LLORADAR_SHARED_DATA)
 The file is committed; rerunning it on the same data gives the same rows."""
 
@@ -19,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
-OUTPUT = HERE / "similarity_check_set.csv"
+# Built from ../shared/data on demand (never committed: it is derived from ESCO and O*NET).
+OUTPUT = HERE / "results" / "similarity_check_set.csv"
 HELD_OUT_SHARE = 30  # percent of origin occupations kept apart (never used to tune)
 MAX_GROUP = 8  # an O*NET title shared by more ESCO occupations than this is too generic
 
@@ -85,6 +86,7 @@ def main(shared: Path) -> None:
     esco, onet = shared / "esco-v1.1.1", shared / "onet"
     rows = dict(onet_titles(esco, onet))
     rows.update(esco_hierarchy(esco))  # an ESCO relation names the pair when both hold
+    OUTPUT.parent.mkdir(exist_ok=True)
     with OUTPUT.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["origin", "target", "relation", "part"])

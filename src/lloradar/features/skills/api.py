@@ -26,12 +26,22 @@ class SkillRef(BaseModel):
     label: str
 
 
+class NearSkillOut(SkillRef):
+    close_to: SkillRef  # the skill the origin has that is close to this missing one
+
+
 class SimilarOut(BaseModel):
+    """One move, explained: the skills shared and to learn, and the score's components (`work`
+    and `job_zone_step` are null without an O*NET link)."""
+
     uri: str
     label: str
     similarity: float
     shared_skills: list[SkillRef]
     missing_skills: list[SkillRef]
+    viability: Literal["highly viable", "viable", "not viable"]
+    components: dict[str, float | None]
+    near_skills: list[NearSkillOut]
 
 
 class SimilarPage(BaseModel):
