@@ -87,6 +87,18 @@ def cached_vectors(entries):  # type: ignore[no-untyped-def]
     return vectors
 
 
+def world_extractor(path: Path):  # type: ignore[no-untyped-def]
+    """The skills engine's extractor as `ingest vacancies` builds it, over a store's ESCO."""
+    from lloradar.features.ingest.service import store_extractor
+    from lloradar.features.skills.service import load_extractor
+    from lloradar.store import open_store
+
+    with open_store(str(path)) as store:
+        extract, _ = store_extractor(store)
+        extractor = load_extractor(store)
+    return extract, len(extractor.entries), extractor
+
+
 def batched(store, source: Path, extractor, batch_rows: int):  # type: ignore[no-untyped-def]
     """The batched, resumable ingest of the same file (no skill demand afterwards)."""
     from lloradar.features.batch.service import Options, run_batch
@@ -102,6 +114,12 @@ def main() -> None:
     parser.add_argument("--no-skills", action="store_true")
     parser.add_argument("--mode", choices=["whole", "batched", "both"], default="both")
     parser.add_argument("--batch-rows", type=int, default=5_000)
+    parser.add_argument(
+        "--world",
+        type=Path,
+        help="a store with the ESCO taxonomy imported (e.g. after `lloradar demo build`): the "
+        "product's extractor over it, with its cached skill vectors, instead of the CSV",
+    )
     args = parser.parse_args()
     from lloradar.features.ingest.service import ingest_vacancies
     from lloradar.pipeline.regions import load_builtin_regions
@@ -114,7 +132,9 @@ def main() -> None:
         extract, extractor, method = None, None, ""
         if not args.no_skills:
             clock = time.perf_counter()
-            extract, skills, extractor = esco_extractor(shared)
+            extract, skills, extractor = (
+                world_extractor(args.world) if args.world else esco_extractor(shared)
+            )
             method = "bench: USE + lexicon, ESCO v1.1.1"
             print(
                 f"extractor over {skills:,} ESCO skills built in {time.perf_counter() - clock:.1f} s"

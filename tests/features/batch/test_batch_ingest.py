@@ -125,14 +125,15 @@ def test_an_interrupted_run_resumes_where_it_stopped_without_duplicates(
 ) -> None:
     source = feed(tmp_path / "feed.jsonl")
     options = Options(batch_rows=6, indicators=False)
+    out = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt):
-        run_batch(store, source, options=options, finder=WordSkills(fail_on_call=4))
+        run_batch(store, source, out=out, options=options, finder=WordSkills(fail_on_call=4))
     position = store.query("SELECT position, stored, finished FROM ingest_progress")
     assert position == [(21, 18, False)]  # three batches of six committed, up to line 21
     assert store.query("SELECT count(*) FROM vacancy")[0][0] == 18
 
     again = WordSkills()
-    run = run_batch(store, source, options=options, finder=again)
+    run = run_batch(store, source, out=out, options=options, finder=again)
     assert run.files[0].resumed_after == 21
     assert again.texts == 40 - 18  # only the postings after the position were extracted
     vacancies, skills, quarantine = stored(store)
@@ -141,6 +142,8 @@ def test_an_interrupted_run_resumes_where_it_stopped_without_duplicates(
         "UNION ALL SELECT count(*), count(DISTINCT vacancy_id) FROM vacancy"
     )
     assert counts == [(40, 40), (40, 40)]
+    written = pq.read_table(out / "feed" / "vacancy").column("vacancy_id").to_pylist()
+    assert len(written) == len(set(written)) == 40
     assert len(quarantine) == 4
 
     other = open_like(store, tmp_path / "uninterrupted.duckdb")

@@ -171,6 +171,7 @@ def _local_file(
     total = staged.read - staged.quarantine.num_rows
     state = replace(state or Progress(source.source_id, str(path)), total=total)
     batch_load.start(store, state)
+    _drop_parts_after(folder, state.position)
     for postings in batch_read.kept_batches(staged, state.position, options.batch_rows):
         skills = batch_load.skill_rows(finder, postings, method) if finder else None
         _write_part(folder, postings, skills)
@@ -186,6 +187,13 @@ def _local_file(
     run.quarantined = state.quarantined
     shutil.rmtree(folder / "_staged", ignore_errors=True)
     return run
+
+
+def _drop_parts_after(folder: Path, position: int) -> None:
+    """Parts a stopped run wrote for batches it did not commit (they are written again)."""
+    for part in [*folder.glob("vacancy/part-*.parquet"), *folder.glob("vacancy_skill/part-*")]:
+        if int(part.name.split("-")[1].split(".")[0]) > position:
+            part.unlink()
 
 
 def staged_empty() -> pa.Table:
