@@ -16,6 +16,7 @@ from lloradar.cli.common import console, errors
 from lloradar.config import get_settings
 from lloradar.features.ops.logs import log_config
 from lloradar.features.ops.service import (
+    BackupError,
     SchemaOutOfDate,
     StoreUnavailable,
     backup,
@@ -23,11 +24,10 @@ from lloradar.features.ops.service import (
     latest_version,
     migrate,
     prepare_store,
+    redacted,
     restore,
     schema_version,
 )
-from lloradar.store.backup import BackupError
-from lloradar.store.redact import redacted
 
 # By import string: uvicorn imports the app in each worker process.
 APP = "lloradar.server:create_app"

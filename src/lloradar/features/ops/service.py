@@ -29,11 +29,12 @@ from lloradar.store import (
     redacted,
     use_pool,
 )
-from lloradar.store.backup import backup_store, restore_store
+from lloradar.store.backup import BackupError, backup_store, restore_store
 
 __all__ = [
     "CACHE",
     "REQUESTS",
+    "BackupError",
     "Readiness",
     "SchemaOutOfDate",
     "StoreUnavailable",
@@ -45,6 +46,7 @@ __all__ = [
     "prepare_store",
     "readiness",
     "record_pool_use",
+    "redacted",
     "restore",
     "schema_version",
     "start_worker",
