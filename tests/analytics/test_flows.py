@@ -14,6 +14,7 @@ from lloradar.analytics.flows import (
     aggregate,
     allocate,
     flow_matrix,
+    matrix_text,
     protect_flows,
     transition_probabilities,
     visible_sources,
@@ -113,3 +114,13 @@ def test_the_waterbed_shows_only_sources_the_matrix_shows() -> None:
         protected.hidden + 1,
     )
     assert visible_sources(hidden_total, "x") == frozenset()  # a share would give it away
+
+
+def test_the_matrix_text_names_the_largest_shown_flows() -> None:
+    matrix = flow_matrix(KEYS, (1000, 450, 300, 500), transition_probabilities(SIMILARITY))
+    labels = {"a": "verpleegkundige", "b": "zorghulp", "c": "kok", "d": "ober"}
+    text = matrix_text(protect_flows(matrix), labels, "Twente", "nl")
+    assert text.startswith("De grootste stromen in Twente: verpleegkundige naar zorghulp (667)")
+    assert "5 van de 16 combinaties" in text and "0 aantallen zijn afgeschermd" in text
+    english = matrix_text(protect_flows(matrix), labels, "Twente", "en")
+    assert "zorghulp to verpleegkundige (450)" in english

@@ -163,3 +163,39 @@ def visible_sources(protected: ProtectedFlows, target: str) -> frozenset[str]:
     return frozenset(
         k for r, k in enumerate(protected.keys) if protected.cells[r][column].isdigit()
     )
+
+
+def matrix_text(protected: ProtectedFlows, labels: dict[str, str], place: str, lang: str) -> str:
+    """Duiding / interpretation of a protected flow matrix from the cells it shows: the
+    largest flows, how many moves are viable at all, and how many counts are hidden."""
+    nl = lang == "nl"
+    n = len(protected.keys)
+    shown = sorted(
+        (
+            (int(v), protected.keys[r], protected.keys[c])
+            for r, row in enumerate(protected.cells)
+            for c, v in enumerate(row)
+            if v.isdigit()
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    viable = sum(v != STRUCTURAL for row in protected.cells for v in row)
+    if not shown:
+        return (
+            f"In {place} toont de matrix geen stroom: alle cellen zijn afgeschermd of geen "
+            "haalbare overstap."
+            if nl
+            else f"In {place} the matrix shows no flow: every cell is hidden or no viable move."
+        )
+    arrow = " naar " if nl else " to "
+    top = "; ".join(f"{labels[a]}{arrow}{labels[b]} ({v})" for v, a, b in shown[:3])
+    if nl:
+        return (
+            f"De grootste stromen in {place}: {top}. {viable} van de {n * n} combinaties zijn "
+            f"een haalbare overstap volgens de vaardighedenmotor; {protected.hidden} aantallen "
+            "zijn afgeschermd (x)."
+        )
+    return (
+        f"The largest flows in {place}: {top}. {viable} of the {n * n} pairs are a viable move "
+        f"according to the skills engine; {protected.hidden} counts are hidden (x)."
+    )

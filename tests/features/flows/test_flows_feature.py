@@ -112,6 +112,7 @@ def test_api_answers_the_matrix_and_the_waterbed(client: TestClient) -> None:
     matrix = client.get("/api/flows/regions/AM05?level=sector&lang=en").json()
     assert matrix["level"] == "sector" and len(matrix["cells"]) == len(matrix["keys"])
     assert any("No CBS job-to-job table" in n for n in matrix["notes"])
+    assert matrix["text"].startswith("The largest flows in Twente:")
     answer = client.get(
         "/api/flows/regions/AM05/waterbed",
         params={"target": NURSE_AID, "n": 120, "basis": "employed", "lang": "en"},

@@ -94,6 +94,7 @@ def region_flows_page(
             if flows.protected.inflow[c] != STRUCTURAL
         ],
         notes=payloads.cbs_notes(flows, lang),
+        matrix_text=payloads.matrix_duiding(flows, lang),
         commuting=_commuting(store, flows.region),
         scenarios=scenarios.scenarios_with_drives(),
         fmt_int=fmt_int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lloradar.analytics.flows import matrix_text
 from lloradar.analytics.waterbed import SourceEffect
 from lloradar.features.flows import queries
 from lloradar.features.flows.commuting import Commuting
@@ -42,6 +43,12 @@ def cbs_notes(flows: RegionFlows, lang: str) -> list[str]:
     return notes
 
 
+def matrix_duiding(flows: RegionFlows, lang: str) -> str:
+    """The generated text of the region's protected matrix."""
+    labels = {k: flows.label(k, lang) for k in flows.protected.keys}
+    return matrix_text(flows.protected, labels, flows.region_name, lang)
+
+
 def flows_payload(flows: RegionFlows, lang: str = "nl") -> dict[str, Any]:
     """The protected matrix as JSON: labels, cells and margins as text ("x" hidden, "-" a
     non-viable move), provenance and what is missing."""
@@ -60,6 +67,7 @@ def flows_payload(flows: RegionFlows, lang: str = "nl") -> dict[str, Any]:
         "inflow": list(p.inflow),
         "total": p.total,
         "hidden_cells": p.hidden,
+        "text": matrix_duiding(flows, lang),
         "sources": _source_dicts(flows.sources),
         "cbs_job_to_job_tables": flows.job_to_job_tables,
         "cbs_commuting_tables": flows.commuting_tables,
