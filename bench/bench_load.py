@@ -277,7 +277,9 @@ async def one_request(
     if page == "employer post":
         form = await http.get("/werkgever")
         token = CSRF.search(form.text)
-        data = {"csrf": token.group(1) if token else "", "text": VACANCY, "region": region}
+        if form.status_code != 200 or token is None:
+            return form  # no form, no post (a 503 here is the error to count)
+        data = {"csrf": token.group(1), "text": VACANCY, "region": region}
         return await http.post("/werkgever", data=data)
     raise ValueError(page)
 
@@ -426,6 +428,7 @@ def main() -> None:
     )
     parser.add_argument("--pg-workers", type=int, default=4)
     parser.add_argument("--duckdb", type=Path, help="a demo world to copy (else one is built)")
+    parser.add_argument("--keep", action="store_true", help="keep the servers' JSON logs")
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
     root = Path(tempfile.mkdtemp(prefix="lloradar-load-"))
@@ -459,7 +462,10 @@ def main() -> None:
                     rows += server_metrics(base, store)
     finally:
         print("\n".join([*header, *rows]))
-        shutil.rmtree(root, ignore_errors=True)
+        if args.keep:
+            print(f"server logs kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 @contextmanager
