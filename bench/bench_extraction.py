@@ -4,7 +4,7 @@ peer esco-skill-extractor 0.1.18 (in its own venv); on the parts of TECHWOLF, HO
 that the ranker was never trained on (extraction_eval.split) and the Dutch dev set; then batch
 speed on 10,000 sentences and the warm start of `lloradar skills extract`. Run: make bench, or
     .venv/bin/python bench/bench_extraction.py [--no-peer]
-Writes bench/results/extraction.json and extraction.md."""
+(--no-peer and --no-quality leave parts out.) Writes bench/results/extraction.json and .md."""
 
 from __future__ import annotations
 
@@ -108,7 +108,9 @@ def warm_start(texts: list[str]) -> dict[str, float]:
     for _ in range(3):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(command, input=texts[0] + "\n", env=env, capture_output=True, check=True)
+        subprocess.run(
+            command, input=texts[0] + "\n", env=env, capture_output=True, text=True, check=True
+        )
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -140,10 +142,12 @@ def main() -> None:
     batch = speed_batch()
     every = [text for items, _ in sets.values() for text, _ in items]
     peer_run = peer(every, batch) if with_peer else {}
+    if with_peer:
+        print("peer done", flush=True)
     peer_ranked: list[list[str]] = peer_run.get("ranked", [])  # type: ignore[assignment]
     offset = 0
     speed: dict[str, float] = {}
-    for name, (items, lang) in sets.items():
+    for name, (items, lang) in sets.items() if "--no-quality" not in sys.argv else ():
         texts = [text for text, _ in items]
         row: dict[str, object] = {}
         row["ours"] = score(ours(extractor, lang), items)
@@ -166,6 +170,7 @@ def main() -> None:
     )
     if with_peer:
         speed["esco_skill_extractor"] = round(len(batch) / float(peer_run["speed_seconds"]), 1)  # type: ignore[arg-type]
+    print("sentences/s", json.dumps(speed), flush=True)
     report = {
         "sentences_in_speed_batch": len(batch),
         "sentences_per_second": speed,
