@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     # `statement_timeout_ms` (0: never). The command line keeps one connection, without timeout.
     workers: int = Field(default=1, ge=1)
     pool_min_size: int = Field(default=1, ge=0)
-    pool_max_size: int = Field(default=8, ge=1)
+    pool_max_size: int = Field(default=16, ge=1)
     pool_timeout: float = Field(default=10.0, gt=0)
     statement_timeout_ms: int = Field(default=15_000, ge=0)
     # Apply the pending migrations when the server starts (else it refuses an older schema).

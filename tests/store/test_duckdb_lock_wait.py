@@ -58,3 +58,35 @@ def test_after_the_wait_the_error_names_the_store(
     finally:
         holder.kill()
         holder.communicate(timeout=30)
+
+
+def test_an_open_while_another_thread_closes_the_file_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen under load: a thread connects while another closes the process's last connection
+    to the file, and DuckDB says the file is still attached. A moment later it is not."""
+    import duckdb
+
+    from lloradar.store import duckdb_store
+
+    real_connect = duckdb.connect
+    failures = iter([True, True])
+
+    def flaky(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+        if next(failures, False):
+            raise duckdb.BinderException(
+                'Binder Error: Unique file handle conflict: Cannot attach "x" - the database '
+                'file "x.duckdb" is already attached by database "x"'
+            )
+        return real_connect(path, read_only=read_only)
+
+    monkeypatch.setattr(duckdb_store.duckdb, "connect", flaky)
+    with open_store(str(tmp_path / "x.duckdb"), migrate=False) as store:
+        assert store.query("SELECT 42") == [(42,)]
+
+    def other_binder_error(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+        raise duckdb.BinderException("Binder Error: something else")
+
+    monkeypatch.setattr(duckdb_store.duckdb, "connect", other_binder_error)
+    with pytest.raises(StoreUnavailable, match="something else"):
+        open_store(str(tmp_path / "y.duckdb"), migrate=False)

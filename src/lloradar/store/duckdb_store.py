@@ -15,6 +15,7 @@ from lloradar.store.base import Row, Store, identifier
 
 _counter = itertools.count()
 LOCK_WAIT_SECONDS = 30.0  # LLORADAR_LOCK_WAIT overrides
+_CLOSING = "Unique file handle conflict"
 
 
 def lock_wait() -> float:
@@ -25,14 +26,22 @@ def lock_wait() -> float:
 def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """Connect, waiting while another process holds the file's lock (one DuckDB writer per
     file: a CLI ingest waits for the server's request, or the other way round, instead of
-    failing at once); after `wait` seconds the lock error goes up as it is."""
+    failing at once); after `wait` seconds the lock error goes up as it is.
+
+    Within one process (the server's threads) DuckDB shares one database per file among its
+    connections and closes it with the last one: a thread that connects while another thread
+    closes that last connection finds the file still attached ("Unique file handle conflict")
+    for a moment, so that is tried again too (the load test found it at 50 users)."""
     deadline = time.monotonic() + wait
-    pause = 0.05
+    pause = 0.005
     while True:
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower() or time.monotonic() + pause > deadline:
+                raise
+        except duckdb.BinderException as error:
+            if _CLOSING not in str(error) or time.monotonic() + pause > deadline:
                 raise
         time.sleep(pause)
         pause = min(pause * 2, 0.5)
