@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +17,7 @@ from lloradar.store.base import Row, Store, identifier
 _counter = itertools.count()
 LOCK_WAIT_SECONDS = 30.0  # LLORADAR_LOCK_WAIT overrides
 _CLOSING = "Unique file handle conflict"
+_OPEN_CLOSE = threading.Lock()
 
 
 def lock_wait() -> float:
@@ -29,14 +31,18 @@ def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnecti
     failing at once); after `wait` seconds the lock error goes up as it is.
 
     Within one process (the server's threads) DuckDB shares one database per file among its
-    connections and closes it with the last one: a thread that connects while another thread
-    closes that last connection finds the file still attached ("Unique file handle conflict")
-    for a moment, so that is tried again too (the load test found it at 50 users)."""
+    connections and closes it with the last one. Two threads that open the file at once, or one
+    that opens it while another closes the last connection, can each make a database of their
+    own, and the second finds the file attached by the first ("Unique file handle conflict"),
+    for as long as that one has connections: under load, for good (the load test's server log
+    showed it at 200 users). So this process opens and closes DuckDB connections one at a time
+    (`_OPEN_CLOSE`); should the conflict still come, it is tried again."""
     deadline = time.monotonic() + wait
     pause = 0.005
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            with _OPEN_CLOSE:
+                return duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower() or time.monotonic() + pause > deadline:
                 raise
@@ -115,4 +121,5 @@ class DuckDBStore(Store):
         return [str(r[0]) for r in rows]
 
     def close(self) -> None:
-        self.connection.close()
+        with _OPEN_CLOSE:
+            self.connection.close()
