@@ -7,9 +7,7 @@ report, by 1..9 people is withheld. The web pages and the API call these functio
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +38,8 @@ from lloradar.domain import (
     Provenance,
 )
 from lloradar.domain.intervention import Funder
+from lloradar.features.interventions.export import portfolio_csv, progress_csv
+from lloradar.features.interventions.releases import NotReleased, released_as_of, released_dates
 from lloradar.pipeline.interventions import (
     LICENCE,
     load_interventions,
@@ -258,34 +258,6 @@ def regional_baseline_pct(store: Store, intervention: Intervention, months: int)
     return baseline_job_finding_pct(float(seekers or 0), float(filled or 0))
 
 
-class NotReleased(LookupError):
-    """No progress figures were released on the date asked for."""
-
-    def __init__(self, as_of: date, released: list[date]) -> None:
-        days = ", ".join(d.isoformat() for d in released[-5:]) or "none yet"
-        super().__init__(
-            f"no progress figures were released on {as_of.isoformat()} "
-            f"(released on: {days}; an analyst releases them with "
-            "`lloradar interventions release --as-of DATE`)"
-        )
-
-
-def released_dates(store: Store) -> list[date]:
-    """The dates progress figures were released on, oldest first."""
-    return [r[0] for r in store.query("SELECT as_of FROM progress_release ORDER BY as_of")]
-
-
-def _released_as_of(store: Store, as_of: date | None) -> date:
-    """The release a reader sees: the one asked for (which must exist) or the latest one. With
-    no release at all, today, on which every figure is withheld."""
-    released = released_dates(store)
-    if as_of is None:
-        return released[-1] if released else date.today()
-    if as_of not in released:
-        raise NotReleased(as_of, released)
-    return as_of
-
-
 def _progress(
     store: Store, intervention: Intervention, as_of: date, ledger: DisclosureLedger
 ) -> tuple[list[KpiProgress], OutflowComparison]:
@@ -358,7 +330,7 @@ def progress_report(
     intervention = get_intervention(store, intervention_id)
     if intervention is None:
         return None
-    as_of = _released_as_of(store, as_of)
+    as_of = released_as_of(store, as_of)
     ledger = ReleasedLedger(_ledger(store).answered)
     kpis, outflow = _progress(store, intervention, as_of, ledger)
     return ProgressReport(
@@ -397,7 +369,7 @@ def portfolio_report(
     """`by` is "theme" or "region"; `region`/`theme` filter the register first."""
     if by not in ("theme", "region"):
         raise ValueError(f"by must be 'theme' or 'region', not {by!r}")
-    as_of = _released_as_of(store, as_of)
+    as_of = released_as_of(store, as_of)
     interventions = list_interventions(store, region=region, theme=theme)
     rows, total = _portfolio(
         store, interventions, by, as_of, ReleasedLedger(_ledger(store).answered)
@@ -406,41 +378,3 @@ def portfolio_report(
     texts = [portfolio_sentence(r, r.group, lang) for r in rows]
     texts.append(portfolio_sentence(total, everything, lang))
     return PortfolioReport(by, region, as_of, rows, total, texts, _is_demo(store, "intervention"))
-
-
-def _csv(header: list[str], rows: list[list[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["x" if v is None else v for v in row] for row in rows])
-    return out.getvalue()
-
-
-def progress_csv(report: ProgressReport) -> str:
-    """One line per KPI x checkpoint; hidden values are `x`."""
-    rows: list[list[object]] = []
-    for k in report.kpis:
-        for f in k.series:
-            value = None if f.value is None else round(f.value, 1)
-            rows.append(
-                [
-                    report.intervention.id,
-                    k.kpi.measure.value,
-                    f.when,
-                    value,
-                    f.base,
-                    k.kpi.target,
-                    k.kpi.target_date,
-                ]
-            )
-    header = ["intervention_id", "measure", "date", "realised", "base", "target", "target_date"]
-    return _csv(header, rows)
-
-
-def portfolio_csv(report: PortfolioReport) -> str:
-    header = [report.by, "interventions", "budget_eur", "participants", "completed", "employed_6m"]
-    rows: list[list[object]] = [
-        [r.group, r.interventions, r.budget_eur, r.participants, r.completed, r.employed_6m]
-        for r in [*report.rows, report.total]
-    ]
-    return _csv(header, rows)
