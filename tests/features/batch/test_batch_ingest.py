@@ -116,8 +116,9 @@ def test_bad_records_are_quarantined_with_their_line_and_good_ones_stored(
     assert run.files[0].read == 44 and run.files[0].quarantined == 4
     written = pq.read_table(tmp_path / "out" / "feed" / "vacancy")
     assert written.num_rows == 40 and written.column("line").to_pylist()[:6] == [1, 2, 3, 4, 5, 7]
-    assert run.indicators is not None and run.indicators.from_text > 0
-    assert pq.read_table(tmp_path / "out" / "skill_indicator").num_rows == run.indicators.rows
+    skills = run.indicators.skills if run.indicators else None
+    assert skills is not None and skills.from_text > 0
+    assert pq.read_table(tmp_path / "out" / "skill_indicator").num_rows == skills.rows
 
 
 def test_an_interrupted_run_resumes_where_it_stopped_without_duplicates(

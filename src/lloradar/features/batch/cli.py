@@ -85,8 +85,7 @@ def print_run(run: BatchRun) -> None:
         f"{run.engine}" + (f"; skills: {run.method}" if run.method else "")
     )
     if run.indicators is not None:
-        i = run.indicators
-        console.print(f"Skill demand: {i.rows:,} rows on {i.engine} (run {i.run_id})")
+        console.print(run.indicators.summary())
     if run.out is not None:
         console.print(f"Parquet written under {run.out}")
 
@@ -104,7 +103,7 @@ def vacancies(
     partitions: Annotated[int, typer.Option(help="Spark: local[N] cores.")] = 2,
     skills: Annotated[bool, typer.Option(help="Extract skills with the skills engine.")] = True,
     indicators: Annotated[
-        bool, typer.Option(help="Compute the skill demand afterwards (on the same engine).")
+        bool, typer.Option(help="Recompute the skill demand afterwards (in the store).")
     ] = True,
 ) -> None:
     """Vacancy texts in batches: each batch is committed with the position reached, so a run
