@@ -22,7 +22,6 @@ description), which `analytics.employer.recruit_from` still computes from this m
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,10 +31,19 @@ import numpy.typing as npt
 from scipy import sparse
 
 from lloradar.analytics import transitions as tr
+from lloradar.analytics.text_vectors import STOP_WORDS, tfidf, tokens
 from lloradar.analytics.transitions import WorkProfiles
 from lloradar.taxonomy.concepts import isco_skill_level
 
-__all__ = ["OccupationProfile", "SimilarityModel", "Suggestion", "WorkProfiles"]
+__all__ = [
+    "STOP_WORDS",
+    "OccupationProfile",
+    "SimilarityModel",
+    "Suggestion",
+    "WorkProfiles",
+    "tfidf",
+    "tokens",
+]
 
 WEIGHTS = (0.5, 0.25, 0.25)
 COMPONENT_WEIGHTS: dict[str, float] = {
@@ -49,58 +57,6 @@ COMPONENT_WEIGHTS: dict[str, float] = {
 VIABLE = 0.30
 HIGHLY_VIABLE = 0.40
 JOB_ZONE_STEP = 0.02  # off the score per O*NET job zone up (more preparation needed)
-TOKEN = re.compile(r"[a-z][a-z]+")
-STOP_WORDS = frozenset(
-    [
-        "and",
-        "the",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "are",
-        "was",
-        "were",
-        "their",
-        "they",
-        "them",
-        "such",
-        "other",
-        "into",
-        "use",
-        "used",
-        "using",
-        "also",
-        "may",
-        "can",
-        "all",
-        "any",
-        "its",
-        "has",
-        "have",
-        "not",
-        "but",
-        "who",
-        "which",
-        "when",
-        "where",
-        "how",
-        "what",
-        "out",
-        "per",
-        "within",
-        "about",
-        "between",
-        "under",
-        "over",
-        "through",
-        "including",
-        "include",
-        "includes",
-    ]
-)
-
 Matrix = npt.NDArray[np.float32]
 
 
@@ -169,36 +125,6 @@ class Suggestion:
                 for u, label, c, close in self.near_skills
             ],
         }
-
-
-def tokens(text: str) -> list[str]:
-    return [t for t in TOKEN.findall(text.lower()) if t not in STOP_WORDS]
-
-
-def tfidf(descriptions: Sequence[str]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows (smooth idf, as scikit-learn's TfidfVectorizer)."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[int] = []
-    for row, text in enumerate(descriptions):
-        counts: dict[int, int] = {}
-        for token in tokens(text):
-            column = vocabulary.setdefault(token, len(vocabulary))
-            counts[column] = counts.get(column, 0) + 1
-        rows.extend([row] * len(counts))
-        cols.extend(counts)
-        values.extend(counts.values())
-    shape = (len(descriptions), max(len(vocabulary), 1))
-    matrix = sparse.csr_matrix(
-        (np.asarray(values, dtype=np.float32), (rows, cols)), shape=shape, dtype=np.float32
-    )
-    document_frequency = np.bincount(matrix.indices, minlength=shape[1])
-    idf = np.log((1 + shape[0]) / (1 + document_frequency)) + 1
-    matrix = matrix.multiply(idf.astype(np.float32)).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1
-    return sparse.csr_matrix(sparse.diags((1 / norms).astype(np.float32)) @ matrix)
 
 
 @dataclass(frozen=True, slots=True)
