@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     smtp_host: str = "localhost"
     smtp_port: int = 25
     smtp_from: str = "meldingen@lloradar.localhost"
+    # Refuse to send when the SMTP server offers no STARTTLS (else STARTTLS whenever offered).
+    smtp_require_tls: bool = False
+    # Cookies with `Secure` and the `__Host-` prefix; off only for plain http on 127.0.0.1
+    # (`make demo`, the tests).
+    cookie_secure: bool = True
     # Largest request body in bytes (413 above it), and on the file-upload routes.
     max_body: int = 1024 * 1024
     max_upload_body: int = 6 * 1024 * 1024

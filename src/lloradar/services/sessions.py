@@ -11,22 +11,21 @@ http.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from lloradar.config import get_settings
 from lloradar.domain.account import Account, Role
 from lloradar.store import Store
 
 SESSION_COOKIE = "lloradar_session"
 CSRF_COOKIE = "lloradar_csrf"
 HOST_PREFIX = "__Host-"
-_OFF = frozenset({"0", "false", "no", "off"})
 
 
 def cookies_secure() -> bool:
-    """LLORADAR_COOKIE_SECURE: on unless set to 0/false/no/off."""
-    return os.environ.get("LLORADAR_COOKIE_SECURE", "").strip().lower() not in _OFF
+    """The `cookie_secure` setting (LLORADAR_COOKIE_SECURE): on unless set to 0/false/no/off."""
+    return get_settings().cookie_secure
 
 
 def cookie_name(base: str) -> str:

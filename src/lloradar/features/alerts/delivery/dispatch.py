@@ -8,7 +8,6 @@ next attempt after `BACKOFF_SECONDS[attempt - 1]` (1 min, 5 min, 30 min, 2 h); a
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -189,13 +188,9 @@ def run(
 
 
 def smtp_from_settings(settings: Settings) -> SmtpSettings:
-    require = getattr(settings, "smtp_require_tls", None)
-    if require is None:  # not (yet) a Settings field: read from the environment
-        require = os.environ.get("LLORADAR_SMTP_REQUIRE_TLS", "").strip().lower() in TRUE
-    return SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_from, bool(require))
-
-
-TRUE = frozenset({"1", "true", "yes", "on"})
+    return SmtpSettings(
+        settings.smtp_host, settings.smtp_port, settings.smtp_from, settings.smtp_require_tls
+    )
 
 
 def run_configured(store: Store, settings: Settings, now: datetime | None = None) -> RunReport:
