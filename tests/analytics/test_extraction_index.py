@@ -11,6 +11,7 @@ import pytest
 
 from lloradar.analytics.extraction import index as extraction_index
 from lloradar.features.skills import service as skills_engine
+from lloradar.features.skills import skill_index as store_index
 from lloradar.store import Store, open_store
 
 TOY = Path(__file__).parents[1] / "fixtures" / "toy_esco"
@@ -47,11 +48,11 @@ def test_taxonomy_import_stores_a_vector_and_forms_per_skill(toy_store: Store) -
 def test_a_warm_store_gives_an_extractor_without_embedding_the_taxonomy(
     toy_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(skills_engine, "embed_skills", no_embedding)
-    monkeypatch.setattr(skills_engine, "_cached_vectors", no_embedding)
+    monkeypatch.setattr(store_index, "embed_skills", no_embedding)
+    monkeypatch.setattr(store_index, "cached_vectors", no_embedding)
     monkeypatch.setattr(extraction_index, "embed_skills", no_embedding)
-    entries = skills_engine.skill_entries(toy_store)
-    index = skills_engine.skill_index(toy_store, entries)
+    entries = store_index.skill_entries(toy_store)
+    index = store_index.skill_index(toy_store, entries, None)
     assert index.fresh == [] and index.vectors.shape == (30, 512)
     found = skills_engine.load_extractor(toy_store).extract(["You debug software."], "en", 1)
     assert found[0][0].uri == DEBUG_SOFTWARE
@@ -67,7 +68,7 @@ def test_one_extractor_per_store_until_an_import(toy_store: Store) -> None:
 
 
 def test_only_a_changed_skill_is_embedded_again(toy_store: Store) -> None:
-    entries = skills_engine.skill_entries(toy_store)
+    entries = store_index.skill_entries(toy_store)
     changed = [
         e if e.uri != DEBUG_SOFTWARE else type(e)(e.uri, "debug computer programs", e.label_nl)
         for e in entries
@@ -78,7 +79,7 @@ def test_only_a_changed_skill_is_embedded_again(toy_store: Store) -> None:
         embedded.extend(positions)
         return np.ones((len(positions), 512), dtype=np.float32)
 
-    stored = skills_engine._stored_index(toy_store)
+    stored = store_index.stored_index(toy_store)
     index = extraction_index.build_index(changed, stored, embed)
     assert [changed[i].uri for i in embedded] == [DEBUG_SOFTWARE]
     assert [row.skill_id for row in index.fresh] == [DEBUG_SOFTWARE]
@@ -108,7 +109,7 @@ def test_a_stored_vector_comes_back_byte_for_byte(any_store: Store) -> None:
         [(row.skill_id, row.digest, row.model, row.vector, row.forms)],
         ["skill_id"],
     )
-    back = skills_engine._stored_index(any_store)[entry.uri]
+    back = store_index.stored_index(any_store)[entry.uri]
     assert back == row
     index = extraction_index.build_index([entry], {entry.uri: back}, None)
     assert index.vectors[0].tolist() == vector.tolist() and index.forms == forms

@@ -5,14 +5,11 @@ use per store URL, dropped when a taxonomy import changes what they are built fr
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Literal, TypeVar
-
-import numpy as np
 
 from lloradar.analytics.crosswalk import (
     EscoOccupationLabels,
@@ -20,19 +17,13 @@ from lloradar.analytics.crosswalk import (
     OnetOccupationTitles,
     link_occupations,
 )
-from lloradar.analytics.extraction import (
-    Extractor,
-    SkillEntry,
-    SkillIndex,
-    StoredSkill,
-    UniversalSentenceEncoder,
-    build_index,
-    embed_skills,
-    skill_texts,
-)
+from lloradar.analytics.extraction import Extractor, UniversalSentenceEncoder
 from lloradar.analytics.extraction.lexicon import lemma
 from lloradar.analytics.similarity import OccupationProfile, SimilarityModel, WorkProfiles
 from lloradar.domain import IngestError
+from lloradar.features.skills.skill_index import has_taxonomy as _has_taxonomy
+from lloradar.features.skills.skill_index import skill_entries, skill_index, store_skill_index
+from lloradar.features.skills.skill_index import split_labels as _split
 from lloradar.pipeline.save import LoadReport
 from lloradar.pipeline.taxonomy_import import import_esco, import_onet
 from lloradar.services.request_store import open_web_store
@@ -47,7 +38,7 @@ def import_taxonomy(store: Store, kind: TaxonomyKind, path: Path) -> list[LoadRe
     """Import the ESCO CSV package or the O*NET tables from `path` (idempotent)."""
     reports = import_esco(store, path) if kind == "esco" else import_onet(store, path)
     if kind == "esco":
-        store_skill_index(store)
+        store_skill_index(store, DEFAULT_CACHE)
     forget_models()
     return reports
 
@@ -128,7 +119,10 @@ def load_similarity_model(store: Store, *, skill_vectors: bool = False) -> Simil
     vectors, order = None, None
     if skill_vectors:
         entries = skill_entries(store)
-        vectors, order = skill_index(store, entries).vectors, [e.uri for e in entries]
+        vectors, order = (
+            skill_index(store, entries, DEFAULT_CACHE).vectors,
+            [e.uri for e in entries],
+        )
     return SimilarityModel(
         profiles,
         skill_labels,
@@ -210,81 +204,6 @@ def similar_occupations(
         yield [s.as_dict() for s in model.similar(uri, top)]
 
 
-_SKILLS_SQL = (
-    "SELECT c.id, c.label_en, c.label_nl, c.alt_labels, n.alt_labels, c.description, "
-    "coalesce(f.n, 0), s.reuse_level, s.skill_type "
-    "FROM taxonomy_concept c LEFT JOIN taxonomy_label_nl n ON n.id = c.id "
-    "LEFT JOIN skill s ON s.id = c.id "
-    "LEFT JOIN (SELECT skill_id, count(*) AS n FROM occupation_skill GROUP BY skill_id) f "
-    "ON f.skill_id = c.id WHERE c.type = 'esco_skill' ORDER BY c.id"
-)
-
-
-def _split(labels: str | None) -> tuple[str, ...]:
-    return tuple(a for a in (labels or "").split("\n") if a)
-
-
-def skill_entries(store: Store) -> list[SkillEntry]:
-    """The extractor's view of the store's skills: the imported ESCO skills (labels, alternative
-    labels, Dutch labels where they exist, how many occupations name them), or, without a
-    taxonomy, the demo world's skills."""
-    if _has_taxonomy(store):
-        return [
-            SkillEntry(
-                uri, en, nl, _split(alt_en), _split(alt_nl), desc or "", n, reuse or "", kind or ""
-            )
-            for uri, en, nl, alt_en, alt_nl, desc, n, reuse, kind in store.query(_SKILLS_SQL)
-        ]
-    rows = store.query(
-        "SELECT s.id, s.label_en, s.label_nl, s.description, coalesce(f.n, 0), s.reuse_level, "
-        "s.skill_type FROM skill s LEFT JOIN (SELECT skill_id, count(*) AS n FROM "
-        "occupation_skill GROUP BY skill_id) f ON f.skill_id = s.id ORDER BY s.id"
-    )
-    return [
-        SkillEntry(uri, en or uri, nl, (), (), desc or "", n, reuse or "", kind or "")
-        for uri, en, nl, desc, n, reuse, kind in rows
-    ]
-
-
-def _stored_index(store: Store) -> dict[str, StoredSkill]:
-    rows = store.query("SELECT skill_id, digest, model, vector, forms FROM skill_embedding")
-    return {r[0]: StoredSkill(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows}
-
-
-def skill_index(store: Store, entries: Sequence[SkillEntry], *, cache: bool = True) -> SkillIndex:
-    """The extractor's index of `entries`: the store's precomputed rows where they are valid,
-    the rest embedded now (through the file cache of whole-taxonomy vectors)."""
-    stored = _stored_index(store)
-
-    def embed(positions: list[int]) -> Any:
-        if cache and len(positions) == len(entries):  # a fresh store: the whole taxonomy
-            return _cached_vectors(entries, DEFAULT_CACHE)
-        return embed_skills([entries[i] for i in positions], UniversalSentenceEncoder())
-
-    return build_index(entries, stored, embed)
-
-
-def store_skill_index(store: Store, *, cache: bool = True) -> int:
-    """Precompute the extractor's index into the store (at taxonomy import and demo build):
-    rows of changed or new skills are written, rows of skills no longer there are removed.
-    Returns the number of rows written."""
-    entries = skill_entries(store)
-    index = skill_index(store, entries, cache=cache)
-    with store.transaction():
-        store.execute(
-            "DELETE FROM skill_embedding WHERE skill_id NOT IN "
-            "(SELECT id FROM taxonomy_concept WHERE type = 'esco_skill' UNION SELECT id FROM skill)"
-        )
-        if index.fresh:
-            store.upsert(
-                "skill_embedding",
-                ["skill_id", "digest", "model", "vector", "forms"],
-                [(r.skill_id, r.digest, r.model, r.vector, r.forms) for r in index.fresh],
-                ["skill_id"],
-            )
-    return len(index.fresh)
-
-
 def load_extractor(store: Store, *, cache: bool = True) -> Extractor:
     """The skill extractor over the imported ESCO skills: the one instance of this store's URL
     (see `_cached`), built from the store's precomputed index (nothing is embedded when the
@@ -304,30 +223,8 @@ def _build_extractor(store: Store, *, cache: bool = True) -> Extractor:
         raise SkillsUnavailable(
             "the store holds no skills to extract (import ESCO: lloradar taxonomy import esco PATH)"
         )
-    return Extractor.from_index(entries, skill_index(store, entries, cache=cache), encoder)
-
-
-def _cached_vectors(entries: Sequence[SkillEntry], cache_dir: Path | None) -> Any:
-    """Embedding a whole taxonomy is a one-off (about a minute for ESCO): kept in a cache file
-    named after the checksum of what was embedded, so a second fresh store of the same
-    taxonomy (tests, benchmarks) does not embed it again."""
-    if cache_dir is None:
-        return None
-    texts = skill_texts(entries)
-    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    path = cache_dir / f"skill-vectors-{digest}.npy"
-    if path.is_file():
-        try:
-            return np.load(path)
-        except (OSError, ValueError):
-            pass
-    vectors = embed_skills(entries, UniversalSentenceEncoder())
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        np.save(path, vectors)
-    except OSError:
-        pass  # a read-only home: work without the cache
-    return vectors
+    index = skill_index(store, entries, DEFAULT_CACHE if cache else None)
+    return Extractor.from_index(entries, index, encoder)
 
 
 def extract_skills(
@@ -352,10 +249,6 @@ _LOCK = threading.Lock()
 MODELS_PER_KIND = 3
 _SIMILARITY: dict[str, SimilarityModel] = {}
 _EXTRACTOR: dict[str, Extractor] = {}
-
-
-def _has_taxonomy(store: Store) -> bool:
-    return bool(store.query("SELECT 1 FROM taxonomy_concept WHERE type = 'esco_skill' LIMIT 1"))
 
 
 def _demo_similarity(store: Store) -> SimilarityModel:
