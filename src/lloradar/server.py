@@ -27,9 +27,9 @@ from lloradar.features.employer.pages import router as employer_pages_router
 from lloradar.features.flows.api import router as api_flows_router
 from lloradar.features.flows.pages import router as flows_pages_router
 from lloradar.features.forecast.api import router as api_forecast_router
+from lloradar.features.forecast.pages import router as forecast_pages_router
 from lloradar.features.inclusion.api import router as api_inclusion_router
 from lloradar.features.inclusion.pages import router as inclusion_pages_router
-from lloradar.features.forecast.pages import router as forecast_pages_router
 from lloradar.features.indicators.api import router as api_router
 from lloradar.features.indicators.pages import router as web_router
 from lloradar.features.indicators.radar import RadarData, radar_for_store

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from lloradar.demo.inclusion import build_inclusion
 from lloradar.demo.profiles import (
     AGE_BANDS,
     DEMO_SKILLS,
@@ -17,7 +18,6 @@ from lloradar.demo.profiles import (
     REGION_SIZE,
     SECTOR_MIX,
 )
-from lloradar.demo.inclusion import build_inclusion
 from lloradar.demo.workforce import build_workforce
 from lloradar.domain import Provenance
 from lloradar.features.ingest.reference import load_reference_data
