@@ -11,12 +11,20 @@ from rich.console import Console
 
 from lloradar.config import Settings, get_settings
 from lloradar.domain.errors import IngestError, StoreUnavailable
-from lloradar.services.session import Store, open_configured_store, scrubbed
+from lloradar.services.session import (
+    Store,
+    build_running,
+    open_configured_store,
+    scrubbed,
+    wait_for_build,
+)
 
 # soft_wrap: a message or an error is one line whatever the terminal's width (the terminal may
 # wrap it for display, but a pipe, a log or a test sees the whole line); tables still fit the width.
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
+# A write waits this long for a demo build aside of the same DuckDB file (store/aside.py).
+BUILD_WAIT_SECONDS = 900
 
 
 class Lang(StrEnum):
@@ -39,6 +47,13 @@ def chosen_lang(lang: Lang | None, settings: Settings | None = None) -> str:
 def store_from_settings(settings: Settings | None = None) -> Iterator[Store]:
     """Open the configured store; a store or ingest error becomes one line and exit code 1."""
     settings = settings or get_settings()
+    if build_running(settings.store):
+        errors.print(
+            f"A demo build is running on {settings.store}: waiting until it is swapped in."
+        )
+        if not wait_for_build(settings.store, BUILD_WAIT_SECONDS):
+            errors.print(f"[red]error:[/red] the build still runs after {BUILD_WAIT_SECONDS} s")
+            raise typer.Exit(1)
     try:
         store = open_configured_store(settings)
     except StoreUnavailable as error:

@@ -11,7 +11,7 @@ from lloradar.config import get_settings
 from lloradar.demo import build_state
 from lloradar.demo.showcase import DemoAccount, build_showcase, ensure_demo_accounts
 from lloradar.features.indicators.service import HIDDEN, RegionSummary, region_summaries
-from lloradar.services.session import redacted, shared_data_dir
+from lloradar.services.session import built_aside, redacted, shared_data_dir
 
 app = typer.Typer(help="The deterministic demo world (labelled as demo data everywhere).")
 
@@ -32,8 +32,11 @@ def build(
     """Write the demo world and everything every screen needs (idempotent for a seed)."""
     settings = get_settings()
     shared = shared_data_dir(settings)
+    # Built aside and swapped in at the end (DuckDB): a server on the file keeps answering from
+    # the last world meanwhile, and a build that fails leaves that world as it was.
     with (
-        store_from_settings(settings) as store,
+        built_aside(settings.store) as building,
+        store_from_settings(settings.model_copy(update={"store": building})) as store,
         Progress(
             SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
         ) as progress,

@@ -6,8 +6,18 @@ from pathlib import Path
 
 from lloradar.config import Settings
 from lloradar.store import Store, open_store, redacted, scrubbed
+from lloradar.store.aside import build_running, built_aside, wait_for_build
 
-__all__ = ["Store", "open_configured_store", "redacted", "scrubbed", "shared_data_dir"]
+__all__ = [
+    "Store",
+    "build_running",
+    "built_aside",
+    "open_configured_store",
+    "redacted",
+    "scrubbed",
+    "shared_data_dir",
+    "wait_for_build",
+]
 
 
 def open_configured_store(settings: Settings) -> Store:
