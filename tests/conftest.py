@@ -11,7 +11,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -141,6 +141,14 @@ def migrated_postgres_template(postgres_url: str) -> str:
     url = fresh_postgres(postgres_url)
     open_store(url).close()
     return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def new_postgres_database(postgres_url: str) -> Callable[..., str]:
+    """`fresh_postgres` on the session's server: call it for each new database a test needs
+    (tests import no `conftest`: several folders have one, and which one is found first
+    depends on what else was collected)."""
+    return lambda template=None: fresh_postgres(postgres_url, template)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ cancels a runaway query, and a worker refuses an older schema."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
@@ -16,10 +17,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def url(postgres_url: str, migrated_postgres_template: str) -> Iterator[str]:
-    from conftest import fresh_postgres
-
-    yield fresh_postgres(postgres_url, migrated_postgres_template)
+def url(new_postgres_database: Any, migrated_postgres_template: str) -> Iterator[str]:
+    yield new_postgres_database(migrated_postgres_template)
     close_pools()
 
 

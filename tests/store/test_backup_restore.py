@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from test_concurrent_runs import small_world
 
-from conftest import fresh_postgres
 from lloradar.features.indicators.service import compute_indicators
 from lloradar.store import latest_version, open_store
 from lloradar.store.backup import BackupError, backup_store, restore_store
@@ -31,8 +30,8 @@ def urls(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> tuple[s
         return str(tmp_path / "source.duckdb"), str(tmp_path / "restored.duckdb")
     if not shutil.which("pg_dump") and not list(Path("/usr/lib/postgresql").glob("*/bin/pg_dump")):
         pytest.skip("pg_dump not found: install Debian's postgresql-client")
-    server = request.getfixturevalue("postgres_url")
-    return fresh_postgres(server), fresh_postgres(server)
+    new_database = request.getfixturevalue("new_postgres_database")
+    return new_database(), new_database()
 
 
 @pytest.mark.parametrize("engine", ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
