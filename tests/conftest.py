@@ -265,6 +265,33 @@ def _plain_http_cookies() -> Iterator[None]:
         yield
 
 
+CHROMIUM = os.environ.get("LLORADAR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's chromium, one per test process: every browser test shares it (a second
+    Playwright in the same process finds the first one's event loop running)."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _one_client_asks_often() -> Iterator[None]:
     """Every request of a test session comes from one client address, so the per-client limit

@@ -38,7 +38,7 @@ def test_a_build_aside_is_swapped_in_whole_and_a_failed_one_leaves_the_file(
     with duckdb.connect(str(target)) as connection:
         connection.execute("CREATE TABLE kept AS SELECT 1 AS x")
     with built_aside(str(target)) as building:
-        assert building.endswith(".building")
+        assert building.endswith(".building") and build_running(str(target))
         with duckdb.connect(building) as connection:
             assert connection.execute("SELECT x FROM kept").fetchall() == [(1,)]  # a copy
             connection.execute("CREATE TABLE built AS SELECT 2 AS y")

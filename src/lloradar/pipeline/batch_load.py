@@ -13,22 +13,11 @@ import pyarrow as pa
 from lloradar.domain import Provenance, QuarantineEntry
 from lloradar.pipeline.regions import now
 from lloradar.pipeline.save import LoadReport, TableRows, save_load
+from lloradar.pipeline.sources_load import VACANCY_COLUMNS
 from lloradar.store import Store
 
 SOURCE = "vacancy texts"
 LICENCE = "as supplied by the publisher"
-VACANCY_COLUMNS = [
-    "vacancy_id",
-    "title",
-    "description",
-    "employer",
-    "location",
-    "region_code",
-    "occupation_id",
-    "posted_on",
-    "closed_on",
-    "text_hash",
-]
 SKILL_COLUMNS = ["vacancy_id", "skill_id", "method", "score"]
 PROGRESS_COLUMNS = ["source_id", "location", "position", "total", "stored", "quarantined"]
 PROGRESS_COLUMNS += ["finished", "updated_at"]

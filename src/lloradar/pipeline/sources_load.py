@@ -14,6 +14,19 @@ from lloradar.pipeline.save import LoadReport, TableRows, save_load
 from lloradar.sources import cbs, duo, uwv, vacancies
 from lloradar.store import Store
 
+VACANCY_COLUMNS = [
+    "vacancy_id",
+    "title",
+    "description",
+    "employer",
+    "location",
+    "region_code",
+    "occupation_id",
+    "posted_on",
+    "closed_on",
+    "text_hash",
+]
+
 # texts -> per text [(skill URI, score)]
 SkillExtractor = Callable[[Sequence[str]], list[list[tuple[str, float]]]]
 
@@ -162,19 +175,7 @@ def load_vacancies(
         (p.vacancy_id, p.title, p.description, p.employer, p.location, region, *p.rest)
         for p, region in zip(postings, regions, strict=True)
     ]
-    columns = [
-        "vacancy_id",
-        "title",
-        "description",
-        "employer",
-        "location",
-        "region_code",
-        "occupation_id",
-        "posted_on",
-        "closed_on",
-        "text_hash",
-    ]
-    tables = [TableRows("vacancy", columns, ["vacancy_id"], rows)]
+    tables = [TableRows("vacancy", VACANCY_COLUMNS, ["vacancy_id"], rows)]
     if extract is not None and postings and (keep_good_rows or not quarantine):
         tables.append(
             vacancy_skills(

@@ -14,14 +14,13 @@ stores are built in place (row locks and transactions serve there).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import duckdb
 
 from lloradar.store.duckdb_store import _connect, lock_wait
 
@@ -42,6 +41,24 @@ def _held(path: Path) -> Iterator[None]:
         connection.close()
 
 
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".building.lock")
+
+
+@contextmanager
+def _building(target: Path) -> Iterator[None]:
+    """Hold `<file>.building.lock` (an exclusive flock) for the whole build: other writers see a
+    build running until the new file is in place, and a second build waits for the first."""
+    marker = _marker(target)
+    with marker.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            marker.unlink(missing_ok=True)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @contextmanager
 def built_aside(url: str) -> Iterator[str]:
     """The URL to build in: a copy of the DuckDB file at `url` (or a new file), swapped in when
@@ -50,35 +67,40 @@ def built_aside(url: str) -> Iterator[str]:
         yield url
         return
     target = Path(url)
-    aside = target.with_name(target.name + ".building")
-    for stale in (aside, _wal(aside)):
-        stale.unlink(missing_ok=True)
-    if target.exists():
-        with _held(target):
-            shutil.copyfile(target, aside)
-    try:
-        yield str(aside)
-    except BaseException:
-        for left in (aside, _wal(aside)):
-            left.unlink(missing_ok=True)
-        raise
-    if target.exists():
-        with _held(target):
+    with _building(target):
+        aside = target.with_name(target.name + ".building")
+        for stale in (aside, _wal(aside)):
+            stale.unlink(missing_ok=True)
+        if target.exists():
+            with _held(target):
+                shutil.copyfile(target, aside)
+        try:
+            yield str(aside)
+        except BaseException:
+            for left in (aside, _wal(aside)):
+                left.unlink(missing_ok=True)
+            raise
+        if target.exists():
+            with _held(target):
+                os.replace(aside, target)
+        else:
             os.replace(aside, target)
-    else:
-        os.replace(aside, target)
 
 
 def build_running(url: str) -> bool:
-    """Whether a build aside of the DuckDB file at `url` is running now: its copy exists and a
-    process holds its write lock (a copy left by a killed build holds none)."""
-    aside = Path(url).with_name(Path(url).name + ".building")
-    if url.startswith(("postgresql://", "postgres://")) or not aside.exists():
+    """Whether a build aside of the DuckDB file at `url` runs now (its lock file is held)."""
+    if url.startswith(("postgresql://", "postgres://")) or url in ("", ":memory:"):
         return False
     try:
-        _connect(str(aside), True, 0.0).close()
-    except duckdb.Error:
-        return aside.exists()  # locked by the build (or swapped in just now: look again)
+        handle = _marker(Path(url)).open("r")
+    except FileNotFoundError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
     return False
 
 

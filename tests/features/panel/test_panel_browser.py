@@ -5,8 +5,6 @@ browser then opens a region page, whose brede welvaart section htmx loads (under
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
@@ -26,8 +24,6 @@ from lloradar.features.panel.invitations import invite
 from lloradar.features.panel.service import add_members, load_wave
 from lloradar.store import open_store
 
-CHROMIUM = os.environ.get("LLORADAR_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 KEY = "browser-panel-key-0123456789"
 WAVE = b"""wave: browser-1
 version: 1
@@ -63,8 +59,6 @@ def panel_site(
 ) -> Iterator[tuple[str, str, Path]]:
     """(base URL, the respondent's token, store path): the app on a copy of the offline demo
     world with one open wave and one invited member."""
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip(f"chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
     from lloradar.server import create_app
 
     path = copy_world(offline_demo_world_file, tmp_path_factory.mktemp("panel-web") / "w.duckdb")
@@ -97,35 +91,31 @@ def panel_site(
 
 
 def test_a_respondent_answers_a_wave_and_a_region_shows_brede_welvaart(
-    panel_site: tuple[str, str, Path],
+    panel_site: tuple[str, str, Path], browser: object
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     base, token, path = panel_site
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page: Any = browser.new_page()
-            page.goto(f"{base}/panel/{token}")
-            assert "Werk en welzijn (test)" in page.inner_text("[data-testid=panel-wave]")
-            assert page.locator("[data-testid=panel-form]").count() == 0  # no form before consent
-            page.click("[data-testid=panel-consent]")
-            page.wait_for_selector("[data-testid=panel-form]")
-            page.check("input[name=participation][value=betaald_werk]")
-            page.fill("#q-hours", "32")
-            page.check("input[name=skills_used][value=digitaal]")
-            page.check("input[name=skills_used][value=communicatie]")
-            page.click("[data-testid=panel-submit]")
-            page.wait_for_selector("[data-testid=panel-thanks]")
-            assert page.is_checked("input[name=skills_used][value=communicatie]")
-            page.goto(f"{base}/panel/not-a-token")
-            assert page.locator("[data-testid=panel-unknown]").count() == 1
-            page.goto(f"{base}/regio/AM05")
-            page.wait_for_selector("[data-testid=welfare-table]")
-            assert page.locator("#brede-welvaart [data-testid=welfare-demo]").count() == 1
-            assert page.locator("#brede-welvaart tr[data-indicator=inkomen]").count() == 1
-        finally:
-            browser.close()
+    page: Any = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(f"{base}/panel/{token}")
+        assert "Werk en welzijn (test)" in page.inner_text("[data-testid=panel-wave]")
+        assert page.locator("[data-testid=panel-form]").count() == 0  # no form before consent
+        page.click("[data-testid=panel-consent]")
+        page.wait_for_selector("[data-testid=panel-form]")
+        page.check("input[name=participation][value=betaald_werk]")
+        page.fill("#q-hours", "32")
+        page.check("input[name=skills_used][value=digitaal]")
+        page.check("input[name=skills_used][value=communicatie]")
+        page.click("[data-testid=panel-submit]")
+        page.wait_for_selector("[data-testid=panel-thanks]")
+        assert page.is_checked("input[name=skills_used][value=communicatie]")
+        page.goto(f"{base}/panel/not-a-token")
+        assert page.locator("[data-testid=panel-unknown]").count() == 1
+        page.goto(f"{base}/regio/AM05")
+        page.wait_for_selector("[data-testid=welfare-table]")
+        assert page.locator("#brede-welvaart [data-testid=welfare-demo]").count() == 1
+        assert page.locator("#brede-welvaart tr[data-indicator=inkomen]").count() == 1
+    finally:
+        page.close()
     with open_store(str(path)) as store:
         stored = store.query("SELECT pseudonym, question_id, value FROM panel_answer")
     pseudonym = pseudonymise("resp-1", KEY.encode())

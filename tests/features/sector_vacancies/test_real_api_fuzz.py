@@ -33,6 +33,7 @@ def test_no_generated_request_gives_a_server_error(real_client: TestClient) -> N
     assert sorted(checked) == [
         "/api/programmes",
         "/api/programmes/{code}",
+        "/api/programmes/{code}/pipeline",
         "/api/sectors/{sbi}/sick-leave",
         "/api/sectors/{sbi}/vacancies",
     ]
