@@ -7,7 +7,6 @@ import glob
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -21,6 +20,7 @@ import pytest
 from argon2 import PasswordHasher, Type
 
 from demo_worlds import copy_world
+from live_server import free_port
 from lloradar.demo import DemoWorld, build_demo_world
 from lloradar.features.indicators.service import ensure_indicators
 from lloradar.store import Store, open_store
@@ -69,12 +69,6 @@ def _pg_bin(name: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _as_server_user(command: list[str]) -> list[str]:
     # initdb and postgres refuse to run as root: run them as the 'postgres' OS user.
     if os.geteuid() == 0:
@@ -94,7 +88,7 @@ def postgres_url() -> Iterator[str]:
     data = root / "data"
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
-    port = _free_port()
+    port = free_port()
     subprocess.run(
         _as_server_user([initdb, "-D", str(data), "-U", "lloradar", "-A", "trust", "-E", "UTF8"]),
         check=True,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -14,6 +13,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from alerts_world import OCCUPATION, REGION, build_market, consenting_account, set_month
+from live_server import free_port
 from lloradar.domain.alerts import Channel, DeliveryStatus, Subscription
 from lloradar.features.accounts import service as accounts
 from lloradar.features.alerts import evaluation as alert_evaluation
@@ -164,16 +164,10 @@ class _Inbox:
         return "250 OK"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[dispatch.SmtpSettings, _Inbox]]:
     inbox = _Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -215,7 +209,7 @@ def test_email_outbox_is_sent_through_a_real_smtp_server_once(
 def test_smtp_down_leaves_the_message_in_the_outbox_for_a_retry(duck: Store) -> None:
     _tension_sub(duck, "email", "burger@example.nl")
     _move_to_krap(duck)
-    closed = dispatch.SmtpSettings("127.0.0.1", _free_port(), "x@example.nl")
+    closed = dispatch.SmtpSettings("127.0.0.1", free_port(), "x@example.nl")
     with httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))) as client:
         report = dispatch.run(duck, client, closed, T0)
     assert report.delivery.retrying == 1 and "SMTP 127.0.0.1" in report.delivery.errors[0]

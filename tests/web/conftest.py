@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from demo_worlds import copy_world
+from live_server import served
 from lloradar.features.indicators.radar import radar_for_store
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -31,23 +22,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, app_world_file: Path) -> 
     from lloradar.server import create_app
 
     path = copy_world(app_world_file, tmp_path_factory.mktemp("web") / "demo.duckdb")
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(radar_for_store(str(path))), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start within 20 s")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with served(create_app(radar_for_store(str(path)))) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from lloradar.domain.intervention import (
 )
 from lloradar.domain.parsed import Parsed
 from lloradar.domain.period import Period, PeriodKind
-from lloradar.domain.provenance import Provenance, QuarantineEntry
+from lloradar.domain.provenance import Provenance, QuarantineEntry, SourceLine
 from lloradar.domain.region import ARBEIDSMARKTREGIO_CODES, Region, RegionLevel
 from lloradar.domain.taxonomy import IscoGroup, Occupation, Sector, Skill
 from lloradar.domain.tension import TensionClass
@@ -34,6 +34,7 @@ __all__ = [
     "RegionLevel",
     "Sector",
     "Skill",
+    "SourceLine",
     "TensionClass",
     "UnknownLabel",
     "ValidationError",

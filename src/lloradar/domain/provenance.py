@@ -44,3 +44,22 @@ class QuarantineEntry:
 
     def message(self, source: str) -> str:
         return f"{source} line {self.line}, field {self.field!r}: {self.value!r} {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """A provenance row as a page shows it under a figure: "source (table), licence, date"."""
+
+    source: str
+    table: str
+    url: str
+    licence: str
+    retrieved_at: datetime
+    is_demo: bool = False
+
+    @classmethod
+    def from_row(cls, row: tuple[object, ...]) -> SourceLine:
+        """From (source, table, url, licence, retrieved_at, is_demo), as the queries select it."""
+        source, table, url, licence, retrieved_at, is_demo = row
+        assert isinstance(retrieved_at, datetime)
+        return cls(str(source), str(table), str(url), str(licence), retrieved_at, bool(is_demo))

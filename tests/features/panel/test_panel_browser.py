@@ -5,18 +5,15 @@ browser then opens a region page, whose brede welvaart section htmx loads (under
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from demo_worlds import copy_world
+from live_server import free_port, served
 from lloradar.demo.welfare import build_demo_welfare
 from lloradar.domain.intervention import pseudonymise
 from lloradar.features.indicators.radar import radar_for_store
@@ -47,12 +44,6 @@ questions:
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def panel_site(
     tmp_path_factory: pytest.TempPathFactory, offline_demo_world_file: Path
@@ -62,7 +53,7 @@ def panel_site(
     from lloradar.server import create_app
 
     path = copy_world(offline_demo_world_file, tmp_path_factory.mktemp("panel-web") / "w.duckdb")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     with open_store(str(path)) as store:
         load_wave(store, WAVE, "browser-1.yaml")
@@ -71,23 +62,8 @@ def panel_site(
         build_demo_welfare(store, 42)
         body = str(store.query("SELECT body FROM panel_outbox")[0][0])
     token = body.split("/panel/", 1)[1].split()[0]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(radar_for_store(str(path))), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start within 20 s")
-        time.sleep(0.05)
-    try:
+    with served(create_app(radar_for_store(str(path))), port):
         yield base, token, path
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_a_respondent_answers_a_wave_and_a_region_shows_brede_welvaart(

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lloradar.analytics.education_pipeline import Pipeline, education_pipeline
+from lloradar.domain import SourceLine
 from lloradar.features.programmes import queries
 from lloradar.features.programmes.service import (
-    ProgrammeSource,
     _gemeente_lookup,
     arbeidsmarktregio,
 )
@@ -41,7 +41,7 @@ class ProgrammePipeline:
     name: str
     pipeline: Pipeline
     region_names: dict[str, str]
-    sources: list[ProgrammeSource] = field(default_factory=list)
+    sources: list[SourceLine] = field(default_factory=list)
 
     @property
     def stages(self) -> list[str]:
@@ -81,10 +81,7 @@ def programme_pipeline(store: Store, code: str) -> ProgrammePipeline | None:
         str(max(rows, key=lambda r: int(r[4]))[1]),
         education_pipeline(counts["enrolment"], counts["diploma"]),
         queries.region_names(store),
-        [
-            ProgrammeSource(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5]))
-            for r in queries.provenance(store, source_ids)
-        ],
+        [SourceLine.from_row(r) for r in queries.provenance(store, source_ids)],
     )
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
 
 from lloradar.analytics.disclosure import disclose, protect_table
+from lloradar.domain import SourceLine
 from lloradar.features.programmes import queries
 from lloradar.services.request_store import Store
 from lloradar.services.suggest import closest
@@ -28,16 +28,6 @@ KIND_WORDS = {
     "diploma": ("gediplomeerden", "graduates"),
     "enrolment": ("ingeschrevenen", "enrolled students"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeSource:
-    source: str
-    table: str
-    url: str
-    licence: str
-    retrieved_at: datetime
-    is_demo: bool
 
 
 @dataclass
@@ -54,7 +44,7 @@ class ProgrammeProfile:
     per_region: dict[str, dict[int, int | None]]
     region_totals: dict[str, int | None]
     total: int | None
-    sources: list[ProgrammeSource] = field(default_factory=list)
+    sources: list[SourceLine] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)  # sector of education
 
     @property
@@ -124,10 +114,7 @@ def programme_profile(store: Store, code: str) -> ProgrammeProfile | None:
         region_totals=dict(zip(regions, table.row_totals, strict=True)),
         total=table.grand_total,
         domains=queries.domains(store, code, kind),
-        sources=[
-            ProgrammeSource(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5]))
-            for r in queries.provenance(store, source_ids)
-        ],
+        sources=[SourceLine.from_row(r) for r in queries.provenance(store, source_ids)],
     )
 
 

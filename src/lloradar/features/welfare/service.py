@@ -10,13 +10,13 @@ region itself when the table (or the demo) has one."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import httpx
 from babel.numbers import format_decimal
 
 from lloradar.analytics.welfare import rate, weighted_mean
+from lloradar.domain import SourceLine
 from lloradar.features.welfare import queries
 from lloradar.features.welfare.catalogue import INDICATORS, TABLE, WelfareIndicator
 from lloradar.pipeline.save import LoadReport
@@ -31,16 +31,6 @@ THEME_WORDS = {
     "income": ("Inkomen", "Income"),
     "housing": ("Wonen", "Housing"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class WelfareSource:
-    source: str
-    table: str
-    url: str
-    licence: str
-    retrieved_at: datetime
-    is_demo: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +50,7 @@ class WelfareProfile:
     table_title: str
     period: str
     values: list[WelfareValue]
-    sources: list[WelfareSource] = field(default_factory=list)
+    sources: list[SourceLine] = field(default_factory=list)
 
     @property
     def is_demo(self) -> bool:
@@ -118,10 +108,7 @@ def welfare_profile(store: Store, code: str) -> WelfareProfile | None:
         str(info[0]) if info else TABLE,
         str(info[1]) if info else "",
         values,
-        [
-            WelfareSource(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5]))
-            for r in queries.provenance(store, used_sources)
-        ],
+        [SourceLine.from_row(r) for r in queries.provenance(store, used_sources)],
     )
 
 
