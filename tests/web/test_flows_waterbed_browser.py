@@ -3,10 +3,31 @@ number on the region's flows page and reads where the people come from, in Dutch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tests_web_helpers import AXE, serious_violations
+
+from demo_worlds import copy_world
+from live_server import served
+from lloradar.features.indicators.radar import radar_for_store
+
+
+@pytest.fixture
+def page(browser: Any, app_world_file: Path, tmp_path: Path) -> Iterator[Any]:
+    """A tab on the app over its own copy of the app world: the flows follow the stocks, which
+    the session's shared server may have seen other browser tests change."""
+    from lloradar.server import create_app
+
+    path = copy_world(app_world_file, tmp_path / "flows.duckdb")
+    with served(create_app(radar_for_store(str(path)))) as url:
+        context = browser.new_context(base_url=url)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
 
 
 def test_waterbed_view_shows_sources_that_add_up_to_n(page: Any, artifacts: Path) -> None:
